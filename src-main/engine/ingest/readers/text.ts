@@ -1,0 +1,79 @@
+// Plain text: decode by BOM / strict UTF-8 / GB18030, then one Line per text line,
+// with tab- and pipe-separated fields as cells (the seeds' exports use both).
+import type { Cell, Line, ReadResult } from '../../model.ts'
+import { ReadError } from '../errors.ts'
+
+export function decodeText(buf: Uint8Array, declared?: string): { text: string; encoding: string } {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom' }
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' }
+  }
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' }
+  }
+  if (declared) {
+    try {
+      return { text: new TextDecoder(declared, { fatal: true }).decode(buf), encoding: declared.toLowerCase() }
+    } catch {
+      // a wrong declaration is common; fall through to detection
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' }
+  } catch {
+    // not UTF-8: Chinese Windows files are GBK/GB18030
+  }
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(buf), encoding: 'gb18030' }
+  } catch {
+    throw new ReadError('encoding', '无法识别文件的文字编码（不是 UTF-8、UTF-16 或 GBK/GB18030）')
+  }
+}
+
+const FIELD_SEP = /[\t|]/g
+
+/** Split text into lines; each line's tab/pipe fields become cells with their column index. */
+export function textToLines(text: string): Line[] {
+  const lines: Line[] = []
+  let pos = 0
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos)
+    if (nl < 0) nl = text.length
+    const lineEnd = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl
+    const cells: Cell[] = []
+    let fieldStart = pos
+    let col = 0
+    const pushField = (end: number): void => {
+      let s = fieldStart
+      let e = end
+      while (s < e && /\s/.test(text[s] as string)) s++
+      while (e > s && /\s/.test(text[e - 1] as string)) e--
+      cells.push({ text: text.slice(s, e), start: s, end: e, col })
+      col++
+    }
+    FIELD_SEP.lastIndex = pos
+    for (;;) {
+      const m = FIELD_SEP.exec(text)
+      if (!m || m.index >= lineEnd) break
+      pushField(m.index)
+      fieldStart = m.index + 1
+    }
+    pushField(lineEnd)
+    if (cells.some((c) => c.text.length > 0)) lines.push({ cells })
+    if (nl >= text.length) break
+    pos = nl + 1
+  }
+  return lines
+}
+
+export function readText(buf: Uint8Array): ReadResult {
+  if (buf.length === 0) throw new ReadError('empty', '文件为空（0 字节）')
+  const { text: raw, encoding } = decodeText(buf)
+  const text = raw.replace(/\u0000/g, ' ')
+  if (/[\u0001-\u0008\u000e-\u001f]/.test(text.slice(0, 4096)) && !/[\u4e00-\u9fff]/.test(text.slice(0, 4096))) {
+    throw new ReadError('binary', '文件内容不是文本（可能是扩展名与实际格式不符）')
+  }
+  return { kind: 'txt', text, lines: textToLines(text), warnings: [], encoding }
+}

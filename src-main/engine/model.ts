@@ -1,0 +1,133 @@
+// Core data model shared by readers, parser, checks, db and exports.
+// Every position is an offset into ReadResult.text (UTF-16 code units), so that
+// any finding can be highlighted in the original as displayed.
+
+export type SourceKind = 'txt' | 'html' | 'docx' | 'doc' | 'pdf'
+
+/** A box on a PDF page, in PDF user-space points, origin bottom-left: [x0, y0, x1, y1]. */
+export type Box = [number, number, number, number]
+
+/** One piece of text in the original: a table cell, a tab-separated field or a whole paragraph line. */
+export interface Cell {
+  text: string
+  start: number
+  end: number
+  /** Grid column (0-based) when the reader knows it (tab fields, real tables after colspan expansion). */
+  col?: number
+  colSpan?: number
+  page?: number
+  box?: Box
+  /** OCR confidence 0..100, only for scanned pages. */
+  conf?: number
+}
+
+/** A line of the document in reading order: a paragraph (one cell) or a table row (several cells). */
+export interface Line {
+  cells: Cell[]
+  /** Index of the real table (docx/html/pdf grid) the row belongs to; absent for paragraphs and plain text. */
+  table?: number
+}
+
+export interface PageInfo {
+  width: number
+  height: number
+  /** true when the page had no text layer (scan). */
+  scanned?: boolean
+}
+
+export interface ReadResult {
+  kind: SourceKind
+  /** Canonical plain text of the original; all offsets point into it. */
+  text: string
+  lines: Line[]
+  /** Display HTML for Word/HTML sources. Sanitized; text-bearing elements carry data-s / data-e offsets. */
+  html?: string
+  pages?: PageInfo[]
+  /** The file is a scan without a text layer: OCR is required before parsing. */
+  needsOcr?: boolean
+  warnings: string[]
+  /** Detected text encoding for .txt/.html. */
+  encoding?: string
+}
+
+export type FormatId = '2021' | '2019' | 'unknown' | 'mixed'
+export type TableId = 'T2' | 'T3' | 'T4'
+
+export interface Span {
+  start: number
+  end: number
+  page?: number
+  box?: Box
+}
+
+export type CellStatus =
+  | 'ok' // a number read as written
+  | 'blank' // empty, '/', '—', '无': blank is not 0
+  | 'missing' // the table or row was not found at all
+  | 'uncertain' // read, but the parser is not sure (shape problem, low OCR confidence, ambiguous glued digits)
+  | 'inferred' // chosen among readings because exactly one satisfied an identity
+  | 'invalid' // text in the cell is not a number
+
+export interface CellValue {
+  table: TableId
+  /** Row id from the template (T4 uses 'counts'). For T2 the row id is prefixed by the block: 'A20_1.rules'. */
+  row: string
+  col: string
+  value: number | null
+  raw: string
+  status: CellStatus
+  note?: string
+  span?: Span
+}
+
+export type LabelMatch = 'exact' | 'variant' | 'qualified' | 'deviation' | 'truncated'
+
+export interface LabelHit {
+  table: TableId
+  kind: 'row' | 'col' | 'block'
+  id: string
+  expected: string
+  raw: string
+  match: LabelMatch
+  span: Span
+}
+
+export interface TableResult {
+  id: TableId
+  found: boolean
+  span?: Span
+  cells: CellValue[]
+  labels: LabelHit[]
+  /** Rows whose number of values did not match the template. */
+  shape: { row: string; expected: number; got: number; span?: Span }[]
+}
+
+export interface SectionHit {
+  id: string // S1..S6
+  found: boolean
+  /** Heading as written, and its position. */
+  title?: string
+  titleSpan?: Span
+  /** How the heading matched: exact title, a known variant, a reworded/truncated one, or without ordinal. */
+  titleMatch?: 'exact' | 'variant' | 'reworded' | 'no-ordinal' | 'truncated'
+  bodyStart?: number
+  bodyEnd?: number
+}
+
+export interface ParsedReport {
+  format: FormatId
+  markers: { f2021: string[]; f2019: string[] }
+  title?: { text: string; span: Span }
+  /** Issuing body as written (e.g. 云阳县平安镇人民政府) and the township key (e.g. 平安镇). */
+  body?: { name: string; township: string; span: Span }
+  year?: number
+  yearSpan?: Span
+  signDate?: { iso: string; span: Span }
+  signBody?: { name: string; span: Span }
+  sections: SectionHit[]
+  tables: Record<TableId, TableResult>
+  /** Share of characters that changed under traditional->simplified conversion. */
+  tradShare: number
+  /** Normalised (simplified, half-width) text, same length as ReadResult.text: offsets are shared. */
+  norm: string
+}

@@ -1,0 +1,46 @@
+// Matching a label as written against the template label (domain.md §3.7): normalise first,
+// then only a remaining difference counts as a deviation.
+import type { LabelMatch } from '../model.ts'
+import { labelCore, labelOrdinal, similarity } from './normalize.ts'
+
+export interface LabelSpec {
+  label: string
+  variants?: string[]
+}
+
+/** How a written label relates to the template label, or null if it is another label. */
+export function matchLabel(written: string, spec: LabelSpec, opts: { minFragment?: number } = {}): LabelMatch | null {
+  const core = labelCore(written)
+  if (core === '') return null
+  const tpl = labelCore(spec.label)
+  if (core === tpl) return 'exact'
+  for (const v of spec.variants ?? []) if (labelCore(v) === core) return 'variant'
+  if (tpl.length <= 3) return null
+  const wOrd = labelOrdinal(written)
+  const tOrd = labelOrdinal(spec.label)
+  if (wOrd && tOrd && wOrd !== tOrd) return null
+  if (core.startsWith(tpl)) return 'qualified'
+  if (core.length >= (opts.minFragment ?? 4) && tpl.startsWith(core)) return 'truncated'
+  if (similarity(core, tpl) >= 0.6) return 'deviation'
+  return null
+}
+
+/**
+ * A truncated label may continue in later cells ('2.申请人逾期未按收费通知要求缴' + '纳费用、…').
+ * Append the fragments that keep it a prefix of the template label.
+ */
+export function extendLabel(first: string, fragments: string[], spec: LabelSpec): { text: string; match: LabelMatch; used: number[] } {
+  const tpl = labelCore(spec.label)
+  let cur = labelCore(first)
+  let text = first
+  const used: number[] = []
+  fragments.forEach((f, i) => {
+    const fc = labelCore(f)
+    if (fc && tpl.startsWith(cur + fc)) {
+      cur += fc
+      text += f
+      used.push(i)
+    }
+  })
+  return { text, match: cur === tpl ? 'exact' : 'truncated', used }
+}

@@ -1,0 +1,95 @@
+// Normalisation for matching only (domain.md §3.7). The original text is never changed:
+// foldText() keeps the length so that offsets found in the folded text point into the original.
+import { Converter } from 'opencc-js/t2cn'
+
+const t2s = Converter({ from: 'tw', to: 'cn' })
+const charCache = new Map<string, string>()
+
+// Characters that OpenCC's tw->cn table leaves alone but that appear in traditional reports.
+const EXTRA: Record<string, string> = { '于': '于', '範': '范', '裏': '里', '衆': '众' }
+
+function foldChar(ch: string): string {
+  let out = charCache.get(ch)
+  if (out !== undefined) return out
+  out = ch
+  const code = ch.charCodeAt(0)
+  if (code >= 0xff01 && code <= 0xff5e) out = String.fromCharCode(code - 0xfee0)
+  else if (code === 0x3000) out = ' '
+  else if (ch === '“' || ch === '”' || ch === '„' || ch === '〝' || ch === '〞') out = '"'
+  else if (ch === '‘' || ch === '’') out = "'"
+  else if (ch === '〔' || ch === '［' || ch === '【') out = '['
+  else if (ch === '〕' || ch === '］' || ch === '】') out = ']'
+  else if (ch === '—' || ch === '–' || ch === '－' || ch === '―') out = '-'
+  else if (ch === '\u00a0') out = ' '
+  else if (code >= 0x3400) {
+    const s = EXTRA[ch] ?? t2s(ch)
+    if (s.length === 1) out = s
+  }
+  charCache.set(ch, out)
+  return out
+}
+
+/** Simplified, half-width version of s with exactly the same length. */
+export function foldText(s: string): string {
+  let out = ''
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string
+    // Surrogate pairs are rare in reports; keep them as they are to preserve length.
+    out += c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? c : foldChar(c)
+  }
+  return out
+}
+
+/** Share of characters changed by traditional->simplified folding (DOC-TRAD). */
+export function tradShare(original: string, folded: string): number {
+  let han = 0
+  let changed = 0
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i)
+    if (c < 0x4e00 || c > 0x9fff) continue
+    han++
+    if (original[i] !== folded[i]) changed++
+  }
+  return han === 0 ? 0 : changed / han
+}
+
+/** Key for comparing labels: folded, no whitespace, markdown or pipes, unified quotes. */
+export function labelKey(s: string): string {
+  return foldText(s)
+    .replace(/[\s*|]+/g, '')
+    .replace(/[“”"]/g, '"')
+}
+
+const ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）|\d+[.、．]|\(\d+\))/
+
+/** Label without its leading ordinal and without punctuation: the part that carries meaning. */
+export function labelCore(s: string): string {
+  return labelKey(s).replace(ORDINAL, '').replace(/[，,。.、:：;；()（）"'\-]/g, '')
+}
+
+/** The leading ordinal of a label, folded ('(三)', '2.', '一、'), or ''. */
+export function labelOrdinal(s: string): string {
+  const m = ORDINAL.exec(labelKey(s))
+  return m ? m[0] : ''
+}
+
+/** Character-bigram Dice similarity of two strings (0..1). */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1
+  if (a.length < 2 || b.length < 2) return a === b ? 1 : 0
+  const grams = new Map<string, number>()
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.slice(i, i + 2)
+    grams.set(g, (grams.get(g) ?? 0) + 1)
+  }
+  let hit = 0
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2)
+    const n = grams.get(g) ?? 0
+    if (n > 0) {
+      hit++
+      grams.set(g, n - 1)
+    }
+  }
+  return (2 * hit) / (a.length - 1 + b.length - 1)
+}

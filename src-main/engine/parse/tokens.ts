@@ -1,0 +1,57 @@
+// The parser reads every layout (real tables, tab rows, one cell per line, '|' rows, PDF rows)
+// as one stream of tokens, so a table rule never depends on how a converter laid it out.
+import type { Box, Line } from '../model.ts'
+import { labelKey } from './normalize.ts'
+
+export interface Token {
+  /** Original text of the cell. */
+  text: string
+  /** labelKey(text): folded, without whitespace. */
+  key: string
+  start: number
+  end: number
+  line: number
+  col?: number
+  /** Real table index (docx/html/pdf grid), when known. */
+  table?: number
+  page?: number
+  box?: Box
+  conf?: number
+  /** Cells on the same line (paragraph lines have 1). */
+  lineCells: number
+}
+
+export function tokenize(lines: Line[]): Token[] {
+  const out: Token[] = []
+  lines.forEach((line, li) => {
+    const n = line.cells.length
+    for (const c of line.cells) {
+      out.push({
+        text: c.text,
+        key: labelKey(c.text),
+        start: c.start,
+        end: c.end,
+        line: li,
+        col: c.col,
+        table: line.table,
+        page: c.page,
+        box: c.box,
+        conf: c.conf,
+        lineCells: n
+      })
+    }
+  })
+  return out
+}
+
+/** Index of the first token whose start is >= offset. */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((tokens[mid] as Token).start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -1,0 +1,68 @@
+// Reading a number from a table cell. Blank is not 0 (domain.md §3.6), and a cell that
+// is not a number is reported as invalid instead of being guessed.
+export type ValueKind = 'number' | 'blank' | 'text' | 'empty'
+
+export interface ReadValue {
+  kind: ValueKind
+  value: number | null
+  /** Unit written into the cell ('元', '万元', '件'), if any. */
+  unit?: string
+  /** Number of decimals written. */
+  decimals?: number
+}
+
+const PLACEHOLDER = /^(?:\/|／|-|—|–|－|——|无|無|空|\\|、)$/
+const NUMBER = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|条|个|项|家)?$/
+
+export function readValue(raw: string): ReadValue {
+  const s = raw
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/\*\*/g, '')
+  if (s === '') return { kind: 'empty', value: null }
+  if (PLACEHOLDER.test(s)) return { kind: 'blank', value: null }
+  const m = NUMBER.exec(s)
+  if (!m) return { kind: 'text', value: null }
+  const sign = m[1] === '-' || m[1] === '−' ? -1 : 1
+  const int = (m[2] as string).replace(/[,，]/g, '')
+  const dec = m[3] ?? ''
+  const value = sign * Number(dec ? `${int}.${dec}` : int)
+  return { kind: 'number', value, unit: m[4], decimals: dec.length }
+}
+
+/** A token that stands where a table value stands: a number or a blank placeholder. */
+export function isValueToken(raw: string): boolean {
+  const k = readValue(raw).kind
+  return k === 'number' || k === 'blank'
+}
+
+/**
+ * Web copies sometimes glue a row's cells together ('630020469'). Find every split of the
+ * digit string into n non-negative integers (no leading zeros) for which accept() holds.
+ * The caller accepts the reading only if exactly one split is found.
+ */
+export function gluedSplits(digits: string, n: number, accept: (parts: number[]) => boolean, limit = 50): number[][] {
+  const found: number[][] = []
+  const parts: number[] = []
+  const walk = (pos: number): void => {
+    if (found.length > limit) return
+    if (parts.length === n) {
+      if (pos === digits.length && accept(parts)) found.push([...parts])
+      return
+    }
+    const left = n - parts.length
+    const remaining = digits.length - pos
+    if (remaining < left) return
+    const maxLen = Math.min(remaining - (left - 1), 7)
+    for (let len = 1; len <= maxLen; len++) {
+      const piece = digits.slice(pos, pos + len)
+      if (len > 1 && piece[0] === '0') break
+      parts.push(Number(piece))
+      walk(pos + len)
+      parts.pop()
+    }
+  }
+  walk(0)
+  return found
+}
