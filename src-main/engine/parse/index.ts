@@ -15,7 +15,7 @@ export function parseReport(read: ReadResult): ParsedReport {
   const detected = detectFormat(norm)
   const sections = findSections(read.lines, template('2021').sections, read.text.length)
   const s1 = sections[0]?.found ? sections[0].titleSpan?.start : undefined
-  const meta = readMeta(read.lines, s1)
+  const meta = readMeta(read.lines, read.text, s1)
   const fmt = parsingFormat(detected, meta.year)
   const tokens = tokenize(read.lines)
 

@@ -45,43 +45,57 @@ function plain(line: Line): { text: string; start: number; end: number } | null 
   return { text: cells.map((c) => c.text).join(' ').trim(), start: first.start, end: last.end }
 }
 
-export function readMeta(lines: Line[], firstSectionStart: number | undefined): ReportMeta {
+export function readMeta(lines: Line[], text: string, firstSectionStart: number | undefined): ReportMeta {
   const meta: ReportMeta = {}
   const head: { text: string; start: number; end: number }[] = []
   for (const l of lines) {
     const p = plain(l)
     if (!p) continue
     if (firstSectionStart !== undefined && p.start >= firstSectionStart) break
-    head.push(p)
+    head.push({ text: text.slice(p.start, p.end), start: p.start, end: p.end })
     if (head.length >= 8) break
   }
-  const ti = head.findIndex((p) => /年度?报告|年报/.test(labelKey(p.text)) && labelKey(p.text).length <= 60)
-  if (ti >= 0) {
-    const t = head[ti] as { text: string; start: number; end: number }
-    let text = t.text
-    let start = t.start
-    const prev = head[ti - 1]
-    const startsWithYear = /^(?:19|20)\d{2}/.test(labelKey(t.text))
-    if (prev && startsWithYear && labelKey(prev.text).length <= 30 && AGENCY_END.test(labelKey(prev.text))) {
-      text = `${prev.text}${t.text}`
-      start = prev.start
+  // The title may be split over lines anywhere ('…工作年度' + '报告'): match on the joined head.
+  let joined = ''
+  const origin: number[] = []
+  const lineOf: number[] = []
+  head.forEach((h, li) => {
+    for (let k = 0; k < h.text.length; k++) {
+      origin.push(h.start + k)
+      lineOf.push(li)
     }
-    meta.title = { text, span: { start, end: t.end } }
-    const key = labelKey(text)
-    const ym = /((?:19|20)\d{2})年/.exec(key)
-    if (ym) {
-      meta.year = Number(ym[1])
-      // Offsets of the year in the original: search the folded original around the title.
-      const at = foldText(text).indexOf(ym[1] as string)
-      if (at >= 0 && !startsWithYear) meta.yearSpan = { start: start + at, end: start + at + 4 }
-      else if (at >= 0) meta.yearSpan = { start: t.start + foldText(t.text).indexOf(ym[1] as string), end: 0 }
-      if (meta.yearSpan && meta.yearSpan.end === 0) meta.yearSpan.end = meta.yearSpan.start + 4
-      let bodyName = key.slice(0, ym.index)
+    joined += h.text
+  })
+  const folded = foldText(joined)
+  const tm = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。，]{0,6}?年\s*报/.exec(folded)
+  if (tm) {
+    const endIdx = tm.index + tm[0].length - 1
+    let startLine = lineOf[tm.index] as number
+    const before = folded.slice(0, tm.index)
+    const ym = /((?:19|20)\d{2})\s*年[^年]{0,40}$/.exec(before)
+    if (ym) startLine = Math.min(startLine, lineOf[ym.index] as number)
+    const startsWithYear = /^\s*(?:19|20)\d{2}/.test(folded.slice(head.slice(0, startLine).reduce((a, h) => a + h.text.length, 0)))
+    const prev = head[startLine - 1]
+    if (prev && startsWithYear && labelKey(prev.text).length <= 30 && AGENCY_END.test(labelKey(prev.text))) startLine--
+    const jStart = head.slice(0, startLine).reduce((a, h) => a + h.text.length, 0)
+    const tStart = origin[jStart] as number
+    const tEnd = (origin[endIdx] as number) + 1
+    const titleText = text.slice(tStart, tEnd)
+    meta.title = { text: titleText.replace(/\s*\n\s*/g, ''), span: { start: tStart, end: tEnd } }
+    const tf = foldText(titleText)
+    const y = /((?:19|20)\d{2})\s*年/.exec(tf)
+    if (y) {
+      meta.year = Number(y[1])
+      meta.yearSpan = { start: tStart + y.index, end: tStart + y.index + 4 }
+      let bodyName = labelKey(tf.slice(0, y.index))
       if (!bodyName) {
-        const after = /^(?:19|20)\d{2}年度?(.+?)政府信息公开/.exec(key)
+        const after = /^(?:19|20)\d{2}年度?(.+?)政府信息公开/.exec(labelKey(tf))
         bodyName = after?.[1] ?? ''
       }
-      if (bodyName) meta.body = { name: bodyName, township: townshipKey(bodyName), span: { start, end: start + bodyName.length } }
+      if (bodyName) {
+        const bStart = tStart + tf.search(/\S/)
+        meta.body = { name: bodyName, township: townshipKey(bodyName), span: { start: bStart, end: y.index > 0 ? tStart + y.index : bStart + bodyName.length } }
+      }
     }
   }
   // 落款: the last lines carry the body and the date.

@@ -34,8 +34,17 @@ function lineText(line: Line): { text: string; start: number; end: number } | nu
 function candidates(lines: Line[]): Candidate[] {
   const out: Candidate[] = []
   for (let i = 0; i < lines.length; i++) {
-    const lt = lineText(lines[i] as Line)
-    if (!lt) continue
+    const line = lines[i] as Line
+    const lt = lineText(line)
+    if (!lt) {
+      // Some converters (word-extractor) put a heading on the same line as the table before it:
+      // a cell that starts with a section ordinal is still a candidate.
+      for (const c of line.cells) {
+        const key = labelKey(c.text)
+        if (key.length <= 40 && /^[一二三四五六][、.]/.test(key)) out.push({ text: c.text, start: c.start, end: c.end, lineIndex: i, span: 1 })
+      }
+      continue
+    }
     const key = labelKey(lt.text)
     if (key.length > 40) continue
     if (/^[一二三四五六][、.]$/.test(key) && i + 1 < lines.length) {

@@ -62,3 +62,37 @@ export function alignByColumns(
   }
   return placed > 0 ? { cells, extra } : null
 }
+
+/**
+ * Column centres of a PDF table header: header cells (wrapped labels included) clustered by
+ * their horizontal centre. Returns null unless exactly `expected` columns are found.
+ */
+export function xColumns(header: Token[], expected: number, skip: (t: Token) => boolean): number[] | null {
+  const centers = header
+    .filter((t) => t.box && t.key !== '' && !skip(t))
+    .map((t) => ((t.box as [number, number, number, number])[0] + (t.box as [number, number, number, number])[2]) / 2)
+    .sort((a, b) => a - b)
+  const clusters: number[][] = []
+  for (const c of centers) {
+    const last = clusters[clusters.length - 1]
+    if (last && Math.abs(c - last.reduce((a, b) => a + b, 0) / last.length) < 8) last.push(c)
+    else clusters.push([c])
+  }
+  if (clusters.length !== expected) return null
+  return clusters.map((cl) => cl.reduce((a, b) => a + b, 0) / cl.length)
+}
+
+/** Place value tokens in the column whose centre is nearest; null if two values claim one column. */
+export function alignByX(values: Token[], centers: number[]): (Token | undefined)[] | null {
+  const out: (Token | undefined)[] = new Array(centers.length).fill(undefined)
+  for (const v of values) {
+    if (!v.box) return null
+    const x = (v.box[0] + v.box[2]) / 2
+    let best = 0
+    for (let i = 1; i < centers.length; i++) if (Math.abs((centers[i] as number) - x) < Math.abs((centers[best] as number) - x)) best = i
+    const gap = centers.length > 1 ? Math.min(...centers.slice(1).map((c, i) => c - (centers[i] as number))) : Infinity
+    if (Math.abs((centers[best] as number) - x) > gap / 2 || out[best]) return null
+    out[best] = v
+  }
+  return out
+}

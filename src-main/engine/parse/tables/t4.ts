@@ -4,7 +4,7 @@ import { t4Columns, type FormatKey } from '../../template.ts'
 import { labelCore } from '../normalize.ts'
 import type { Token } from '../tokens.ts'
 import { cellFromToken, isValue, missingCell, spanOf } from './common.ts'
-import { alignByColumns, leafColumns } from './grid.ts'
+import { alignByColumns, alignByX, leafColumns, xColumns } from './grid.ts'
 
 const LEAVES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
 
@@ -40,6 +40,15 @@ export function parseT4(tokens: Token[], format: FormatKey): TableResult {
         const first = onLine[0] as Token
         result.shape.push({ row: 'counts', expected: n, got: n + aligned.extra.length, span: { ...spanOf(first), end: (onLine[onLine.length - 1] as Token).end } })
       }
+      return result
+    }
+  }
+  if (values.length !== n && values.length > 0 && values.every((v) => v.box && v.line === (values[0] as Token).line)) {
+    // PDF: place the numbers under the header columns by their horizontal position.
+    const centers = xColumns(header, n, (t) => /复议|诉讼|起诉/.test(labelCore(t.text)))
+    const placed = centers ? alignByX(values, centers) : null
+    if (placed) {
+      cols.forEach((c, i) => result.cells.push(cellFromToken('T4', 'counts', c.id, placed[i], true)))
       return result
     }
   }

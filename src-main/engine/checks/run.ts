@@ -1,0 +1,71 @@
+// Running the rules: per report, then across the folder.
+import type { ParsedReport } from '../model.ts'
+import { makeContext } from './context.ts'
+import { CROSS_RULES, REPORT_RULES } from './registry.ts'
+import type { BatchReport, BatchSettings, Finding, Outcome } from './types.ts'
+
+export interface RuleRun {
+  rule: string
+  outcome: Outcome
+  note?: string
+}
+
+export interface CheckResult {
+  results: RuleRun[]
+  findings: Finding[]
+}
+
+export function checkReport(report: ParsedReport, text: string, settings: BatchSettings = {}): CheckResult {
+  const ctx = makeContext(report, text, settings)
+  const out: CheckResult = { results: [], findings: [] }
+  for (const rule of REPORT_RULES) {
+    if (!rule.formats.includes(ctx.format)) {
+      out.results.push({ rule: rule.id, outcome: 'N/A', note: `不适用于 ${ctx.format} 格式` })
+      continue
+    }
+    let r
+    try {
+      r = rule.check(ctx)
+    } catch (e) {
+      // A rule bug must not hide the other rules' results; it is reported as a parse-side problem.
+      r = { outcome: 'UNVERIFIABLE' as const, findings: [], note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
+    }
+    out.results.push({ rule: rule.id, outcome: r.outcome, note: r.note })
+    out.findings.push(...r.findings)
+  }
+  return out
+}
+
+/** Default batch year: the most common report year in the folder. */
+export function batchYear(reports: { year?: number }[]): number | undefined {
+  const counts = new Map<number, number>()
+  for (const r of reports) if (r.year) counts.set(r.year, (counts.get(r.year) ?? 0) + 1)
+  let best: number | undefined
+  for (const [y, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0) || (n === counts.get(best) && y > best)) best = y
+  return best
+}
+
+export function checkBatch(reports: BatchReport[], settings: BatchSettings = {}): Map<number, CheckResult> {
+  const year = settings.year ?? batchYear(reports)
+  const eff: BatchSettings = { ...settings, year }
+  const out = new Map<number, CheckResult>()
+  for (const r of reports) {
+    const perReportSettings: BatchSettings = { ...eff, deadline: settings.deadline }
+    out.set(r.reportId, checkReport(r.report, r.text, perReportSettings))
+  }
+  for (const rule of CROSS_RULES) {
+    let res
+    try {
+      res = rule.checkBatch({ reports, settings: eff })
+    } catch (e) {
+      res = { perReport: new Map<number, Finding[]>(), outcome: 'UNVERIFIABLE' as const, note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
+    }
+    for (const r of reports) {
+      const fs = res.perReport.get(r.reportId) ?? []
+      const cr = out.get(r.reportId) as CheckResult
+      cr.results.push({ rule: rule.id, outcome: fs.length ? (fs.some((f) => f.outcome === 'FAIL') ? 'FAIL' : 'UNVERIFIABLE') : res.outcome === 'FAIL' ? 'PASS' : res.outcome, note: res.note })
+      cr.findings.push(...fs)
+    }
+  }
+  return out
+}

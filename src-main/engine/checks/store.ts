@@ -1,0 +1,105 @@
+// Running the checks on what is stored, and keeping findings stable across re-checks:
+// a finding is identified by (report, rule + location); one that no longer occurs is marked
+// resolved, never deleted, so the reviewer's decision on it is kept.
+import type { Db } from '../db/open.ts'
+import type { ParsedReport } from '../model.ts'
+import { foldText } from '../parse/normalize.ts'
+import { checkBatch, type CheckResult } from './run.ts'
+import type { BatchReport, BatchSettings, Finding } from './types.ts'
+
+export function findingKey(f: Pick<Finding, 'rule' | 'loc'>): string {
+  return `${f.rule}@${f.loc}`
+}
+
+export function batchSettings(db: Db, batchId: number): BatchSettings {
+  const row = db.prepare('SELECT settings FROM batches WHERE id = ?').get(batchId) as { settings: string } | undefined
+  try {
+    return row ? (JSON.parse(row.settings) as BatchSettings) : {}
+  } catch {
+    return {}
+  }
+}
+
+export function saveBatchSettings(db: Db, batchId: number, s: BatchSettings): void {
+  db.prepare('UPDATE batches SET settings = ? WHERE id = ?').run(JSON.stringify(s), batchId)
+}
+
+interface CurrentRow {
+  report_id: number
+  version_id: number
+  rel_path: string
+  township: string | null
+  year: number | null
+  body: string | null
+  sha256: string
+  text: string
+  parsed: string
+}
+
+export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id AS report_id, v.id AS version_id, f.rel_path, v.township, v.year, v.body, v.sha256, v.text, v.parsed
+       FROM reports r JOIN versions v ON v.id = r.current_version_id JOIN files f ON f.id = v.file_id
+       WHERE r.batch_id = ? AND v.parsed IS NOT NULL ORDER BY f.rel_path`
+    )
+    .all(batchId) as CurrentRow[]
+  return rows.map((r) => {
+    const report = { ...(JSON.parse(r.parsed) as Omit<ParsedReport, 'norm'>), norm: foldText(r.text) } as ParsedReport
+    const fmt = report.format === '2019' ? '2019' : report.format === '2021' ? '2021' : report.year !== undefined && report.year < 2021 ? '2019' : '2021'
+    return {
+      reportId: r.report_id,
+      versionId: r.version_id,
+      file: r.rel_path,
+      township: r.township ?? undefined,
+      year: r.year ?? undefined,
+      body: r.body ?? undefined,
+      format: fmt,
+      sha256: r.sha256,
+      report,
+      text: r.text
+    }
+  })
+}
+
+/** Check the whole batch and store the results. Returns the results per report id. */
+export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
+  const reports = loadBatchReports(db, batchId)
+  const results = checkBatch(reports, batchSettings(db, batchId))
+  const byReport = new Map(reports.map((r) => [r.reportId, r]))
+  db.transaction(() => {
+    for (const [reportId, res] of results) {
+      const versionId = (byReport.get(reportId) as BatchReport).versionId
+      db.prepare('DELETE FROM rule_results WHERE version_id = ?').run(versionId)
+      const rr = db.prepare('INSERT INTO rule_results (version_id, rule, outcome, note) VALUES (?, ?, ?, ?)')
+      for (const r of res.results) rr.run(versionId, r.rule, r.outcome, r.note ?? null)
+      const seen = new Set<string>()
+      const upsert = db.prepare(
+        `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state)
+         VALUES (@report_id, @key, @rule, @severity, @outcome, @message, @evidence, @version, @version, 'open')
+         ON CONFLICT (report_id, key) DO UPDATE SET severity = excluded.severity, outcome = excluded.outcome, message = excluded.message,
+           evidence = excluded.evidence, last_version_id = excluded.last_version_id, state = 'open'`
+      )
+      for (const f of res.findings) {
+        let key = findingKey(f)
+        // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
+        for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
+        seen.add(key)
+        upsert.run({
+          report_id: reportId,
+          key,
+          rule: f.rule,
+          severity: f.severity,
+          outcome: f.outcome,
+          message: f.message,
+          evidence: JSON.stringify({ items: f.evidence, sides: f.sides ?? null }),
+          version: versionId
+        })
+      }
+      const open = db.prepare("SELECT key FROM findings WHERE report_id = ? AND manual = 0 AND state = 'open'").all(reportId) as { key: string }[]
+      const resolve = db.prepare("UPDATE findings SET state = 'resolved' WHERE report_id = ? AND key = ?")
+      for (const o of open) if (!seen.has(o.key)) resolve.run(reportId, o.key)
+    }
+  })()
+  return results
+}

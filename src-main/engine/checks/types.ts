@@ -1,0 +1,109 @@
+// The rule engine's vocabulary. One rule per file under rules/, registered in registry.ts.
+import type { CellValue, ParsedReport, Span, TableId } from '../model.ts'
+
+export type Severity = 'error' | 'warning' | 'info'
+export type Outcome = 'PASS' | 'FAIL' | 'N/A' | 'UNVERIFIABLE'
+export type Family = 'document' | 'section' | 'structure' | 'arithmetic' | 'text' | 'cross'
+export type FormatKey = '2021' | '2019'
+
+export type Evidence =
+  | { kind: 'cell'; table: TableId; row: string; col: string; value: number | null; raw: string; status: string; span?: Span }
+  | { kind: 'text'; start: number; end: number; text: string; page?: number; note?: string }
+  | { kind: 'report'; reportId: number; township?: string; year?: number; file?: string; note?: string; start?: number; end?: number; text?: string }
+  | { kind: 'note'; text: string }
+
+export interface Finding {
+  rule: string
+  severity: Severity
+  outcome: 'FAIL' | 'UNVERIFIABLE'
+  message: string
+  evidence: Evidence[]
+  /** Stable location inside the report (e.g. 'T3.total'); with the rule id it forms the finding key. */
+  loc: string
+  /** For identities: the two sides, shown as a + b ≠ c + d. */
+  sides?: { left: { label: string; value: number | null }[]; right: { label: string; value: number | null }[] }
+}
+
+export interface RuleResult {
+  outcome: Outcome
+  findings: Finding[]
+  /** Why the rule did not apply or could not decide (shown in the rule's detail). */
+  note?: string
+}
+
+export interface BatchSettings {
+  /** Report year of the batch; default: the most common year in the folder. */
+  year?: number
+  /** Publication deadline as ISO date; default: 1月31日 of year+1. */
+  deadline?: string
+  /** Names of the county's townships (roster). */
+  roster?: string[]
+}
+
+export interface SectionText {
+  id: string
+  start: number
+  end: number
+  text: string
+  /** Folded (simplified, half-width) text of the section body, same offsets. */
+  norm: string
+}
+
+export interface ReportCtx {
+  report: ParsedReport
+  text: string
+  format: FormatKey
+  year?: number
+  settings: Required<Pick<BatchSettings, 'deadline'>> & BatchSettings
+  cell(table: TableId, row: string, col: string): CellValue | undefined
+  section(id: string): SectionText | null
+}
+
+export interface ReportRule {
+  id: string
+  family: Family
+  severity: Severity
+  title: string
+  /** Legal or template source that justifies the rule. */
+  source: string
+  /** Confidence of the source (domain.md §0): [R] rules are never errors. */
+  confidence: 'V' | 'T' | 'R' | '-'
+  formats: FormatKey[]
+  check(ctx: ReportCtx): RuleResult
+}
+
+export interface BatchReport {
+  reportId: number
+  versionId: number
+  file: string
+  township?: string
+  year?: number
+  body?: string
+  format: FormatKey
+  sha256: string
+  report: ParsedReport
+  text: string
+}
+
+export interface BatchCtx {
+  reports: BatchReport[]
+  settings: BatchSettings & { year?: number }
+}
+
+export interface BatchRule {
+  id: string
+  family: 'cross'
+  severity: Severity
+  title: string
+  source: string
+  confidence: 'V' | 'T' | 'R' | '-'
+  /** Findings per report id; reports not in the map PASS (or are N/A when the rule could not apply). */
+  checkBatch(ctx: BatchCtx): { perReport: Map<number, Finding[]>; outcome: Outcome; note?: string }
+}
+
+export const pass = (note?: string): RuleResult => ({ outcome: 'PASS', findings: [], note })
+export const na = (note: string): RuleResult => ({ outcome: 'N/A', findings: [], note })
+export const fromFindings = (findings: Finding[]): RuleResult => ({
+  outcome: findings.some((f) => f.outcome === 'FAIL') ? 'FAIL' : findings.length ? 'UNVERIFIABLE' : 'PASS',
+  findings
+})

@@ -1,0 +1,149 @@
+// Numbered migrations, applied in order from an empty database. Never edit a released one:
+// add a new entry. The schema version is kept in PRAGMA user_version.
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+CREATE TABLE batches (
+  id INTEGER PRIMARY KEY,
+  root TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  settings TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+  rel_path TEXT NOT NULL,
+  UNIQUE (batch_id, rel_path)
+);
+-- One report per township and year in a batch; its versions are the files received for it.
+CREATE TABLE reports (
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  township TEXT,
+  year INTEGER,
+  current_version_id INTEGER,
+  review_status TEXT NOT NULL DEFAULT '待审核',
+  UNIQUE (batch_id, key)
+);
+CREATE TABLE versions (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime TEXT,
+  imported_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  encoding TEXT,
+  status TEXT NOT NULL,
+  message TEXT,
+  text TEXT NOT NULL DEFAULT '',
+  html TEXT,
+  pages TEXT,
+  warnings TEXT NOT NULL DEFAULT '[]',
+  format TEXT,
+  body TEXT,
+  township TEXT,
+  year INTEGER,
+  sign_date TEXT,
+  title TEXT,
+  parsed TEXT,
+  original BLOB
+);
+CREATE INDEX versions_report ON versions(report_id);
+CREATE INDEX versions_file ON versions(file_id);
+CREATE TABLE sections (
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  section_id TEXT NOT NULL,
+  found INTEGER NOT NULL,
+  title TEXT,
+  title_match TEXT,
+  start INTEGER,
+  end INTEGER,
+  body_start INTEGER,
+  body_end INTEGER,
+  PRIMARY KEY (version_id, section_id)
+);
+CREATE TABLE cells (
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  table_id TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  col_id TEXT NOT NULL,
+  value REAL,
+  raw TEXT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT,
+  start INTEGER,
+  end INTEGER,
+  page INTEGER,
+  box TEXT,
+  PRIMARY KEY (version_id, table_id, row_id, col_id)
+);
+-- Files that could not be imported, or were skipped, at each import run.
+CREATE TABLE file_events (
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+  rel_path TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  code TEXT,
+  message TEXT NOT NULL,
+  sha256 TEXT,
+  at TEXT NOT NULL,
+  current INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX file_events_batch ON file_events(batch_id, current);
+-- Findings keep a stable key (rule + location) so decisions survive re-checks and new versions.
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  message TEXT NOT NULL,
+  evidence TEXT NOT NULL DEFAULT '[]',
+  first_version_id INTEGER,
+  last_version_id INTEGER,
+  state TEXT NOT NULL DEFAULT 'open',
+  manual INTEGER NOT NULL DEFAULT 0,
+  decision TEXT,
+  comment TEXT,
+  decided_by TEXT,
+  decided_at TEXT,
+  UNIQUE (report_id, key)
+);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  reviewer TEXT,
+  action TEXT NOT NULL,
+  report_id INTEGER,
+  finding_key TEXT,
+  before TEXT,
+  after TEXT,
+  undone INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE rule_results (
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  rule TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (version_id, rule)
+);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`
+  }
+]
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -1,0 +1,484 @@
+// HTML (and mammoth's docx HTML): one Line per block or table row, a sanitized display HTML whose
+// text-bearing elements carry data-s/data-e offsets into the canonical text.
+import type { Cell, Line, ReadResult } from '../../model.ts'
+import { ReadError } from '../errors.ts'
+import { Parser } from 'htmlparser2'
+import { decodeText } from './text.ts'
+
+const MAX_HTML_BYTES = 30 * 1024 * 1024
+/** Deeper nesting is flattened: it only happens in broken or hostile pages and would overflow the stack. */
+const MAX_DEPTH = 200
+
+/** Never shown or read: scripts, styles, embedded documents, form controls, foreign markup, the <title>. */
+const DROP = new Set([
+  'script', 'style', 'noscript', 'iframe', 'object', 'embed', 'template', 'title', 'svg', 'math', 'select',
+  'textarea', 'canvas', 'audio', 'video', 'noembed', 'noframes', 'frameset', 'applet', 'button'
+])
+
+/** Elements that end the current line; mapped to the display tag (kept ones as-is, the rest as div). */
+const BLOCKS = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'section', 'article',
+  'header', 'footer', 'main', 'nav', 'aside', 'address', 'blockquote', 'center', 'form', 'fieldset', 'legend',
+  'figure', 'figcaption', 'details', 'summary', 'pre', 'hr', 'caption', 'table', 'thead', 'tbody', 'tfoot',
+  'tr', 'td', 'th', 'menu', 'dir', 'body', 'html', 'listing', 'plaintext', 'xmp'
+])
+const KEEP_BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li'])
+const KEEP_INLINE = new Set(['strong', 'b', 'em', 'i', 'u', 'span'])
+const NO_TAG = new Set(['body', 'html', 'hr'])
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/
+
+export function readHtml(buf: Uint8Array): ReadResult {
+  if (buf.length === 0) throw new ReadError('empty', '文件为空（0 字节）')
+  if (buf.length > MAX_HTML_BYTES) {
+    throw new ReadError('too-large', `网页文件过大（${(buf.length / 1048576).toFixed(1)} MB，上限 30 MB）`)
+  }
+  rejectOtherFormats(buf)
+  const warnings: string[] = []
+  const declared = sniffCharset(buf)
+  let decoded = decodeText(buf, declared)
+  if (declared && !/^utf-?8$/i.test(declared) && decoded.encoding !== 'utf-8' && looksUtf8(buf)) {
+    // pages re-saved by editors often keep the old gb2312 meta while the bytes are UTF-8
+    decoded = { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' }
+    warnings.push(`网页声明的编码为 ${declared}，但内容实际是 UTF-8，已按 UTF-8 读取`)
+  }
+  const head = decoded.text.slice(0, 4096)
+  if (/[\u0001-\u0008\u000e-\u001f]/.test(head) && !/[\u4e00-\u9fff<]/.test(head)) {
+    throw new ReadError('binary', '文件内容不是网页（可能是扩展名与实际格式不符）')
+  }
+  const result = htmlToResult(decoded.text, 'html')
+  result.encoding = decoded.encoding
+  result.warnings.unshift(...warnings)
+  return result
+}
+
+function rejectOtherFormats(buf: Uint8Array): void {
+  const magic = String.fromCharCode(...buf.subarray(0, 5))
+  if (magic.startsWith('%PDF')) throw new ReadError('wrong-format', '文件实际是 PDF，不是网页（扩展名与实际格式不符）')
+  if (magic.startsWith('PK\u0003\u0004')) {
+    throw new ReadError('wrong-format', '文件实际是压缩包（可能是 .docx），不是网页（扩展名与实际格式不符）')
+  }
+  if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
+    throw new ReadError('wrong-format', '文件实际是旧版 Office 文档（如 .doc），不是网页（扩展名与实际格式不符）')
+  }
+  if (magic.startsWith('\u0089PNG') || (buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) || magic.startsWith('GIF8')) {
+    throw new ReadError('wrong-format', '文件实际是图片，不是网页（扩展名与实际格式不符）')
+  }
+}
+
+/** The charset declared by <meta charset> or http-equiv content-type within the first 2 KB. */
+export function sniffCharset(buf: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(buf.subarray(0, 2048))
+  const m = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head)
+  if (!m?.[1]) return undefined
+  // HTML rule: a page that says it is UTF-16 but was readable as ASCII to find the meta is not UTF-16
+  if (/^utf-?16/i.test(m[1])) return 'utf-8'
+  try {
+    new TextDecoder(m[1])
+    return m[1]
+  } catch {
+    return undefined // unknown label: let detection decide
+  }
+}
+
+function looksUtf8(buf: Uint8Array): boolean {
+  if (!buf.some((b) => b >= 0x80)) return false
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function htmlToResult(html: string, kind: 'html' | 'docx'): ReadResult {
+  if (html.length > MAX_HTML_BYTES) {
+    throw new ReadError('too-large', `文档内容过大（约 ${(html.length / 1048576).toFixed(0)} MB 的 HTML，上限 30 MB）`)
+  }
+  const b = new Builder()
+  b.walk(parseHtml(html), false)
+  b.flush()
+  const warnings: string[] = []
+  if (b.images > 0) {
+    warnings.push(`文档中有 ${b.images} 张图片，图片中的文字未读取（如表格是图片，需要人工核对）`)
+  }
+  const text = b.text.join('')
+  if (text.trim() === '') warnings.push('文档中没有读到任何文字')
+  return { kind, text, lines: b.lines, html: b.html.join(''), warnings }
+}
+
+interface El {
+  name: string
+  attrs: Record<string, string>
+  children: HNode[]
+  /** A table somewhere below: the element is then not a data table itself. */
+  hasTable?: boolean
+}
+type HNode = El | string
+
+function parseHtml(html: string): El {
+  const root: El = { name: '#root', attrs: {}, children: [] }
+  const els: El[] = [root]
+  // per open tag: 0 = element kept, 1 = inside a dropped element, 2 = flattened (too deep)
+  const frames: number[] = []
+  let skip = 0
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skip > 0 || DROP.has(name)) {
+          skip++
+          frames.push(1)
+        } else if (els.length > MAX_DEPTH) {
+          frames.push(2)
+        } else {
+          const el: El = { name, attrs, children: [] }
+          els[els.length - 1]!.children.push(el)
+          els.push(el)
+          frames.push(0)
+        }
+      },
+      onclosetag() {
+        const f = frames.pop()
+        if (f === 1) skip--
+        else if (f === 0) {
+          const el = els.pop()!
+          if (el.name === 'table' || el.hasTable) els[els.length - 1]!.hasTable = true
+        }
+      },
+      ontext(t) {
+        if (skip > 0) return
+        const kids = els[els.length - 1]!.children
+        const last = kids.length - 1
+        if (typeof kids[last] === 'string') kids[last] += t
+        else kids.push(t)
+      }
+    },
+    { decodeEntities: true }
+  )
+  parser.write(html)
+  parser.end()
+  return root
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
+}
+
+/** Control and zero-width characters break offsets and display; drop them early. */
+function clean(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f\u200b\ufeff]/g, '')
+}
+
+/** Accumulates whitespace-collapsed text the way a browser renders it, with soft breaks between blocks. */
+class TextAcc {
+  s = ''
+  private lastSpace = true
+  private pendingBreak = false
+
+  add(raw: string, pre: boolean): void {
+    let piece = clean(raw)
+    if (!pre) {
+      piece = piece.replace(/[ \t\n\r\f\u2028\u2029]+/g, ' ')
+      if (this.lastSpace && piece.startsWith(' ')) piece = piece.slice(1)
+      if (piece === '') return
+      this.lastSpace = piece.endsWith(' ')
+    } else {
+      piece = piece.replace(/[\t\r\n\f\u2028\u2029]/g, ' ')
+      if (piece === '') return
+      this.lastSpace = false
+    }
+    piece = piece.replace(/\u00a0/g, ' ')
+    if (this.pendingBreak) {
+      this.pendingBreak = false
+      const prev = this.s.trimEnd()
+      const next = piece.trimStart()
+      if (prev !== '' && next !== '') {
+        // a cell's paragraphs are one value: Chinese joins without a gap, other text with one space
+        const glue = CJK.test(prev.slice(-1)) && CJK.test(next.charAt(0)) ? '' : ' '
+        this.s = prev + glue
+        piece = next
+      }
+    }
+    this.s += piece
+  }
+
+  softBreak(): void {
+    this.pendingBreak = true
+    this.lastSpace = true
+  }
+
+  reset(): void {
+    this.s = ''
+    this.lastSpace = true
+    this.pendingBreak = false
+  }
+}
+
+function trimmedRange(s: string): [number, number] {
+  let a = 0
+  let e = s.length
+  while (a < e && /\s/.test(s[a] as string)) a++
+  while (e > a && /\s/.test(s[e - 1] as string)) e--
+  return [a, e]
+}
+
+interface RowCell {
+  el: El
+  text: string
+  col: number
+  colSpan: number
+  rowSpanAttr?: number
+}
+interface Row {
+  group: 'thead' | 'tbody'
+  cells: RowCell[]
+}
+
+class Builder {
+  text: string[] = []
+  private len = 0
+  lines: Line[] = []
+  html: string[] = []
+  images = 0
+  private tables = 0
+  private acc = new TextAcc()
+  private lineHtml: string[] = []
+  private lineHasImage = false
+  private inline: string[] = []
+
+  /** Appends a Line with the given cell texts (already trimmed) and returns each cell's [start, end]. */
+  private addLine(texts: string[], table?: number, meta?: { col: number; colSpan: number }[]): Cell[] {
+    if (this.lines.length > 0) this.push('\n')
+    const cells: Cell[] = texts.map((t, i) => {
+      if (i > 0) this.push('\t')
+      const start = this.len
+      this.push(t)
+      const cell: Cell = { text: t, start, end: this.len }
+      const m = meta?.[i]
+      if (m) {
+        cell.col = m.col
+        cell.colSpan = m.colSpan
+      }
+      return cell
+    })
+    this.lines.push(table === undefined ? { cells } : { cells, table })
+    return cells
+  }
+
+  private push(s: string): void {
+    this.text.push(s)
+    this.len += s.length
+  }
+
+  /** Ends the current paragraph line: its inline HTML is wrapped in a span carrying the offsets. */
+  flush(): void {
+    const closes = this.inline.map((t) => `</${t}>`).reverse().join('')
+    const [a, e] = trimmedRange(this.acc.s)
+    if (e > a) {
+      const [cell] = this.addLine([this.acc.s.slice(a, e)])
+      this.html.push(`<span data-s="${cell!.start}" data-e="${cell!.end}">`, ...this.lineHtml, closes, '</span>')
+    } else if (this.lineHasImage) {
+      this.html.push(...this.lineHtml, closes)
+    }
+    // inline elements still open continue on the next line
+    this.lineHtml = this.inline.map((t) => `<${t}>`)
+    this.lineHasImage = false
+    this.acc.reset()
+  }
+
+  walk(node: HNode, pre: boolean): void {
+    if (typeof node === 'string') {
+      if (pre && node.includes('\n')) {
+        node.split(/\r?\n/).forEach((part, i) => {
+          if (i > 0) {
+            this.flush()
+            this.html.push('<br>')
+          }
+          this.addText(part, true)
+        })
+      } else this.addText(node, pre)
+      return
+    }
+    const name = node.name
+    if (name === 'br') {
+      this.flush()
+      this.html.push('<br>')
+    } else if (name === 'img') {
+      this.images++
+      this.lineHtml.push('［图片］')
+      this.lineHasImage = true
+    } else if (name === 'table' && this.dataTable(node)) {
+      // rendered by dataTable
+    } else if (BLOCKS.has(name)) {
+      this.flush()
+      const tag = NO_TAG.has(name) ? '' : KEEP_BLOCK.has(name) ? name : 'div'
+      if (tag) this.html.push(`<${tag}>`)
+      const isPre = pre || name === 'pre' || name === 'listing' || name === 'xmp' || name === 'plaintext'
+      for (const c of node.children) this.walk(c, isPre)
+      this.flush()
+      if (tag) this.html.push(`</${tag}>`)
+    } else if (KEEP_INLINE.has(name)) {
+      this.inline.push(name)
+      this.lineHtml.push(`<${name}>`)
+      for (const c of node.children) this.walk(c, pre)
+      this.inline.pop()
+      this.lineHtml.push(`</${name}>`)
+    } else {
+      // links, font, sup… keep only their content
+      for (const c of node.children) this.walk(c, pre)
+    }
+  }
+
+  private addText(s: string, pre: boolean): void {
+    this.acc.add(s, pre)
+    const shown = clean(s)
+    if (shown) this.lineHtml.push(esc(shown))
+  }
+
+  /** Emits a data table; returns false for layout tables (nested tables, one column, long prose cells). */
+  private dataTable(table: El): boolean {
+    if (table.hasTable) return false
+    const rows = collectRows(table)
+    let width = 0
+    let longest = 0
+    for (const r of rows) {
+      for (const c of r.cells) {
+        width = Math.max(width, c.col + c.colSpan)
+        longest = Math.max(longest, c.text.length)
+      }
+    }
+    if (rows.length === 0 || width < 2 || longest > 500) return false
+
+    this.flush()
+    for (const c of table.children) {
+      if (typeof c !== 'string' && c.name === 'caption') this.walk(c, false)
+    }
+    const index = this.tables
+    let used = false
+    this.html.push('<table>')
+    let group = ''
+    for (const r of rows) {
+      if (r.group !== group) {
+        if (group) this.html.push(`</${group}>`)
+        group = r.group
+        this.html.push(`<${group}>`)
+      }
+      this.html.push('<tr>')
+      const hasText = r.cells.some((c) => c.text !== '')
+      const cells = hasText
+        ? this.addLine(
+            r.cells.map((c) => c.text),
+            index,
+            r.cells.map((c) => ({ col: c.col, colSpan: c.colSpan }))
+          )
+        : undefined
+      if (hasText) used = true
+      r.cells.forEach((c, i) => {
+        const tag = c.el.name === 'th' ? 'th' : 'td'
+        let attrs = c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''
+        if (c.rowSpanAttr !== undefined) attrs += ` rowspan="${c.rowSpanAttr}"`
+        const cell = cells?.[i]
+        if (cell) attrs += ` data-s="${cell.start}" data-e="${cell.end}"`
+        this.html.push(`<${tag}${attrs}>`, this.sanitize(c.el.children), `</${tag}>`)
+      })
+      this.html.push('</tr>')
+    }
+    if (group) this.html.push(`</${group}>`)
+    this.html.push('</table>')
+    if (used) this.tables++
+    return true
+  }
+
+  /** Display HTML of a cell's content (no offsets inside: the cell element carries them). */
+  private sanitize(nodes: HNode[]): string {
+    let out = ''
+    for (const n of nodes) {
+      if (typeof n === 'string') {
+        out += esc(clean(n))
+      } else if (n.name === 'br') {
+        out += '<br>'
+      } else if (n.name === 'img') {
+        this.images++
+        out += '［图片］'
+      } else {
+        const inner = this.sanitize(n.children)
+        const tag = KEEP_BLOCK.has(n.name) || KEEP_INLINE.has(n.name) ? n.name : BLOCKS.has(n.name) ? 'div' : ''
+        out += tag ? `<${tag}>${inner}</${tag}>` : inner
+      }
+    }
+    return out
+  }
+}
+
+/** Plain text of a cell: blocks and <br> inside it become soft breaks, not new lines. */
+function cellText(el: El): string {
+  const acc = new TextAcc()
+  const visit = (n: HNode, pre: boolean): void => {
+    if (typeof n === 'string') return acc.add(n, pre)
+    if (n.name === 'br' || n.name === 'img') return acc.softBreak()
+    const block = BLOCKS.has(n.name)
+    if (block) acc.softBreak()
+    for (const c of n.children) visit(c, pre || n.name === 'pre')
+    if (block) acc.softBreak()
+  }
+  for (const c of el.children) visit(c, false)
+  const [a, e] = trimmedRange(acc.s)
+  return acc.s.slice(a, e)
+}
+
+function spanAttr(v: string | undefined): number | undefined {
+  if (v === undefined || !/^\s*\d+/.test(v)) return undefined
+  return parseInt(v, 10)
+}
+
+/**
+ * Rows of a table with grid columns from the HTML table model: a cell takes the first column not
+ * covered by a rowspan from above; rowspans end with their row group.
+ */
+function collectRows(table: El): Row[] {
+  const rows: Row[] = []
+  let covered: number[] = []
+  const visit = (n: El, group: 'thead' | 'tbody'): void => {
+    for (const c of n.children) {
+      if (typeof c === 'string') continue
+      if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') {
+        covered = []
+        visit(c, c.name === 'thead' ? 'thead' : 'tbody')
+        covered = []
+      } else if (c.name === 'tr') {
+        rows.push({ group, cells: gridRow(c) })
+      } else if (c.name !== 'table' && c.name !== 'caption') {
+        visit(c, group)
+      }
+    }
+  }
+  const gridRow = (tr: El): RowCell[] => {
+    const out: RowCell[] = []
+    let col = 0
+    for (const td of rowCells(tr)) {
+      while ((covered[col] ?? 0) > 0) col++
+      const colSpan = Math.min(Math.max(spanAttr(td.attrs.colspan) ?? 1, 1), 1000)
+      const rs = spanAttr(td.attrs.rowspan)
+      // rowspan="0" spans the rest of the row group
+      const rowSpan = rs === undefined ? 1 : rs === 0 ? 65534 : Math.min(rs, 65534)
+      for (let k = col; k < col + colSpan; k++) covered[k] = Math.max(covered[k] ?? 0, rowSpan)
+      const cell: RowCell = { el: td, text: cellText(td), col, colSpan }
+      if (rs !== undefined && rs !== 1) cell.rowSpanAttr = rs
+      out.push(cell)
+      col += colSpan
+    }
+    for (let k = 0; k < covered.length; k++) if ((covered[k] ?? 0) > 0) covered[k]!--
+    return out
+  }
+  visit(table, 'tbody')
+  return rows
+}
+
+function rowCells(tr: El): El[] {
+  const out: El[] = []
+  for (const c of tr.children) {
+    if (typeof c === 'string') continue
+    if (c.name === 'td' || c.name === 'th') out.push(c)
+    else if (c.name !== 'tr' && c.name !== 'table') out.push(...rowCells(c)) // cells wrapped in stray elements
+  }
+  return out
+}

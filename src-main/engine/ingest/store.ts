@@ -1,0 +1,122 @@
+// Writing one imported file as a new version of its report, in one transaction.
+import type { Db } from '../db/open.ts'
+import type { ParsedReport, ReadResult } from '../model.ts'
+
+export interface StoreInput {
+  batchId: number
+  rel: string
+  sha256: string
+  size: number
+  mtime: string
+  read: ReadResult
+  parsed: ParsedReport | null
+  original?: Uint8Array
+  /** Reports created earlier in the same import run: a second file for them is a duplicate, not a resubmission. */
+  createdThisRun: Set<number>
+}
+
+export function fileId(db: Db, batchId: number, rel: string): number {
+  db.prepare('INSERT INTO files (batch_id, rel_path) VALUES (?, ?) ON CONFLICT (batch_id, rel_path) DO NOTHING').run(batchId, rel)
+  return (db.prepare('SELECT id FROM files WHERE batch_id = ? AND rel_path = ?').get(batchId, rel) as { id: number }).id
+}
+
+export function latestVersionOfFile(db: Db, fid: number): { id: number; sha256: string; report_id: number } | undefined {
+  return db.prepare('SELECT id, sha256, report_id FROM versions WHERE file_id = ? ORDER BY id DESC LIMIT 1').get(fid) as
+    | { id: number; sha256: string; report_id: number }
+    | undefined
+}
+
+function reportKey(p: ParsedReport | null, rel: string): string {
+  const t = p?.body?.township
+  return t && p?.year ? `${t}|${p.year}` : `file:${rel}`
+}
+
+function serializable(p: ParsedReport): Omit<ParsedReport, 'norm'> {
+  const { norm: _norm, ...rest } = p
+  void _norm
+  return rest
+}
+
+export function storeVersion(db: Db, s: StoreInput): { reportId: number; versionId: number; resubmission: boolean } {
+  return db.transaction(() => {
+    const fid = fileId(db, s.batchId, s.rel)
+    const prev = latestVersionOfFile(db, fid)
+    let reportId: number | undefined = prev?.report_id
+    let key = reportKey(s.parsed, s.rel)
+    let resubmission = prev !== undefined
+    if (reportId === undefined) {
+      const existing = db.prepare('SELECT id FROM reports WHERE batch_id = ? AND key = ?').get(s.batchId, key) as { id: number } | undefined
+      if (existing && !s.createdThisRun.has(existing.id)) {
+        reportId = existing.id
+        resubmission = true
+      } else if (existing) {
+        key = `${key}#${s.rel}`
+      }
+    }
+    if (reportId === undefined) {
+      const r = db
+        .prepare('INSERT INTO reports (batch_id, key, township, year) VALUES (?, ?, ?, ?)')
+        .run(s.batchId, key, s.parsed?.body?.township ?? null, s.parsed?.year ?? null)
+      reportId = Number(r.lastInsertRowid)
+      s.createdThisRun.add(reportId)
+    }
+    const seq = ((db.prepare('SELECT MAX(seq) AS m FROM versions WHERE report_id = ?').get(reportId) as { m: number | null }).m ?? 0) + 1
+    const p = s.parsed
+    const v = db
+      .prepare(
+        `INSERT INTO versions (report_id, file_id, seq, sha256, size, mtime, imported_at, kind, encoding, status, message, text, html, pages, warnings,
+          format, body, township, year, sign_date, title, parsed, original)
+         VALUES (@report_id, @file_id, @seq, @sha256, @size, @mtime, @imported_at, @kind, @encoding, @status, @message, @text, @html, @pages, @warnings,
+          @format, @body, @township, @year, @sign_date, @title, @parsed, @original)`
+      )
+      .run({
+        report_id: reportId,
+        file_id: fid,
+        seq,
+        sha256: s.sha256,
+        size: s.size,
+        mtime: s.mtime,
+        imported_at: new Date().toISOString(),
+        kind: s.read.kind,
+        encoding: s.read.encoding ?? null,
+        status: s.read.needsOcr ? 'needs-ocr' : 'ok',
+        message: s.read.needsOcr ? '扫描件（无文字层），需要 OCR 识别' : null,
+        text: s.read.text,
+        html: s.read.html ?? null,
+        pages: s.read.pages ? JSON.stringify(s.read.pages) : null,
+        warnings: JSON.stringify(s.read.warnings),
+        format: p?.format ?? null,
+        body: p?.body?.name ?? null,
+        township: p?.body?.township ?? null,
+        year: p?.year ?? null,
+        sign_date: p?.signDate?.iso ?? null,
+        title: p?.title?.text ?? null,
+        parsed: p ? JSON.stringify(serializable(p)) : null,
+        original: s.original ? Buffer.from(s.original) : null
+      })
+    const versionId = Number(v.lastInsertRowid)
+    if (p) {
+      const sec = db.prepare(
+        'INSERT INTO sections (version_id, section_id, found, title, title_match, start, end, body_start, body_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      )
+      for (const h of p.sections) {
+        sec.run(versionId, h.id, h.found ? 1 : 0, h.title ?? null, h.titleMatch ?? null, h.titleSpan?.start ?? null, h.titleSpan?.end ?? null, h.bodyStart ?? null, h.bodyEnd ?? null)
+      }
+      const cell = db.prepare(
+        'INSERT INTO cells (version_id, table_id, row_id, col_id, value, raw, status, note, start, end, page, box) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      )
+      for (const t of Object.values(p.tables)) {
+        for (const c of t.cells) {
+          cell.run(versionId, c.table, c.row, c.col, c.value, c.raw, c.status, c.note ?? null, c.span?.start ?? null, c.span?.end ?? null, c.span?.page ?? null, c.span?.box ? JSON.stringify(c.span.box) : null)
+        }
+      }
+    }
+    db.prepare('UPDATE reports SET current_version_id = ?, township = COALESCE(?, township), year = COALESCE(?, year) WHERE id = ?').run(
+      versionId,
+      p?.body?.township ?? null,
+      p?.year ?? null,
+      reportId
+    )
+    return { reportId, versionId, resubmission }
+  })()
+}

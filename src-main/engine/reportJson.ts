@@ -1,0 +1,111 @@
+// The CLI's --json contract (issue 2): one entry per file, with the parsed template values and findings.
+import type { Db } from './db/open.ts'
+import type { FileOutcome } from './ingest/importFolder.ts'
+import type { ParsedReport } from './model.ts'
+import { t3Columns } from './template.ts'
+
+export interface JsonFinding {
+  rule: string
+  severity: string
+  outcome: string
+  message: string
+  evidence: unknown[]
+  key: string
+  state: string
+  decision: string | null
+}
+
+export interface JsonReport {
+  file: string
+  status: 'ok' | 'error' | 'needs-ocr' | 'skipped'
+  error?: string
+  body?: string
+  township?: string
+  year?: number
+  format?: string
+  signDate?: string
+  sections?: Record<string, boolean>
+  tables?: {
+    T2: Record<string, Record<string, number | null>>
+    T3: Record<string, (number | null)[]>
+    T4: Record<string, number | null>
+  }
+  uncertain?: string[]
+  findings?: JsonFinding[]
+}
+
+interface VersionRow {
+  parsed: string | null
+  status: string
+  message: string | null
+  report_id: number
+}
+
+interface FindingRow {
+  rule: string
+  severity: string
+  outcome: string
+  message: string
+  evidence: string
+  key: string
+  state: string
+  decision: string | null
+}
+
+export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonReport[] } {
+  const reports: JsonReport[] = []
+  for (const o of outcomes) {
+    if (!o.versionId) {
+      reports.push({ file: o.file, status: o.status === 'skipped' ? 'skipped' : 'error', error: o.error })
+      continue
+    }
+    const v = db.prepare('SELECT parsed, status, message, report_id FROM versions WHERE id = ?').get(o.versionId) as VersionRow | undefined
+    if (!v) continue
+    if (v.status === 'needs-ocr' || !v.parsed) {
+      reports.push({ file: o.file, status: 'needs-ocr', error: v.message ?? '扫描件，需要 OCR' })
+      continue
+    }
+    const p = JSON.parse(v.parsed) as ParsedReport
+    const fmt = p.format === '2019' || p.format === '2021' ? p.format : 'unknown'
+    const entry: JsonReport = {
+      file: o.file,
+      status: 'ok',
+      body: p.body?.name,
+      township: p.body?.township,
+      year: p.year,
+      format: fmt,
+      signDate: p.signDate?.iso,
+      sections: Object.fromEntries(p.sections.map((s) => [s.id, s.found])),
+      tables: { T2: {}, T3: {}, T4: {} },
+      uncertain: [],
+      findings: []
+    }
+    const tables = entry.tables as NonNullable<JsonReport['tables']>
+    const cols = t3Columns(fmt === '2019' ? '2019' : '2021').map((c) => c.id)
+    const certain = (status: string, value: number | null): number | null => (status === 'ok' || status === 'inferred' ? value : null)
+    for (const c of p.tables.T2.cells) (tables.T2[c.row] ??= {})[c.col] = certain(c.status, c.value)
+    for (const c of p.tables.T3.cells) {
+      const row = (tables.T3[c.row] ??= new Array(cols.length).fill(null))
+      row[cols.indexOf(c.col)] = certain(c.status, c.value)
+    }
+    for (const c of p.tables.T4.cells) tables.T4[c.col] = certain(c.status, c.value)
+    for (const t of Object.values(p.tables)) {
+      for (const c of t.cells) if (c.status === 'uncertain' || c.status === 'inferred' || c.status === 'invalid') entry.uncertain?.push(`${c.table}.${c.row}.${c.col}`)
+    }
+    const fs = db
+      .prepare("SELECT rule, severity, outcome, message, evidence, key, state, decision FROM findings WHERE report_id = ? AND state = 'open' ORDER BY id")
+      .all(v.report_id) as FindingRow[]
+    entry.findings = fs.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      outcome: f.outcome,
+      message: f.message,
+      evidence: (JSON.parse(f.evidence) as { items: unknown[] }).items,
+      key: f.key,
+      state: f.state,
+      decision: f.decision
+    }))
+    reports.push(entry)
+  }
+  return { reports }
+}
