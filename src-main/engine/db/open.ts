@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts'
+import { MIGRATIONS } from './migrations.ts'
 
 export type Db = Database.Database
 
@@ -55,6 +55,7 @@ export function openDb(file: string): OpenResult {
     db = openRaw(file)
   }
   const current = db.pragma('user_version', { simple: true }) as number
+  const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
   if (current > SCHEMA_VERSION) {
     db.close()
     throw new Error(`数据库由更新版本的程序创建（版本 ${current}），请升级本程序后再打开：${file}`)

@@ -4,9 +4,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync, realpathSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Db } from '../db/open.ts'
-import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
-import { readDocument } from './read.ts'
+import { ReaderPool, type ReaderPoolOptions } from './readerPool.ts'
 import { fileId, latestVersionOfFile, storeVersion } from './store.ts'
 import { walkFolder } from './walk.ts'
 
@@ -31,6 +30,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
   signal?: AbortSignal
+  /** Per-file limits of the reader worker. */
+  limits?: ReaderPoolOptions
 }
 
 export interface ImportResult {
@@ -75,6 +76,14 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
     progress(s.rel, 'skipped')
   }
   const createdThisRun = new Set<number>()
+  const pool = new ReaderPool(opts.limits)
+  try {
+    return await importFiles()
+  } finally {
+    await pool.close()
+  }
+
+  async function importFiles(): Promise<ImportResult> {
   for (const f of files) {
     if (opts.signal?.aborted) return { batchId, root, outcomes, cancelled: true }
     let bytes: Buffer
@@ -95,8 +104,8 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
       continue
     }
     try {
-      const read = await readDocument(f.ext, bytes, opts.signal)
-      const parsed = read.needsOcr ? null : parseReport(read)
+      const { read, parsed } = await pool.read(f.ext, bytes, opts.signal)
+      if (opts.signal?.aborted) return { batchId, root, outcomes, cancelled: true }
       const stored = storeVersion(db, {
         batchId,
         rel: f.rel,
@@ -113,6 +122,7 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
       outcomes.push({ file: f.rel, status, reportId: stored.reportId, versionId: stored.versionId, resubmission: stored.resubmission })
       progress(f.rel, status)
     } catch (e) {
+      if (e instanceof ReadError && e.code === 'cancelled') return { batchId, root, outcomes, cancelled: true }
       const msg = e instanceof ReadError ? e.message : `读取或解析失败：${e instanceof Error ? e.message : String(e)}`
       const code = e instanceof ReadError ? e.code : 'internal'
       event(db, batchId, f.rel, 'error', code, msg, sha)
@@ -121,4 +131,5 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
     }
   }
   return { batchId, root, outcomes, cancelled: false }
+  }
 }

@@ -1,0 +1,67 @@
+// Helpers for the cross-document rules: evidence naming another report, same-township year pairs,
+// and collecting findings per report.
+import type { BatchReport, Evidence, Finding } from '../types.ts'
+
+/** Evidence that names another report of the batch (optionally a span of its text). */
+export function reportEvidence(r: BatchReport, note?: string, span?: { start: number; end: number }): Evidence {
+  const e: Evidence = { kind: 'report', reportId: r.reportId, file: r.file }
+  if (r.township) e.township = r.township
+  if (r.year) e.year = r.year
+  if (note) e.note = note
+  if (span) {
+    e.start = span.start
+    e.end = span.end
+    e.text = r.text.slice(span.start, span.end)
+  }
+  return e
+}
+
+/** A span of this report's own text. */
+export function ownText(r: BatchReport, start: number, end: number, note?: string): Evidence {
+  const e: Evidence = { kind: 'text', start, end, text: r.text.slice(start, end) }
+  if (note) e.note = note
+  return e
+}
+
+/** How a report is named in messages: 平安镇2022年年报 (or the file name). */
+export function reportName(r: BatchReport): string {
+  const who = r.township ?? r.file.split(/[\\/]/).pop() ?? `报告${r.reportId}`
+  return r.year ? `${who}${r.year}年年报` : `${who}年报`
+}
+
+/** Same township, consecutive report years: every (previous, current) pair. */
+export function yearPairs(reports: BatchReport[]): { prev: BatchReport; cur: BatchReport }[] {
+  const out: { prev: BatchReport; cur: BatchReport }[] = []
+  for (const cur of reports) {
+    if (!cur.township || !cur.year) continue
+    for (const prev of reports) {
+      if (prev === cur || prev.township !== cur.township || prev.year !== cur.year - 1) continue
+      out.push({ prev, cur })
+    }
+  }
+  return out
+}
+
+/** Two reports come from different townships (unknown township: different unless the same report). */
+export function differentTownships(a: BatchReport, b: BatchReport): boolean {
+  if (a.reportId === b.reportId) return false
+  if (a.township && b.township) return a.township !== b.township
+  return true
+}
+
+export class PerReport {
+  readonly map = new Map<number, Finding[]>()
+  add(reportId: number, f: Finding): void {
+    const l = this.map.get(reportId)
+    if (l) {
+      if (!l.some((x) => x.loc === f.loc)) l.push(f)
+    } else this.map.set(reportId, [f])
+  }
+  get size(): number {
+    return this.map.size
+  }
+  anyFail(): boolean {
+    for (const l of this.map.values()) if (l.some((f) => f.outcome === 'FAIL')) return true
+    return false
+  }
+}

@@ -1,0 +1,69 @@
+// Checking an additive identity Σ left = Σ right over table cells. Cells that are blank, uncertain,
+// missing or invalid make the identity UNVERIFIABLE (never FAIL); the message then says which cells
+// and whether the identity would hold with blanks read as 0.
+import type { CellValue } from '../../model.ts'
+import { cellEvidence, usable } from '../evidence.ts'
+import type { Evidence, Finding, Severity } from '../types.ts'
+import { STATUS_NAME } from './tables.ts'
+
+export interface Term {
+  label: string
+  cell: CellValue | undefined
+  /** The cell belongs to another report: not cited as cell evidence of this one (give report evidence instead). */
+  foreign?: boolean
+}
+
+export interface IdentitySpec {
+  rule: string
+  severity: Severity
+  loc: string
+  left: Term[]
+  right: Term[]
+  /** Prefix naming where the identity lives, e.g. 表三“自然人”列. */
+  where: string
+  /** Message when both sides are known and differ. */
+  failMessage: (left: number, right: number) => string
+  /** Extra evidence (e.g. the other report of a cross-document identity). */
+  extraEvidence?: Evidence[]
+  /** How to name an unusable term in the message; default: its label. */
+  termName?: (t: Term) => string
+}
+
+export const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)
+
+/** null when the identity holds, or when none of its cells exists (the table or row is missing altogether). */
+export function checkIdentity(spec: IdentitySpec): Finding | null {
+  const terms = [...spec.left, ...spec.right]
+  if (terms.every((t) => !t.cell || t.cell.status === 'missing')) return null
+  const evidence: Evidence[] = terms.flatMap((t) => (t.cell && !t.foreign ? [cellEvidence(t.cell)] : []))
+  if (spec.extraEvidence) evidence.push(...spec.extraEvidence)
+  const sides = {
+    left: spec.left.map((t) => ({ label: t.label, value: t.cell?.value ?? null })),
+    right: spec.right.map((t) => ({ label: t.label, value: t.cell?.value ?? null }))
+  }
+  const bad = terms.filter((t) => !usable(t.cell))
+  if (bad.length) {
+    const l0 = sum(spec.left.map((t) => (usable(t.cell) ? t.cell.value : 0)))
+    const r0 = sum(spec.right.map((t) => (usable(t.cell) ? t.cell.value : 0)))
+    const name = spec.termName ?? ((t: Term) => t.label)
+    const onlyBlank = bad.every((t) => t.cell?.status === 'blank')
+    const list = bad
+      .map((t) => (onlyBlank ? name(t) : `${name(t)}（${t.cell ? (STATUS_NAME[t.cell.status] ?? t.cell.status) : '未找到'}）`))
+      .join('、')
+    return {
+      rule: spec.rule,
+      severity: spec.severity,
+      outcome: 'UNVERIFIABLE',
+      loc: spec.loc,
+      evidence,
+      sides,
+      message: `${spec.where}：${list}${onlyBlank ? '为空白' : '空白或无法确定'}，无法核对（空白按 0 计时${
+        l0 === r0 ? `成立：${l0}＝${r0}` : `不成立：${l0}≠${r0}`
+      }）。`
+    }
+  }
+  const l = sum(spec.left.map((t) => t.cell!.value as number))
+  const r = sum(spec.right.map((t) => t.cell!.value as number))
+  if (l === r) return null
+  return { rule: spec.rule, severity: spec.severity, outcome: 'FAIL', loc: spec.loc, evidence, sides, message: spec.failMessage(l, r) }
+}

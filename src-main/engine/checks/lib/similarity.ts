@@ -1,0 +1,136 @@
+// Text similarity for the copy rules (XDOC-PREV-COPY, XDOC-PEER-COPY): character 5-gram containment
+// on folded text after removing the template wording (section titles, table labels, the corner note),
+// digits/years, whitespace and punctuation. Without removing the template wording every pair of reports
+// looks alike on the table paragraphs (domain.md §9).
+import type { ParsedReport } from '../../model.ts'
+import { foldText } from '../../parse/normalize.ts'
+import { template, type FormatKey, type TplTable } from '../../template.ts'
+
+export const GRAM = 5
+
+/** Keep only the characters that carry wording: Han characters and Latin letters. */
+function strip(s: string): string {
+  return s.replace(/[^\p{Script=Han}A-Za-z]+/gu, '')
+}
+
+function templatePhrases(): string[] {
+  const out = new Set<string>()
+  const add = (s: string | null | undefined): void => {
+    if (!s) return
+    const k = strip(foldText(s))
+    if (k.length >= 4) out.add(k)
+  }
+  const addTable = (t: TplTable & { header_groups?: unknown; column_header_groups?: unknown }): void => {
+    add(t.corner_note)
+    for (const b of t.blocks ?? []) {
+      add(b.title)
+      add(b.label_header)
+      for (const c of b.columns) [c.label, ...(c.variants_seen ?? [])].forEach(add)
+      for (const r of b.rows) [r.label, ...(r.variants_seen ?? [])].forEach(add)
+    }
+    for (const c of t.columns ?? []) [c.label, ...(c.variants_seen ?? []), ...(c.path ?? [])].forEach(add)
+    for (const r of t.rows ?? []) [r.label, ...(r.variants_seen ?? [])].forEach(add)
+    const walk = (g: unknown): void => {
+      if (Array.isArray(g)) g.forEach(walk)
+      else if (g && typeof g === 'object') {
+        const o = g as { label?: string; children?: unknown }
+        add(o.label)
+        walk(o.children)
+      }
+    }
+    walk(t.header_groups)
+    walk(t.column_header_groups)
+  }
+  for (const f of ['2021', '2019'] as FormatKey[]) {
+    const tpl = template(f)
+    for (const s of tpl.sections) [s.title, s.core, ...(s.title_variants_seen ?? [])].forEach(add)
+    for (const t of tpl.tables) addTable(t as TplTable & { header_groups?: unknown })
+  }
+  // Longest first, so that a label is removed before the shorter labels it contains.
+  return [...out].sort((a, b) => b.length - a.length)
+}
+
+let PHRASES: string[] | null = null
+
+/** Folded text reduced to its wording: template phrases, digits, whitespace and punctuation removed. */
+export function simText(folded: string): string {
+  PHRASES ??= templatePhrases()
+  let s = strip(folded)
+  for (const p of PHRASES) if (s.includes(p)) s = s.split(p).join('')
+  return s
+}
+
+export function grams(s: string, n = GRAM): Set<string> {
+  const g = new Set<string>()
+  for (let i = 0; i + n <= s.length; i++) g.add(s.slice(i, i + n))
+  return g
+}
+
+/** Share of a's n-grams that also occur in b (0..1); 0 when a has none. */
+export function containment(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0) return 0
+  let hit = 0
+  for (const g of a) if (b.has(g)) hit++
+  return hit / a.size
+}
+
+export function overlap(a: Set<string>, b: Set<string>): number {
+  let hit = 0
+  for (const g of a) if (b.has(g)) hit++
+  return hit
+}
+
+export interface Paragraph {
+  /** Offsets in the report text. */
+  start: number
+  end: number
+  /** Section the paragraph belongs to (S1..S6), or 'head' before the first section. */
+  section: string
+  /** 1-based number of the paragraph inside its section (non-empty lines). */
+  no: number
+  sim: string
+  grams: Set<string>
+}
+
+/**
+ * Paragraphs (non-empty lines) of a report outside the three tables, with their similarity text.
+ * Lines inside a table's span are left out: the table labels are template text.
+ */
+export function paragraphs(report: ParsedReport): Paragraph[] {
+  const norm = report.norm
+  const tables = Object.values(report.tables).flatMap((t) => (t.found && t.span ? [t.span] : []))
+  const sections = report.sections
+    .filter((s) => s.found && s.titleSpan)
+    .map((s) => ({ id: s.id, start: s.titleSpan!.start }))
+    .sort((a, b) => a.start - b.start)
+  const out: Paragraph[] = []
+  const counter = new Map<string, number>()
+  let pos = 0
+  while (pos <= norm.length) {
+    let nl = norm.indexOf('\n', pos)
+    if (nl < 0) nl = norm.length
+    const line = norm.slice(pos, nl)
+    const lead = line.search(/\S/)
+    if (lead >= 0) {
+      const start = pos + lead
+      const end = pos + line.trimEnd().length
+      const inTable = tables.some((t) => start >= t.start && start < t.end)
+      if (!inTable) {
+        let section = 'head'
+        for (const s of sections) if (s.start <= start) section = s.id
+        const no = (counter.get(section) ?? 0) + 1
+        counter.set(section, no)
+        const sim = simText(norm.slice(start, end))
+        out.push({ start, end, section, no, sim, grams: grams(sim) })
+      }
+    }
+    pos = nl + 1
+  }
+  return out
+}
+
+/** Similarity text and grams of a report region (a section body). */
+export function regionGrams(report: ParsedReport, start: number, end: number): { sim: string; grams: Set<string> } {
+  const sim = simText(report.norm.slice(start, end))
+  return { sim, grams: grams(sim) }
+}

@@ -1,0 +1,143 @@
+// Shared helpers for the table rules: readable names of tables, rows, columns and cells (from the
+// template JSON), cell lookup outside a ReportCtx (cross-document rules) and number formatting.
+import type { CellValue, ParsedReport, TableId } from '../../model.ts'
+import { blockKey, t2Blocks, t3Columns, t3DataRows, t4Columns, table, type FormatKey, type TplColumn } from '../../template.ts'
+
+export const TABLE_NAME: Record<TableId, string> = { T2: '表二', T3: '表三', T4: '表四' }
+export const TABLE_SECTION: Record<TableId, string> = { T2: 'S2', T3: 'S3', T4: 'S4' }
+export const TABLE_TITLE: Record<TableId, string> = {
+  T2: '主动公开政府信息情况',
+  T3: '收到和处理政府信息公开申请情况',
+  T4: '政府信息公开行政复议、行政诉讼情况'
+}
+
+/** The notice that defines the template of a format. */
+export function formatNotice(format: FormatKey): string {
+  return format === '2021' ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号'
+}
+
+/** Template label of a T3 row ('r7_total' -> '（七）总计'). */
+export function t3RowLabel(format: FormatKey, row: string): string {
+  return (table(format, 'T3').rows ?? []).find((r) => r.id === row)?.label ?? row
+}
+
+export function t3ColLabel(format: FormatKey, col: string): string {
+  return t3Columns(format).find((c) => c.id === col)?.label ?? col
+}
+
+/** Name of a T4 group from the column paths: 'review' -> '行政复议', 'lit_direct' -> '行政诉讼（未经复议直接起诉）'. */
+export function t4GroupLabel(format: FormatKey, group: string): string {
+  const c = t4Columns(format).find((x) => x.group === group)
+  const path = c?.path?.slice(0, -1) ?? [group]
+  return path.length > 1 ? `${path[0]}（${path.slice(1).join('，')}）` : (path[0] as string)
+}
+
+export function t4Groups(format: FormatKey): { id: string; label: string; parts: TplColumn[]; total: TplColumn }[] {
+  const out: { id: string; label: string; parts: TplColumn[]; total: TplColumn }[] = []
+  for (const c of t4Columns(format)) {
+    const g = c.group ?? ''
+    let e = out.find((x) => x.id === g)
+    if (!e) {
+      e = { id: g, label: t4GroupLabel(format, g), parts: [], total: c }
+      out.push(e)
+    }
+    if (c.is_total) e.total = c
+    else e.parts.push(c)
+  }
+  return out
+}
+
+/** 'A20_1.rules' -> { block title, row label }. */
+export function t2RowInfo(format: FormatKey, row: string): { block: string; label: string; columns: TplColumn[] } {
+  const [bk, rid] = row.split('.')
+  const b = t2Blocks(format).find((x) => blockKey(x) === bk)
+  const r = b?.rows.find((x) => x.id === rid)
+  return { block: b?.title ?? bk ?? row, label: r?.label ?? rid ?? row, columns: b?.columns ?? [] }
+}
+
+/** Human name of a cell, e.g. 表三“（七）总计”行“自然人”列. */
+export function cellName(format: FormatKey, c: Pick<CellValue, 'table' | 'row' | 'col'>): string {
+  if (c.table === 'T3') return `“${t3RowLabel(format, c.row)}”行“${t3ColLabel(format, c.col)}”列`
+  if (c.table === 'T4') {
+    const col = t4Columns(format).find((x) => x.id === c.col)
+    return col ? `“${t4GroupLabel(format, col.group ?? '')}·${col.label}”` : `“${c.col}”`
+  }
+  const info = t2RowInfo(format, c.row)
+  const col = info.columns.find((x) => x.id === c.col)
+  return `${info.block}“${info.label}”行“${col?.label ?? c.col}”列`
+}
+
+/** Short name of a cell inside its row (the column only). */
+export function colName(format: FormatKey, c: Pick<CellValue, 'table' | 'row' | 'col'>): string {
+  if (c.table === 'T3') return t3ColLabel(format, c.col)
+  if (c.table === 'T4') {
+    const col = t4Columns(format).find((x) => x.id === c.col)
+    return col ? `${t4GroupLabel(format, col.group ?? '')}·${col.label}` : c.col
+  }
+  return t2RowInfo(format, c.row).columns.find((x) => x.id === c.col)?.label ?? c.col
+}
+
+/** Human name of a row (T4 has one unlabelled data row). */
+export function rowName(format: FormatKey, tableId: TableId, row: string): string {
+  if (tableId === 'T3') return t3RowLabel(format, row)
+  if (tableId === 'T4') return '数据行'
+  const info = t2RowInfo(format, row)
+  return `${info.block}“${info.label}”`
+}
+
+/** Column type from the template: 'int' unless stated ('decimal', 'signed_int'). */
+export function colType(format: FormatKey, c: Pick<CellValue, 'table' | 'row' | 'col'>): string {
+  if (c.table === 'T2') return t2RowInfo(format, c.row).columns.find((x) => x.id === c.col)?.type ?? 'int'
+  return 'int'
+}
+
+/** T3 data rows that are outcomes: every data row under 三、本年度办理结果 except （七）总计. */
+export function t3OutcomeRows(format: FormatKey): string[] {
+  const rows = table(format, 'T3').rows ?? []
+  const parent = new Map(rows.map((r) => [r.id, r.parent]))
+  const under = (id: string): boolean => {
+    let p = parent.get(id)
+    while (p) {
+      if (p === 'results') return true
+      p = parent.get(p)
+    }
+    return false
+  }
+  return t3DataRows(format)
+    .filter((r) => r.id !== 'r7_total' && under(r.id))
+    .map((r) => r.id)
+}
+
+/** Cell lookup on a parsed report (for rules without a ReportCtx). */
+export function cellOf(report: ParsedReport, t: TableId, row: string, col: string): CellValue | undefined {
+  return report.tables[t].cells.find((c) => c.row === row && c.col === col)
+}
+
+/** Group cells by row, keeping the template order of first appearance. */
+export function byRow(cells: CellValue[]): Map<string, CellValue[]> {
+  const m = new Map<string, CellValue[]>()
+  for (const c of cells) {
+    const l = m.get(c.row)
+    if (l) l.push(c)
+    else m.set(c.row, [c])
+  }
+  return m
+}
+
+export const STATUS_NAME: Record<string, string> = {
+  ok: '正常',
+  blank: '空白',
+  missing: '未找到',
+  uncertain: '无法确定',
+  inferred: '推断',
+  invalid: '非数字'
+}
+
+/** '（空白）' etc. for an unusable value, the number otherwise. */
+export function showValue(c: CellValue | undefined): string {
+  if (!c) return '（未找到）'
+  if (c.value === null || (c.status !== 'ok' && c.status !== 'inferred')) {
+    return `（${STATUS_NAME[c.status] ?? c.status}${c.raw ? `：“${c.raw}”` : ''}）`
+  }
+  return String(c.value)
+}

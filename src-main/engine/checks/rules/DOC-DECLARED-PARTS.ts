@@ -1,0 +1,58 @@
+import { readNumber } from '../lib/cnnum.ts'
+import { matchAll, narrativeRanges, quote } from '../lib/narrative.ts'
+import { textEvidence } from '../evidence.ts'
+import { na, pass, type ReportRule } from '../types.ts'
+
+const NAMED: { id: string; re: RegExp }[] = [
+  { id: 'S1', re: /总体情况|总体/ },
+  { id: 'S2', re: /主动公开/ },
+  { id: 'S3', re: /收到和处理|申请/ },
+  { id: 'S4', re: /复议|诉讼/ },
+  { id: 'S5', re: /问题|改进/ },
+  { id: 'S6', re: /其他/ }
+]
+const NO = ['一', '二', '三', '四', '五', '六']
+
+// 前言写“全文由……六部分组成”时，所列部分和实际章节数必须对得上（真实年报中出现过写“六部分”却只列五部分）。
+const rule: ReportRule = {
+  id: 'DOC-DECLARED-PARTS',
+  family: 'document',
+  severity: 'warning',
+  title: '前言所称部分数与实际章节一致',
+  source: '条例第五十条（年报内容六项）；国办公开办函〔2021〕30号格式六个部分',
+  confidence: 'T',
+  formats: ['2021', '2019'],
+  check(ctx) {
+    const end = ctx.report.sections.find((s) => s.found)?.bodyEnd ?? ctx.text.length
+    const re = /(?:全文|本报告|报告|年报)[^。\n]{0,10}?(?:由|分为|包括|共分?)([^。\n]{0,200}?)([一二三四五六七八九十\d]+)\s*个?部分/
+    const hit = matchAll(ctx, re, narrativeRanges(ctx, 0, end))[0]
+    if (!hit) return na('前言未声明年报由几部分组成')
+    const declared = readNumber(hit.m[2] as string)
+    if (declared === null) return na('部分数无法读出')
+    const found = ctx.report.sections.filter((s) => s.found)
+    const list = hit.m[1] ?? ''
+    const named = list.length >= 10 ? NAMED.filter((n) => n.re.test(list)) : null
+    const problems: string[] = []
+    if (declared !== found.length) {
+      const missing = ctx.report.sections.filter((s) => !s.found).map((s) => `${NO[Number(s.id.slice(1)) - 1]}`)
+      problems.push(`实际找到${found.length}个部分${missing.length ? `（缺第${missing.join('、')}部分）` : ''}`)
+    }
+    if (named && named.length !== declared) {
+      const absent = NAMED.filter((n) => !named.includes(n)).map((n) => NO[Number(n.id.slice(1)) - 1])
+      problems.push(`前言只列出了${named.length}个部分${absent.length ? `（未列第${absent.join('、')}部分）` : ''}`)
+    }
+    if (!problems.length) return pass(`前言称${declared}部分，与正文一致`)
+    return {
+      outcome: 'FAIL',
+      findings: [
+        {
+          rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'preface.parts',
+          evidence: [textEvidence(ctx, hit.start, hit.end, '前言所称部分数')],
+          message: `前言称年报由${declared}部分组成（“${quote(ctx, hit.start, hit.end, 30)}”），但${problems.join('；')}。`
+        }
+      ]
+    }
+  }
+}
+
+export default rule

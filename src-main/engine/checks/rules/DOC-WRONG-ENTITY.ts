@@ -1,0 +1,49 @@
+import { labelKey } from '../../parse/normalize.ts'
+import { textEvidence } from '../evidence.ts'
+import { fromFindings, type Finding, type ReportRule } from '../types.ts'
+
+const TOWNSHIP = /(乡|镇|街道|苏木)$/
+
+/** Name without 人民政府/办事处/党委 and without whitespace. */
+function core(name: string): string {
+  return labelKey(name).replace(/(人民政府|政府|办事处|党委)+$/, '')
+}
+
+function isTownship(name: string): boolean {
+  return TOWNSHIP.test(core(name))
+}
+
+// 本工具审核乡镇（街道）的年报：标题或落款的机关若是局、委、办等部门，说明报送错了材料。
+const rule: ReportRule = {
+  id: 'DOC-WRONG-ENTITY',
+  family: 'document',
+  severity: 'warning',
+  title: '报送主体是乡镇人民政府或街道办事处',
+  source: '条例第四条第（三）项、第四十九条：各级人民政府（含乡镇）分别编制公布本机关年度报告；批次按乡镇（街道）审核',
+  confidence: '-',
+  formats: ['2021', '2019'],
+  check(ctx) {
+    const body = ctx.report.body
+    const sign = ctx.report.signBody
+    if (!body && !sign) return { outcome: 'UNVERIFIABLE', findings: [], note: '标题和落款中都未读出机关名称' }
+    const findings: Finding[] = []
+    for (const [who, loc, b] of [['标题', 'title.entity', body], ['落款', 'sign.entity', sign]] as const) {
+      if (!b || isTownship(b.name)) continue
+      findings.push({
+        rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc,
+        evidence: [textEvidence(ctx, b.span.start, b.span.end, `${who}机关`)],
+        message: `${who}中的机关“${b.name}”不是乡镇人民政府或街道办事处${/(局|委|办|办公室|中心|站|所|院|队)$/.test(core(b.name)) ? '（为部门）' : ''}，请确认是否误报送了其他机关的年报。`
+      })
+    }
+    if (body && sign && isTownship(body.name) && isTownship(sign.name) && body.township !== core(sign.name) && !core(sign.name).endsWith(body.township) && !body.township.endsWith(core(sign.name))) {
+      findings.push({
+        rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'sign.mismatch',
+        evidence: [textEvidence(ctx, body.span.start, body.span.end, '标题机关'), textEvidence(ctx, sign.span.start, sign.span.end, '落款机关')],
+        message: `标题机关“${body.name}”与落款机关“${sign.name}”不一致。`
+      })
+    }
+    return fromFindings(findings)
+  }
+}
+
+export default rule

@@ -1,0 +1,57 @@
+import { sentenceAround, textEvidence } from '../evidence.ts'
+import { matchAll, sectionBody, type Match } from '../lib/narrative.ts'
+import { na, pass, type Evidence, type ReportRule } from '../types.ts'
+
+/** Keywords of each element, most specific first (the first keyword found gives the evidence). */
+const ELEMENTS: { label: string; words: string[] }[] = [
+  { label: '工作考核', words: ['考核', '考评', '绩效'] },
+  { label: '社会评议', words: ['评议', '社会评价', '满意度'] },
+  { label: '责任追究', words: ['责任追究', '追责', '问责', '追究'] }
+]
+
+// 条例第五十条第（四）项：各级人民政府的年报还应包括工作考核、社会评议和责任追究结果情况（乡镇人民政府也是一级人民政府）。
+const rule: ReportRule = {
+  id: 'SEC1-GOV-ASSESS',
+  family: 'section',
+  severity: 'warning',
+  title: '说明工作考核、社会评议和责任追究结果',
+  source: '条例第五十条第（四）项、第四十六条；国办公开办函〔2021〕30号 格式说明（一）“监督保障”',
+  confidence: 'V',
+  formats: ['2021', '2019'],
+  check(ctx) {
+    const s = sectionBody(ctx, 'S1')
+    if (!s) return na('未找到第一部分')
+    const present: string[] = []
+    const missing: string[] = []
+    const evidence: Evidence[] = []
+    for (const e of ELEMENTS) {
+      let hit: Match | undefined
+      for (const w of e.words) if ((hit = matchAll(ctx, new RegExp(w), [{ start: s.start, end: s.end }])[0])) break
+      if (!hit) {
+        missing.push(e.label)
+        continue
+      }
+      present.push(`${e.label}（“${hit.m[0]}”）`)
+      const sen = sentenceAround(ctx.text, hit.start, hit.end)
+      const same = evidence.find((x) => x.kind === 'text' && x.start === sen.start)
+      if (same && same.kind === 'text') same.note = `${same.note}、${e.label}`
+      else evidence.push(textEvidence(ctx, sen.start, sen.end, `提到${e.label}`))
+    }
+    if (!missing.length) return pass(`已提及：${present.join('、')}`)
+    if (!evidence.length) {
+      const lead = s.text.search(/\S/)
+      evidence.push(textEvidence(ctx, s.start + Math.max(0, lead), s.end, '第一部分“总体情况”'))
+    }
+    return {
+      outcome: 'FAIL',
+      findings: [
+        {
+          rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'S1.assess', evidence,
+          message: `“一、总体情况”未说明${missing.join('、')}结果情况${present.length ? `（已提及：${present.join('、')}）` : ''}；乡镇人民政府年报应写明工作考核、社会评议和责任追究结果（未发生的也应说明）。`
+        }
+      ]
+    }
+  }
+}
+
+export default rule

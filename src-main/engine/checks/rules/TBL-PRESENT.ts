@@ -1,0 +1,50 @@
+import type { TableId } from '../../model.ts'
+import { cellEvidence, textEvidence } from '../evidence.ts'
+import { byRow, rowName, TABLE_NAME, TABLE_SECTION, TABLE_TITLE } from '../lib/tables.ts'
+import { fromFindings, type Evidence, type Finding, type ReportRule } from '../types.ts'
+
+// Tables 二, 三 and 四 are the fixed content of sections 二–四 of the format; each must be found and
+// mapped onto the template grid before any arithmetic can be trusted.
+const rule: ReportRule = {
+  id: 'TBL-PRESENT',
+  family: 'structure',
+  severity: 'error',
+  title: '表二、表三、表四均已找到并与模板对应',
+  source: '国办公开办函〔2021〕30号（2019、2020年度为〔2019〕60号）年度报告格式：第二、三、四部分以规定表格填报；《政府信息公开条例》第五十条',
+  confidence: 'T',
+  formats: ['2021', '2019'],
+  check(ctx) {
+    const findings: Finding[] = []
+    for (const id of ['T2', 'T3', 'T4'] as TableId[]) {
+      const t = ctx.report.tables[id]
+      const name = `${TABLE_NAME[id]}（${TABLE_TITLE[id]}）`
+      if (!t.found) {
+        const s = ctx.report.sections.find((x) => x.id === TABLE_SECTION[id])
+        const evidence: Evidence[] = s?.found && s.titleSpan
+          ? [textEvidence(ctx, s.titleSpan.start, s.titleSpan.end, '所在部分的标题；其后未识别出表格')]
+          : [{ kind: 'note', text: `未找到第${'二三四'[['T2', 'T3', 'T4'].indexOf(id)]}部分及其表格` }]
+        findings.push({
+          rule: rule.id, severity: 'error', outcome: 'FAIL', loc: id, evidence,
+          message: `未找到${name}，请按年报格式填报该表（如原文有表格，请核对表格是否为图片或格式异常）。`
+        })
+        continue
+      }
+      const missing = t.cells.filter((c) => c.status === 'missing')
+      if (!missing.length) continue
+      const rows = [...byRow(missing).entries()]
+      const full = rows.filter(([row, cs]) => cs.length === t.cells.filter((c) => c.row === row).length).map(([row]) => row)
+      const partial = rows.filter(([row]) => !full.includes(row))
+      const parts: string[] = []
+      if (full.length) parts.push(`未找到以下行：${full.map((r) => `“${rowName(ctx.format, id, r)}”`).join('、')}`)
+      if (partial.length) parts.push(`以下行缺少部分单元格：${partial.map(([r, cs]) => `“${rowName(ctx.format, id, r)}”（${cs.length}格）`).join('、')}`)
+      findings.push({
+        rule: rule.id, severity: 'warning', outcome: 'FAIL', loc: `${id}.rows`,
+        evidence: missing.map(cellEvidence),
+        message: `${name}与模板不完全对应，${parts.join('；')}。请核对表格是否缺行或行名改动过大。`
+      })
+    }
+    return fromFindings(findings)
+  }
+}
+
+export default rule

@@ -1,0 +1,51 @@
+import type { TableId } from '../../model.ts'
+import { differentTownships, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
+import { TABLE_NAME } from '../lib/tables.ts'
+import type { BatchReport, BatchRule, Evidence } from '../types.ts'
+
+function grid(r: BatchReport, t: TableId): string | null {
+  const tab = r.report.tables[t]
+  if (!tab.found || !tab.cells.some((c) => c.value !== null && c.value !== 0)) return null
+  const cells = [...tab.cells].sort((a, b) => (a.row + '|' + a.col < b.row + '|' + b.col ? -1 : 1))
+  return `${r.format}:${cells.map((c) => `${c.row}|${c.col}=${c.value ?? c.status}`).join(';')}`
+}
+
+// Observation: two townships with exactly the same non-zero table 二 or 三 — possible copying of data.
+const rule: BatchRule = {
+  id: 'XDOC-IDENTICAL-TABLE',
+  family: 'cross',
+  severity: 'info',
+  title: '不同乡镇的表二或表三数据完全相同（非全零）',
+  source: '提示项：数据照搬的迹象（怀化市关于年报“内容雷同”的通报要求）',
+  confidence: '-',
+  checkBatch(ctx) {
+    const out = new PerReport()
+    for (const t of ['T2', 'T3'] as TableId[]) {
+      const groups = new Map<string, BatchReport[]>()
+      for (const r of ctx.reports) {
+        const g = grid(r, t)
+        if (g) groups.set(g, [...(groups.get(g) ?? []), r])
+      }
+      for (const rs of groups.values()) {
+        for (const x of rs) {
+          const others = rs.filter((y) => differentTownships(x, y) && y.sha256 !== x.sha256)
+          if (!others.length) continue
+          const tab = x.report.tables[t]
+          const evidence: Evidence[] = []
+          if (tab.span) evidence.push({ kind: 'text', start: tab.span.start, end: tab.span.end, text: x.text.slice(tab.span.start, tab.span.end) })
+          for (const y of others) {
+            const s = y.report.tables[t].span
+            evidence.push(reportEvidence(y, `${reportName(y)}的${TABLE_NAME[t]}`, s ? { start: s.start, end: s.end } : undefined))
+          }
+          out.add(x.reportId, {
+            rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: t, evidence,
+            message: `本报告${TABLE_NAME[t]}的数据与${others.map(reportName).join('、')}完全相同（非全零），请核实是否照搬。`
+          })
+        }
+      }
+    }
+    return { perReport: out.map, outcome: out.anyFail() ? 'FAIL' : 'PASS' }
+  }
+}
+
+export default rule

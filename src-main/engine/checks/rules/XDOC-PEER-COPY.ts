@@ -1,0 +1,86 @@
+import { differentTownships, ownText, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
+import { containment, overlap, paragraphs, type Paragraph } from '../lib/similarity.ts'
+import type { BatchReport, BatchRule, Evidence } from '../types.ts'
+
+/** Paragraphs shorter than this (own wording after normalisation) are not compared. */
+const MIN_CHARS = 50
+const THRESHOLD = 0.8
+
+const SECTION_NAME: Record<string, string> = { head: '标题及前言', S1: '第一部分', S2: '第二部分', S3: '第三部分', S4: '第四部分', S5: '第五部分', S6: '第六部分' }
+
+interface Match {
+  other: BatchReport
+  para: Paragraph
+  otherPara: Paragraph
+  score: number
+}
+
+// 怀化市 notice: 内容雷同 is sanctioned (条例第四十七条). A paragraph of one township's report that
+// occurs (≥ 80 % of its 5-grams) in another township's report of the same batch was copied.
+const rule: BatchRule = {
+  id: 'XDOC-PEER-COPY',
+  family: 'cross',
+  severity: 'warning',
+  title: '段落与其他乡镇年报雷同',
+  source: '《政府信息公开条例》第四十七条；怀化市关于年报“内容雷同、敷衍塞责”的通报要求',
+  confidence: 'T',
+  checkBatch(ctx) {
+    const out = new PerReport()
+    const reps = ctx.reports.map((r) => {
+      const ps = paragraphs(r.report)
+      const all = new Set<string>()
+      for (const p of ps) for (const g of p.grams) all.add(g)
+      return { r, ps, all }
+    })
+    if (reps.length < 2) return { perReport: out.map, outcome: 'N/A', note: '批次中只有一份年报' }
+    const found = new Map<number, Map<string, Match[]>>()
+    const record = (r: BatchReport, m: Match): void => {
+      const key = `${m.para.section}.p${m.para.no}`
+      let byPara = found.get(r.reportId)
+      if (!byPara) found.set(r.reportId, (byPara = new Map()))
+      const l = byPara.get(key) ?? []
+      if (!l.some((x) => x.other.reportId === m.other.reportId)) l.push(m)
+      byPara.set(key, l)
+    }
+    for (const x of reps) {
+      for (const y of reps) {
+        if (x === y || !differentTownships(x.r, y.r) || x.r.sha256 === y.r.sha256) continue
+        for (const p of x.ps) {
+          if (p.sim.length < MIN_CHARS) continue
+          const score = containment(p.grams, y.all)
+          if (score < THRESHOLD) continue
+          let best = y.ps[0] as Paragraph
+          let bestHit = -1
+          for (const q of y.ps) {
+            const h = overlap(p.grams, q.grams)
+            if (h > bestHit) {
+              best = q
+              bestHit = h
+            }
+          }
+          record(x.r, { other: y.r, para: p, otherPara: best, score })
+          // The other report holds the same text: flag its paragraph too.
+          record(y.r, { other: x.r, para: best, otherPara: p, score })
+        }
+      }
+    }
+    for (const x of reps) {
+      const byPara = found.get(x.r.reportId)
+      if (!byPara) continue
+      for (const [key, ms] of byPara) {
+        const p = (ms[0] as Match).para
+        const evidence: Evidence[] = [ownText(x.r, p.start, p.end, '本段')]
+        for (const m of ms)
+          evidence.push(reportEvidence(m.other, `${reportName(m.other)}中的相应段落；5字片段重合率 ${Math.round(m.score * 100)}%`, { start: m.otherPara.start, end: m.otherPara.end }))
+        const top = Math.round(Math.max(...ms.map((m) => m.score)) * 100)
+        out.add(x.r.reportId, {
+          rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: key, evidence,
+          message: `${SECTION_NAME[p.section] ?? p.section}第${p.no}段与${ms.map((m) => reportName(m.other)).join('、')}的段落高度雷同（5字片段重合率 ${top}%），疑似照搬其他乡镇年报，请核实并结合本乡镇实际撰写。`
+        })
+      }
+    }
+    return { perReport: out.map, outcome: out.anyFail() ? 'FAIL' : 'PASS' }
+  }
+}
+
+export default rule

@@ -1,0 +1,32 @@
+// Worker thread that reads and parses one file at a time, so that a hostile or broken file can be
+// stopped (time limit) or contained (memory limit) without taking the import down.
+import { parentPort } from 'node:worker_threads'
+import { parseReport } from '../parse/index.ts'
+import { ReadError } from './errors.ts'
+import { readDocument } from './read.ts'
+
+export interface ReadJob {
+  id: number
+  ext: string
+  bytes: Uint8Array
+}
+
+export type ReadReply =
+  | { id: number; ok: true; read: import('../model.ts').ReadResult; parsed: import('../model.ts').ParsedReport | null }
+  | { id: number; ok: false; code: string; message: string }
+
+parentPort?.on('message', (job: ReadJob) => {
+  void (async () => {
+    try {
+      const read = await readDocument(job.ext, job.bytes)
+      const parsed = read.needsOcr ? null : parseReport(read)
+      parentPort?.postMessage({ id: job.id, ok: true, read, parsed } satisfies ReadReply)
+    } catch (e) {
+      const reply: ReadReply =
+        e instanceof ReadError
+          ? { id: job.id, ok: false, code: e.code, message: e.message }
+          : { id: job.id, ok: false, code: 'internal', message: `读取或解析失败：${e instanceof Error ? e.message : String(e)}` }
+      parentPort?.postMessage(reply)
+    }
+  })()
+})
