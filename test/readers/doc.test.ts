@@ -37,6 +37,16 @@ describe('readDoc', () => {
     expect(r.warnings.join()).toContain('.docx')
   })
 
+  it('reads a web page saved by Word as .doc as HTML, and refuses RTF with the reason', async () => {
+    const page = new TextEncoder().encode('<html xmlns:w="urn:schemas-microsoft-com:office:word"><body><p>年度报告</p></body></html>')
+    const r = await readDoc(page)
+    expect(r.kind).toBe('html')
+    expect(r.text).toBe('年度报告')
+    expect(r.warnings.join()).toContain('网页')
+    const e = await readError(readDoc(new TextEncoder().encode('{\\rtf1\\ansi 年度报告}')))
+    expect(e.message).toContain('RTF')
+  })
+
   it('recognises a password-protected .doc from the FIB flag', async () => {
     const e = await readError(readDoc(makeOle([{ name: 'WordDocument', data: fib(0x0100) }])))
     expect(e.message).toBe('文件已加密（有密码保护），无法读取')

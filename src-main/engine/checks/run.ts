@@ -31,9 +31,14 @@ export function checkReport(report: ParsedReport, text: string, settings: BatchS
       r = { outcome: 'UNVERIFIABLE' as const, findings: [], note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
     }
     out.results.push({ rule: rule.id, outcome: r.outcome, note: r.note })
-    out.findings.push(...r.findings)
+    out.findings.push(...r.findings.map(unverifiableIsNotError))
   }
   return out
+}
+
+/** A check that could not be made (blank or unsure input) is not an established violation: at most a warning. */
+function unverifiableIsNotError(f: Finding): Finding {
+  return f.outcome === 'UNVERIFIABLE' && f.severity === 'error' ? { ...f, severity: 'warning' } : f
 }
 
 /** Default batch year: the most common report year in the folder. */
@@ -61,7 +66,7 @@ export function checkBatch(reports: BatchReport[], settings: BatchSettings = {})
       res = { perReport: new Map<number, Finding[]>(), outcome: 'UNVERIFIABLE' as const, note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
     }
     for (const r of reports) {
-      const fs = res.perReport.get(r.reportId) ?? []
+      const fs = (res.perReport.get(r.reportId) ?? []).map(unverifiableIsNotError)
       const cr = out.get(r.reportId) as CheckResult
       cr.results.push({ rule: rule.id, outcome: fs.length ? (fs.some((f) => f.outcome === 'FAIL') ? 'FAIL' : 'UNVERIFIABLE') : res.outcome === 'FAIL' ? 'PASS' : res.outcome, note: res.note })
       cr.findings.push(...fs)

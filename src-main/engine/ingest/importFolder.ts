@@ -2,12 +2,14 @@
 // Each file is written in its own transaction, so a cancel or a crash never leaves half a report.
 import { createHash } from 'node:crypto'
 import { readFileSync, realpathSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { basename } from 'node:path'
 import type { Db } from '../db/open.ts'
+import type { ParsedReport, ReadResult } from '../model.ts'
 import { ReadError } from './errors.ts'
 import { ReaderPool, type ReaderPoolOptions } from './readerPool.ts'
 import { fileId, latestVersionOfFile, storeVersion } from './store.ts'
-import { walkFolder } from './walk.ts'
+import { walkFolder, type WalkEntry } from './walk.ts'
 
 export type FileStatus = 'ok' | 'unchanged' | 'error' | 'needs-ocr' | 'skipped'
 
@@ -76,60 +78,95 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
     progress(s.rel, 'skipped')
   }
   const createdThisRun = new Set<number>()
-  const pool = new ReaderPool(opts.limits)
+  // Two reader workers on two cores: the next file is read and parsed while this one is stored.
+  const width = Math.max(1, Math.min(2, availableParallelism()))
+  const pools = Array.from({ length: width }, () => new ReaderPool(opts.limits))
   try {
     return await importFiles()
   } finally {
-    await pool.close()
+    await Promise.all(pools.map((p) => p.close()))
   }
 
-  async function importFiles(): Promise<ImportResult> {
-  for (const f of files) {
-    if (opts.signal?.aborted) return { batchId, root, outcomes, cancelled: true }
+  function prepare(f: WalkEntry, slot: number): Prepared {
     let bytes: Buffer
     try {
       bytes = readFileSync(f.abs)
     } catch {
-      const msg = '文件无法读取（权限不足或已被移走）'
-      event(db, batchId, f.rel, 'error', 'unreadable', msg)
-      outcomes.push({ file: f.rel, status: 'error', error: msg })
-      progress(f.rel, 'error')
-      continue
+      return { f, error: { code: 'unreadable', message: '文件无法读取（权限不足或已被移走）' } }
     }
     const sha = createHash('sha256').update(bytes).digest('hex')
     const prev = latestVersionOfFile(db, fileId(db, batchId, f.rel))
-    if (prev && prev.sha256 === sha) {
-      outcomes.push({ file: f.rel, status: 'unchanged', reportId: prev.report_id, versionId: prev.id })
-      progress(f.rel, 'unchanged')
-      continue
+    if (prev && prev.sha256 === sha) return { f, sha, unchanged: prev }
+    const job = (pools[slot % width] as ReaderPool).read(f.ext, bytes, opts.signal)
+    job.catch(() => undefined)
+    return { f, sha, bytes, job }
+  }
+
+  async function importFiles(): Promise<ImportResult> {
+    const queue: Prepared[] = []
+    let next = 0
+    const fill = (): void => {
+      while (queue.length < width && next < files.length) {
+        queue.push(prepare(files[next] as WalkEntry, next))
+        next++
+      }
     }
-    try {
-      const { read, parsed } = await pool.read(f.ext, bytes, opts.signal)
+    fill()
+    while (queue.length) {
+      const item = queue.shift() as Prepared
+      const f = item.f
       if (opts.signal?.aborted) return { batchId, root, outcomes, cancelled: true }
-      const stored = storeVersion(db, {
-        batchId,
-        rel: f.rel,
-        sha256: sha,
-        size: f.size,
-        mtime: f.mtime,
-        read,
-        parsed,
-        original: f.ext === '.pdf' ? bytes : undefined,
-        createdThisRun
-      })
-      if (read.needsOcr) event(db, batchId, f.rel, 'needs-ocr', 'scan', '扫描件（PDF 没有文字层），需要 OCR 识别后才能审核', sha)
-      const status: FileStatus = read.needsOcr ? 'needs-ocr' : 'ok'
-      outcomes.push({ file: f.rel, status, reportId: stored.reportId, versionId: stored.versionId, resubmission: stored.resubmission })
-      progress(f.rel, status)
-    } catch (e) {
-      if (e instanceof ReadError && e.code === 'cancelled') return { batchId, root, outcomes, cancelled: true }
-      const msg = e instanceof ReadError ? e.message : `读取或解析失败：${e instanceof Error ? e.message : String(e)}`
-      const code = e instanceof ReadError ? e.code : 'internal'
-      event(db, batchId, f.rel, 'error', code, msg, sha)
-      outcomes.push({ file: f.rel, status: 'error', error: msg })
-      progress(f.rel, 'error')
+      if (item.error) {
+        event(db, batchId, f.rel, 'error', item.error.code, item.error.message)
+        outcomes.push({ file: f.rel, status: 'error', error: item.error.message })
+        progress(f.rel, 'error')
+        fill()
+        continue
+      }
+      if (item.unchanged) {
+        outcomes.push({ file: f.rel, status: 'unchanged', reportId: item.unchanged.report_id, versionId: item.unchanged.id })
+        progress(f.rel, 'unchanged')
+        fill()
+        continue
+      }
+      const sha = item.sha as string
+      try {
+        const { read, parsed } = await (item.job as Promise<{ read: ReadResult; parsed: ParsedReport | null }>)
+        if (opts.signal?.aborted) return { batchId, root, outcomes, cancelled: true }
+        const stored = storeVersion(db, {
+          batchId,
+          rel: f.rel,
+          sha256: sha,
+          size: f.size,
+          mtime: f.mtime,
+          read,
+          parsed,
+          original: f.ext === '.pdf' ? item.bytes : undefined,
+          createdThisRun
+        })
+        if (read.needsOcr) event(db, batchId, f.rel, 'needs-ocr', 'scan', '扫描件（PDF 没有文字层），需要 OCR 识别后才能审核', sha)
+        const status: FileStatus = read.needsOcr ? 'needs-ocr' : 'ok'
+        outcomes.push({ file: f.rel, status, reportId: stored.reportId, versionId: stored.versionId, resubmission: stored.resubmission })
+        progress(f.rel, status)
+      } catch (e) {
+        if (e instanceof ReadError && e.code === 'cancelled') return { batchId, root, outcomes, cancelled: true }
+        const msg = e instanceof ReadError ? e.message : `读取或解析失败：${e instanceof Error ? e.message : String(e)}`
+        const code = e instanceof ReadError ? e.code : 'internal'
+        event(db, batchId, f.rel, 'error', code, msg, sha)
+        outcomes.push({ file: f.rel, status: 'error', error: msg })
+        progress(f.rel, 'error')
+      }
+      fill()
     }
+    return { batchId, root, outcomes, cancelled: false }
   }
-  return { batchId, root, outcomes, cancelled: false }
-  }
+}
+
+interface Prepared {
+  f: WalkEntry
+  sha?: string
+  bytes?: Buffer
+  unchanged?: { id: number; report_id: number }
+  error?: { code: string; message: string }
+  job?: Promise<{ read: ReadResult; parsed: ParsedReport | null }>
 }

@@ -16,6 +16,10 @@ export function parseReport(read: ReadResult): ParsedReport {
   const sections = findSections(read.lines, template('2021').sections, read.text.length)
   const s1 = sections[0]?.found ? sections[0].titleSpan?.start : undefined
   const meta = readMeta(read.lines, read.text, s1)
+  // The 落款 (body and date at the end) is not part of section 六.
+  const last = [...sections].reverse().find((h) => h.found)
+  const signStart = meta.signBody?.span.start ?? meta.signDate?.span.start
+  if (last && signStart !== undefined && last.bodyStart !== undefined && signStart >= last.bodyStart && signStart < (last.bodyEnd ?? Infinity)) last.bodyEnd = signStart
   const fmt = parsingFormat(detected, meta.year)
   const tokens = tokenize(read.lines)
 

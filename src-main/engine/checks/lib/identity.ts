@@ -37,9 +37,11 @@ export function checkIdentity(spec: IdentitySpec): Finding | null {
   if (terms.every((t) => !t.cell || t.cell.status === 'missing')) return null
   const evidence: Evidence[] = terms.flatMap((t) => (t.cell && !t.foreign ? [cellEvidence(t.cell)] : []))
   if (spec.extraEvidence) evidence.push(...spec.extraEvidence)
+  // Only values read with certainty are shown as numbers; a blank or unsure cell is shown as unknown.
+  const val = (t: Term): number | null => (usable(t.cell) ? t.cell.value : null)
   const sides = {
-    left: spec.left.map((t) => ({ label: t.label, value: t.cell?.value ?? null })),
-    right: spec.right.map((t) => ({ label: t.label, value: t.cell?.value ?? null }))
+    left: spec.left.map((t) => ({ label: t.label, value: val(t) })),
+    right: spec.right.map((t) => ({ label: t.label, value: val(t) }))
   }
   const bad = terms.filter((t) => !usable(t.cell))
   if (bad.length) {
@@ -57,7 +59,7 @@ export function checkIdentity(spec: IdentitySpec): Finding | null {
       loc: spec.loc,
       evidence,
       sides,
-      message: `${spec.where}：${list}${onlyBlank ? '为空白' : '空白或无法确定'}，无法核对（空白按 0 计时${
+      message: `${spec.where}：${list}${onlyBlank ? '为空白' : ''}，无法核对（${onlyBlank ? '空白' : '上述单元格'}按 0 计时${
         l0 === r0 ? `成立：${l0}＝${r0}` : `不成立：${l0}≠${r0}`
       }）。`
     }

@@ -143,3 +143,30 @@ export function markerEvidence(ctx: ReportCtx, markers: string[], max = 5): Evid
 /** 统计期限 sentence: '统计期限自2023年1月1日起至2023年12月31日止' and its variants. */
 export const STAT_PERIOD =
   /(统计(?:期限|时限|数据|时间|区间|周期|范围|口径)|所列数据)[^。\n]{0,30}?((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,20}?(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/
+
+/**
+ * Why a number stated at [start, end) may not be about the report year: the clause before it names
+ * another year or compares with last year ('2022年', '去年', '同比'). Returns the reason, or null.
+ */
+export function otherYear(ctx: ReportCtx, start: number, end: number): string | null {
+  const c = clauseAround(ctx.report.norm, start, end, true)
+  const before = ctx.report.norm.slice(c.start, end).replace(/上一?年度?结转/g, '')
+  for (const m of before.matchAll(/((?:19|20)\d{2})\s*年/g)) if (ctx.year !== undefined && Number(m[1]) !== ctx.year) return `提到${m[1]}年`
+  const cmp = /去年|上一?年度?|同比|较上年|环比/.exec(before)
+  return cmp ? `与“${cmp[0]}”比较` : null
+}
+
+/** Evidence for [start, end) without the surrounding whitespace (section bodies end in blank lines). */
+export function spanEvidence(ctx: ReportCtx, start: number, end: number, note?: string): Evidence {
+  let s = start
+  let e = end
+  while (s < e && /\s/.test(ctx.text[s] as string)) s++
+  while (e > s && /\s/.test(ctx.text[e - 1] as string)) e--
+  return textEvidence(ctx, s, e, note)
+}
+
+/** Why a cell cannot be used, in words ('空白', '未读出' …). */
+export function cellState(c: { status: string } | undefined): string {
+  if (!c || c.status === 'missing') return '未读出（表格或该行缺失）'
+  return { blank: '空白', uncertain: '读数不确定', invalid: '不是数字' }[c.status] ?? '无法确定'
+}

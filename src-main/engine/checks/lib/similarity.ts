@@ -52,10 +52,34 @@ function templatePhrases(): string[] {
 
 let PHRASES: string[] | null = null
 
-/** Folded text reduced to its wording: template phrases, digits, whitespace and punctuation removed. */
+/**
+ * Customary sentences that every report of a county carries because the county notice prescribes them
+ * (preface naming the basis and the six parts, the statistical period, contact details). They are
+ * template text too and must not make two townships look alike.
+ */
+const STOCK: RegExp[] = [
+  /统计(期限|时限|数据|区间|时间|周期)[^。]*1\s*月\s*1\s*日/,
+  /(本(年度)?报告|全文|报告)[^。]{0,6}由[^。]*(组成|构成)/,
+  /(依据|根据|按照)[^。]*(政府信息公开条例|年度报告格式|国办公开办函|年度报告[^。]{0,6}通知)[^。]*(编制|发布|制定|编写|形成)[^。]*报告/,
+  /(现|特)(予)?(发布|公布)[^。]{0,40}年度报告/,
+  /如对本(年度)?报告[^。]*(疑问|问题)/,
+  /本报告[^。]{0,4}电子版/,
+  // The nil statement on 信息处理费 (六) is prescribed wording as well.
+  /信息处理费[^。]*(未|没有|无|不)[^。]{0,6}(收取|收费|发生|发出)|(未|没有|无|不)[^。]{0,6}(收取|收费|发出)[^。]*信息处理费/
+]
+
+/** Folded text without the customary sentences (same sentences removed in every report). */
+export function dropStock(folded: string): string {
+  return folded
+    .split(/(?<=[。！？!?])/)
+    .filter((sent) => !STOCK.some((re) => re.test(sent)))
+    .join('')
+}
+
+/** Folded text reduced to its wording: customary sentences, template phrases, digits, whitespace and punctuation removed. */
 export function simText(folded: string): string {
   PHRASES ??= templatePhrases()
-  let s = strip(folded)
+  let s = strip(dropStock(folded))
   for (const p of PHRASES) if (s.includes(p)) s = s.split(p).join('')
   return s
 }
@@ -93,15 +117,15 @@ export interface Paragraph {
 }
 
 /**
- * Paragraphs (non-empty lines) of a report outside the three tables, with their similarity text.
- * Lines inside a table's span are left out: the table labels are template text.
+ * Paragraphs (non-empty lines) of a report outside the three tables and the section headings, with
+ * their similarity text. Lines inside a table's span are left out: the table labels are template text.
  */
 export function paragraphs(report: ParsedReport): Paragraph[] {
   const norm = report.norm
   const tables = Object.values(report.tables).flatMap((t) => (t.found && t.span ? [t.span] : []))
   const sections = report.sections
     .filter((s) => s.found && s.titleSpan)
-    .map((s) => ({ id: s.id, start: s.titleSpan!.start }))
+    .map((s) => ({ id: s.id, start: s.titleSpan!.start, body: s.bodyStart ?? s.titleSpan!.end }))
     .sort((a, b) => a.start - b.start)
   const out: Paragraph[] = []
   const counter = new Map<string, number>()
@@ -115,7 +139,9 @@ export function paragraphs(report: ParsedReport): Paragraph[] {
       const start = pos + lead
       const end = pos + line.trimEnd().length
       const inTable = tables.some((t) => start >= t.start && start < t.end)
-      if (!inTable) {
+      // A section heading line is template text, not a paragraph.
+      const heading = sections.some((s) => start >= s.start && end <= s.body)
+      if (!inTable && !heading) {
         let section = 'head'
         for (const s of sections) if (s.start <= start) section = s.id
         const no = (counter.get(section) ?? 0) + 1

@@ -1,5 +1,5 @@
 // Shared helpers for the table rules: readable names of tables, rows, columns and cells (from the
-// template JSON), cell lookup outside a ReportCtx (cross-document rules) and number formatting.
+// template JSON), cell lookup outside a ReportCtx (cross-document rules) and how a cell value is shown.
 import type { CellValue, ParsedReport, TableId } from '../../model.ts'
 import { blockKey, t2Blocks, t3Columns, t3DataRows, t4Columns, table, type FormatKey, type TplColumn } from '../../template.ts'
 

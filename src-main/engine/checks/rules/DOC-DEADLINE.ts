@@ -22,7 +22,7 @@ const rule: ReportRule = {
           {
             rule: rule.id, severity: 'info', outcome: 'UNVERIFIABLE', loc: 'signDate',
             evidence: t ? [textEvidence(ctx, t.start, t.end, '标题（全文无落款日期）')] : [{ kind: 'note', text: '全文无落款日期' }],
-            message: `年报没有落款日期，无法核对是否在截止日期（${deadline}）前发布；请录入实际发布日期。`
+            message: `年报没有落款日期，无法核对是否${deadline.startsWith('9999') ? '按时' : `在截止日期（${deadline}）前`}发布；请录入实际发布日期。`
           }
         ]
       }

@@ -1,6 +1,6 @@
 import { findHeadings, templateSections } from '../lib/headings.ts'
 import { textEvidence } from '../evidence.ts'
-import { fromFindings, type Finding, type ReportRule } from '../types.ts'
+import { fromFindings, na, type Finding, type ReportRule } from '../types.ts'
 
 // 六个部分按格式规定的顺序排列。
 const rule: ReportRule = {
@@ -21,6 +21,7 @@ const rule: ReportRule = {
       return h ? { sec, start: h.start, end: h.end, found: false } : null
     })
     const present = pos.filter((p): p is NonNullable<typeof p> => !!p)
+    if (present.length < 2) return na('找到的部分不足两个，无法核对顺序（见 SEC-PRESENT）')
     const findings: Finding[] = []
     for (let i = 0; i < present.length; i++) {
       const p = present[i]!

@@ -1,5 +1,4 @@
-import { matchAll, paragraphs, sectionBody } from '../lib/narrative.ts'
-import { textEvidence } from '../evidence.ts'
+import { matchAll, paragraphs, sectionBody, spanEvidence } from '../lib/narrative.ts'
 import { na, pass, type Evidence, type ReportRule } from '../types.ts'
 
 const ASPECTS: { id: string; label: string; re: RegExp }[] = [
@@ -36,8 +35,7 @@ const rule: ReportRule = {
     const note = keywordOnly.length ? `无小标题、由正文关键词满足：${keywordOnly.join('；')}` : undefined
     if (!missing.length) return pass(note)
     const severity = ctx.format === '2021' ? 'warning' : 'info'
-    const lead = s.text.search(/\S/)
-    const evidence: Evidence[] = [textEvidence(ctx, s.start + Math.max(0, lead), s.end, '第一部分“总体情况”')]
+    const evidence: Evidence[] = [spanEvidence(ctx, s.start, s.end, '第一部分“总体情况”')]
     return {
       outcome: 'FAIL',
       note,

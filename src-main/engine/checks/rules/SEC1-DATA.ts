@@ -1,6 +1,5 @@
 import { NUM } from '../lib/cnnum.ts'
-import { matchAll, narrativeRanges, sectionBody } from '../lib/narrative.ts'
-import { textEvidence } from '../evidence.ts'
+import { matchAll, narrativeRanges, sectionBody, spanEvidence } from '../lib/narrative.ts'
 import { na, pass, type ReportRule } from '../types.ts'
 
 const FIGURE = new RegExp(`${NUM}\\s*(?:条|件|篇|则|期|份)|(?:未|没有|无)(?:收到|受理)[^。；，\\n]{0,12}?申请`)
@@ -19,13 +18,12 @@ const rule: ReportRule = {
     if (!s) return na('未找到第一部分')
     const hit = matchAll(ctx, FIGURE, narrativeRanges(ctx, s.start, s.end))[0]
     if (hit) return pass(`例如“${ctx.text.slice(hit.start, hit.end)}”`)
-    const lead = s.text.search(/\S/)
     return {
       outcome: 'FAIL',
       findings: [
         {
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'S1.data',
-          evidence: [textEvidence(ctx, s.start + Math.max(0, lead), s.end, '第一部分“总体情况”')],
+          evidence: [spanEvidence(ctx, s.start, s.end, '第一部分“总体情况”')],
           message: '“一、总体情况”没有任何具体数字（发布信息条数、收到申请件数等），内容不够翔实。'
         }
       ]

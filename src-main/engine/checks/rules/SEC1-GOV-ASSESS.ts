@@ -1,5 +1,5 @@
 import { sentenceAround, textEvidence } from '../evidence.ts'
-import { matchAll, sectionBody, type Match } from '../lib/narrative.ts'
+import { type Match, matchAll, sectionBody, spanEvidence } from '../lib/narrative.ts'
 import { na, pass, type Evidence, type ReportRule } from '../types.ts'
 
 /** Keywords of each element, most specific first (the first keyword found gives the evidence). */
@@ -39,8 +39,7 @@ const rule: ReportRule = {
     }
     if (!missing.length) return pass(`已提及：${present.join('、')}`)
     if (!evidence.length) {
-      const lead = s.text.search(/\S/)
-      evidence.push(textEvidence(ctx, s.start + Math.max(0, lead), s.end, '第一部分“总体情况”'))
+        evidence.push(spanEvidence(ctx, s.start, s.end, '第一部分“总体情况”'))
     }
     return {
       outcome: 'FAIL',

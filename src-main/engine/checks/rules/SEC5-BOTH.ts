@@ -1,4 +1,4 @@
-import { matchAll, sectionBody } from '../lib/narrative.ts'
+import { matchAll, sectionBody, spanEvidence } from '../lib/narrative.ts'
 import { sentenceAround, textEvidence } from '../evidence.ts'
 import { na, pass, type Evidence, type ReportRule } from '../types.ts'
 
@@ -29,8 +29,7 @@ const rule: ReportRule = {
       evidence.push(textEvidence(ctx, sen.start, sen.end))
     }
     if (!evidence.length) {
-      const lead = s.text.search(/\S/)
-      evidence.push(textEvidence(ctx, s.start + Math.max(0, lead), s.end, '第五部分'))
+        evidence.push(spanEvidence(ctx, s.start, s.end, '第五部分'))
     }
     return {
       outcome: 'FAIL',

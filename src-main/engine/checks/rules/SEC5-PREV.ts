@@ -1,5 +1,5 @@
-import { matchAll, sectionBody } from '../lib/narrative.ts'
-import { sentenceAround, textEvidence } from '../evidence.ts'
+import { matchAll, sectionBody, spanEvidence } from '../lib/narrative.ts'
+import { sentenceAround } from '../evidence.ts'
 import { na, pass, type ReportRule } from '../types.ts'
 
 // 国办公开办函〔2021〕30号 格式说明（五）[R]：改进情况应包括上一年度年报所提问题的整改情况。
@@ -22,13 +22,12 @@ const rule: ReportRule = {
       const sen = sentenceAround(ctx.text, hit.start, hit.end)
       return pass(`提到上年度：“${ctx.text.slice(sen.start, sen.end).trim().slice(0, 60)}”`)
     }
-    const lead = s.text.search(/\S/)
     return {
       outcome: 'FAIL',
       findings: [
         {
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'S5.prev',
-          evidence: [textEvidence(ctx, s.start + Math.max(0, lead), s.end, '第五部分')],
+          evidence: [spanEvidence(ctx, s.start, s.end, '第五部分')],
           message: `“五、存在的主要问题及改进情况”未提及上一年度（${ctx.year !== undefined ? `${ctx.year - 1}年度` : '上年度'}）年报所提问题的整改情况。`
         }
       ]

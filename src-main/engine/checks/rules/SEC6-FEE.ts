@@ -1,6 +1,6 @@
 import { NUM } from '../lib/cnnum.ts'
-import { matchAll, sectionBody } from '../lib/narrative.ts'
-import { sentenceAround, textEvidence } from '../evidence.ts'
+import { matchAll, sectionBody, spanEvidence } from '../lib/narrative.ts'
+import { sentenceAround } from '../evidence.ts'
 import { na, pass, type ReportRule } from '../types.ts'
 
 const FEE = /信息处理费|处理费|收费|收取费用|费用/
@@ -27,15 +27,14 @@ const rule: ReportRule = {
       const sen = sentenceAround(ctx.report.norm, f.start, f.end)
       if (STATED.test(ctx.report.norm.slice(sen.start, sen.end))) return pass(`“${ctx.text.slice(sen.start, sen.end).trim().slice(0, 60)}”`)
     }
-    const lead = s.text.search(/\S/)
     const first = fee[0]
-    const ev = first ? sentenceAround(ctx.text, first.start, first.end) : { start: s.start + Math.max(0, lead), end: s.end }
+    const ev = first ? sentenceAround(ctx.text, first.start, first.end) : { start: s.start, end: s.end }
     return {
       outcome: 'FAIL',
       findings: [
         {
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'S6.fee',
-          evidence: [textEvidence(ctx, ev.start, ev.end, first ? '提到收费但未说明件数、金额' : '第六部分')],
+          evidence: [spanEvidence(ctx, ev.start, ev.end, first ? '提到收费但未说明件数、金额' : '第六部分')],
           message: first
             ? '“六、其他需要报告的事项”提到收费，但未说明发出收费通知的件数、金额或“未收取信息处理费”。'
             : '“六、其他需要报告的事项”未说明信息处理费收取情况（含未收取的说明）。'

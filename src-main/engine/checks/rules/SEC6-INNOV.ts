@@ -1,5 +1,4 @@
-import { matchAll, sectionBody } from '../lib/narrative.ts'
-import { textEvidence } from '../evidence.ts'
+import { matchAll, sectionBody, spanEvidence } from '../lib/narrative.ts'
 import { na, pass, type ReportRule } from '../types.ts'
 
 // 国办公开办函〔2021〕30号 格式说明（六）[R]：年度工作创新情况（作提示）。
@@ -16,13 +15,12 @@ const rule: ReportRule = {
     const s = sectionBody(ctx, 'S6')
     if (!s) return na('未找到第六部分')
     if (matchAll(ctx, /创新/, [{ start: s.start, end: s.end }])[0]) return pass()
-    const lead = s.text.search(/\S/)
     return {
       outcome: 'FAIL',
       findings: [
         {
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'S6.innov',
-          evidence: [textEvidence(ctx, s.start + Math.max(0, lead), s.end, '第六部分')],
+          evidence: [spanEvidence(ctx, s.start, s.end, '第六部分')],
           message: '“六、其他需要报告的事项”未说明本年度政务公开工作创新情况。'
         }
       ]

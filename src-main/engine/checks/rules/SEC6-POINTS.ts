@@ -1,5 +1,5 @@
-import { matchAll, sectionBody } from '../lib/narrative.ts'
-import { sentenceAround, textEvidence } from '../evidence.ts'
+import { matchAll, sectionBody, spanEvidence } from '../lib/narrative.ts'
+import { sentenceAround } from '../evidence.ts'
 import { na, pass, type ReportRule } from '../types.ts'
 
 // 国办公开办函〔2021〕30号 格式说明（六）[R]：报告落实上级年度政务公开工作要点情况。
@@ -21,13 +21,12 @@ const rule: ReportRule = {
       const said = ctx.report.norm.slice(sen.start, sen.end)
       return pass(/落实|贯彻|执行|完成/.test(said) ? undefined : '提到工作要点，但未写“落实”情况')
     }
-    const lead = s.text.search(/\S/)
     return {
       outcome: 'FAIL',
       findings: [
         {
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'S6.points',
-          evidence: [textEvidence(ctx, s.start + Math.max(0, lead), s.end, '第六部分')],
+          evidence: [spanEvidence(ctx, s.start, s.end, '第六部分')],
           message: '“六、其他需要报告的事项”未说明落实上级年度政务公开工作要点的情况。'
         }
       ]

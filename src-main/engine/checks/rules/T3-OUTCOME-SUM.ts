@@ -1,7 +1,7 @@
 import { t3Columns } from '../../template.ts'
 import { checkIdentity } from '../lib/identity.ts'
 import { t3OutcomeRows, t3RowLabel } from '../lib/tables.ts'
-import { fromFindings, type Finding, type ReportRule } from '../types.ts'
+import { fromFindings, na, type Finding, type ReportRule } from '../types.ts'
 
 // （七）总计 is the sum of all outcome rows; the note on （二） (只计这一情形，不计其他情形) makes every
 // application count in exactly one row, so this is a strict equality (2021: 21 rows; 2019: 19 rows).
@@ -14,6 +14,7 @@ const rule: ReportRule = {
   confidence: 'T',
   formats: ['2021', '2019'],
   check(ctx) {
+    if (!ctx.report.tables.T3.found) return na('未找到表三')
     const findings: Finding[] = []
     const rows = t3OutcomeRows(ctx.format)
     for (const col of t3Columns(ctx.format)) {

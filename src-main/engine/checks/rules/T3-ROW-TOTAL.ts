@@ -1,6 +1,6 @@
 import { t3Columns, t3DataRows } from '../../template.ts'
 import { checkIdentity } from '../lib/identity.ts'
-import { fromFindings, type Finding, type ReportRule } from '../types.ts'
+import { fromFindings, na, type Finding, type ReportRule } from '../types.ts'
 
 // 总计 column = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他, in every data row.
 const rule: ReportRule = {
@@ -12,6 +12,7 @@ const rule: ReportRule = {
   confidence: 'T',
   formats: ['2021', '2019'],
   check(ctx) {
+    if (!ctx.report.tables.T3.found) return na('未找到表三')
     const findings: Finding[] = []
     const cols = t3Columns(ctx.format)
     const parts = cols.filter((c) => !c.is_total)

@@ -1,6 +1,6 @@
 import { checkIdentity } from '../lib/identity.ts'
 import { t4Groups } from '../lib/tables.ts'
-import { fromFindings, type Finding, type ReportRule } from '../types.ts'
+import { fromFindings, na, type Finding, type ReportRule } from '../types.ts'
 
 // For 行政复议, 未经复议直接起诉 and 复议后起诉: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 const rule: ReportRule = {
@@ -12,6 +12,7 @@ const rule: ReportRule = {
   confidence: 'T',
   formats: ['2021', '2019'],
   check(ctx) {
+    if (!ctx.report.tables.T4.found) return na('未找到表四')
     const findings: Finding[] = []
     for (const g of t4Groups(ctx.format)) {
       const f = checkIdentity({

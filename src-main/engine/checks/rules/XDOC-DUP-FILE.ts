@@ -15,13 +15,14 @@ const rule: BatchRule = {
   checkBatch(ctx) {
     const out = new PerReport()
     const rs = ctx.reports
+    const keys = new Map(rs.map((r) => [r.reportId, key(r)]))
     for (let i = 0; i < rs.length; i++) {
       for (let j = i + 1; j < rs.length; j++) {
         const a = rs[i] as BatchReport
         const b = rs[j] as BatchReport
         const why =
           a.sha256 && a.sha256 === b.sha256 ? '文件内容完全相同（哈希一致）'
-          : key(a) === key(b) ? '文字内容完全相同'
+          : keys.get(a.reportId) === keys.get(b.reportId) ? '文字内容完全相同'
           : a.township && a.year && a.township === b.township && a.year === b.year ? `同一乡镇（${a.township}）同一年度（${a.year}年）有两份年报`
           : null
         if (!why) continue

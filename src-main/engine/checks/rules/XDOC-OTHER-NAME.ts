@@ -56,10 +56,15 @@ const rule: BatchRule = {
     const roster = new Set((ctx.settings.roster ?? []).map((n) => townshipKey(n)).filter((n) => n !== ''))
     const names = [...new Set([...owners.keys(), ...roster])].filter(usableName).sort((a, b) => b.length - a.length)
     if (names.length < 2) return { perReport: out.map, outcome: 'N/A', note: '批次和名册中没有其他乡镇名称可比对' }
+    const nameSet = new Set(names)
+    const maxLen = Math.max(...names.map((n) => n.length))
     for (const r of ctx.reports) {
+      // Without the report's own township its own name cannot be told from another one.
+      if (!r.township) continue
       const own = new Set<string>()
-      if (r.township) own.add(r.township)
-      for (const n of [r.report.body?.name, r.report.signBody?.name]) if (n) own.add(townshipKey(n))
+      own.add(r.township)
+      // The 落款 is not taken as the own name: a copied report often keeps the other township's 落款.
+      if (r.report.body?.name) own.add(townshipKey(r.report.body.name))
       const norm = r.report.norm
       const taken = new Uint8Array(norm.length)
       const hits = new Map<string, Hit[]>()
@@ -67,7 +72,7 @@ const rule: BatchRule = {
       const sign = r.report.signBody?.span
       const zone = signZone(r)
       // Longest names first, so that 平安镇 inside 新平安镇 is not counted as 平安镇.
-      for (const name of [...new Set([...names, ...own])].sort((a, b) => b.length - a.length)) {
+      for (const name of [...new Set([...namesIn(norm, nameSet, maxLen), ...own])].sort((a, b) => b.length - a.length)) {
         for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + 1)) {
           const end = i + name.length
           if (taken.subarray(i, end).some((x) => x)) continue
@@ -106,3 +111,17 @@ const rule: BatchRule = {
 }
 
 export default rule
+
+/** Names of the set that occur in the text, found by their last character in one pass (names end in 乡/镇/道…). */
+function namesIn(text: string, names: Set<string>, maxLen: number): string[] {
+  const ends = new Set([...names].map((n) => n[n.length - 1] as string))
+  const found = new Set<string>()
+  for (let i = 0; i < text.length; i++) {
+    if (!ends.has(text[i] as string)) continue
+    for (let len = 2; len <= maxLen && len <= i + 1; len++) {
+      const cand = text.slice(i + 1 - len, i + 1)
+      if (names.has(cand)) found.add(cand)
+    }
+  }
+  return [...found]
+}

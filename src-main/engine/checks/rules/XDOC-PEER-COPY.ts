@@ -1,10 +1,14 @@
 import { differentTownships, ownText, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
-import { containment, overlap, paragraphs, type Paragraph } from '../lib/similarity.ts'
+import { overlap, paragraphs, type Paragraph } from '../lib/similarity.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
 /** Paragraphs shorter than this (own wording after normalisation) are not compared. */
 const MIN_CHARS = 50
 const THRESHOLD = 0.8
+/** A 5-gram used by more than this share of the batch's townships (and by more than 3) is common wording. */
+const COMMON_SHARE = 0.1
+/** Paragraphs with fewer distinctive 5-grams than this are not compared. */
+const MIN_GRAMS = 20
 
 const SECTION_NAME: Record<string, string> = { head: '标题及前言', S1: '第一部分', S2: '第二部分', S3: '第三部分', S4: '第四部分', S5: '第五部分', S6: '第六部分' }
 
@@ -16,7 +20,7 @@ interface Match {
 }
 
 // 怀化市 notice: 内容雷同 is sanctioned (条例第四十七条). A paragraph of one township's report that
-// occurs (≥ 80 % of its 5-grams) in another township's report of the same batch was copied.
+// occurs (≥ 80 % of its distinctive 5-grams) in another township's report of the same batch was copied.
 const rule: BatchRule = {
   id: 'XDOC-PEER-COPY',
   family: 'cross',
@@ -42,13 +46,30 @@ const rule: BatchRule = {
       if (!l.some((x) => x.other.reportId === m.other.reportId)) l.push(m)
       byPara.set(key, l)
     }
-    for (const x of reps) {
-      for (const y of reps) {
-        if (x === y || !differentTownships(x.r, y.r) || x.r.sha256 === y.r.sha256) continue
-        for (const p of x.ps) {
-          if (p.sim.length < MIN_CHARS) continue
-          const score = containment(p.grams, y.all)
+    // Wording shared by many townships of the batch is common wording (county-prescribed or stock
+    // phrases), not copying from one peer; it is left out, which also keeps the comparison linear.
+    const town = (r: BatchReport): string => r.township ?? `file:${r.file}`
+    const gramTowns = new Map<string, Set<string>>()
+    for (const x of reps) for (const g of x.all) (gramTowns.get(g) ?? gramTowns.set(g, new Set()).get(g)!).add(town(x.r))
+    const towns = new Set(reps.map((x) => town(x.r))).size
+    const commonAt = Math.max(3, Math.ceil(towns * COMMON_SHARE))
+    const distinctive = (g: string): boolean => (gramTowns.get(g)?.size ?? 0) <= commonAt
+    const index = new Map<string, number[]>()
+    reps.forEach((x, i) => {
+      for (const g of x.all) if (distinctive(g)) (index.get(g) ?? index.set(g, []).get(g)!).push(i)
+    })
+    reps.forEach((x, xi) => {
+      for (const p of x.ps) {
+        if (p.sim.length < MIN_CHARS) continue
+        const own = [...p.grams].filter(distinctive)
+        if (own.length < MIN_GRAMS) continue
+        const hits = new Map<number, number>()
+        for (const g of own) for (const yi of index.get(g) ?? []) if (yi !== xi) hits.set(yi, (hits.get(yi) ?? 0) + 1)
+        for (const [yi, n] of hits) {
+          const score = n / own.length
           if (score < THRESHOLD) continue
+          const y = reps[yi] as (typeof reps)[number]
+          if (!differentTownships(x.r, y.r) || x.r.sha256 === y.r.sha256) continue
           let best = y.ps[0] as Paragraph
           let bestHit = -1
           for (const q of y.ps) {
@@ -63,7 +84,7 @@ const rule: BatchRule = {
           record(y.r, { other: x.r, para: best, otherPara: p, score })
         }
       }
-    }
+    })
     for (const x of reps) {
       const byPara = found.get(x.r.reportId)
       if (!byPara) continue

@@ -11,7 +11,12 @@ const MIN_CHARS = 50
 
 function body(r: BatchReport, id: string): { start: number; end: number } | null {
   const s = r.report.sections.find((x) => x.id === id)
-  return s?.found && s.bodyStart !== undefined && s.bodyEnd !== undefined ? { start: s.bodyStart, end: s.bodyEnd } : null
+  if (!s?.found || s.bodyStart === undefined || s.bodyEnd === undefined) return null
+  let start = s.bodyStart
+  let end = s.bodyEnd
+  while (start < end && /\s/.test(r.text[start] as string)) start++
+  while (end > start && /\s/.test(r.text[end - 1] as string)) end--
+  return { start, end }
 }
 
 // 怀化市 notice (for the 2021 reports): 内容雷同、敷衍塞责 is sanctioned under 条例第四十七条. A section

@@ -1,0 +1,267 @@
+// What the exports read from the database: the batch, its settings, every report with its current
+// version, extracted cells, sections and open findings. One query set shared by the xlsx and docx exports.
+import type { Db } from '../db/open.ts'
+import { batchSettings } from '../checks/store.ts'
+import { batchYear } from '../checks/run.ts'
+import type { BatchSettings, Evidence } from '../checks/types.ts'
+import type { FormatKey } from '../template.ts'
+
+export type ExportSettings = BatchSettings & { reviewer?: string; replyDeadline?: string; office?: string }
+
+export interface ExportCell {
+  value: number | null
+  raw: string
+  status: string
+}
+
+export interface ExportSection {
+  id: string
+  found: boolean
+  title: string | null
+  start: number | null
+  bodyEnd: number | null
+}
+
+export interface ExportFinding {
+  id: number
+  key: string
+  rule: string
+  severity: 'error' | 'warning' | 'info'
+  outcome: string
+  message: string
+  evidence: Evidence[]
+  sides: { left: { label: string; value: number | null }[]; right: { label: string; value: number | null }[] } | null
+  manual: boolean
+  decision: 'confirmed' | 'dismissed' | null
+  comment: string | null
+  decidedBy: string | null
+  decidedAt: string | null
+}
+
+export interface ExportReport {
+  id: number
+  batchId: number
+  township: string | null
+  year: number | null
+  reviewStatus: string
+  versionId: number | null
+  /** Sequence number of the current version (1 = first file received). */
+  seq: number | null
+  versions: number
+  file: string | null
+  kind: string | null
+  /** Version status: 'ok' | 'needs-ocr' | …; with `parsed` false the report could not be checked. */
+  status: string | null
+  statusMessage: string | null
+  parsed: boolean
+  /** Format as detected ('2021' | '2019' | 'mixed' | 'unknown'), and the template used for labels. */
+  formatRaw: string | null
+  format: FormatKey
+  body: string | null
+  title: string | null
+  signDate: string | null
+  importedAt: string | null
+  titleSpan: { start: number; end: number } | null
+  signSpan: { start: number; end: number } | null
+  cells: Map<string, ExportCell>
+  sections: ExportSection[]
+  /** Open findings (state 'open'), in id order. */
+  findings: ExportFinding[]
+}
+
+export interface ExportBatch {
+  id: number
+  name: string
+  root: string
+  settings: ExportSettings
+  /** Report year of the batch: the setting, else the most common year. */
+  year: number | undefined
+  reports: ExportReport[]
+  /** Roster names without a report of the batch year (empty without a roster). */
+  missing: string[]
+}
+
+export const cellKey = (table: string, row: string, col: string): string => `${table}|${row}|${col}`
+
+/** The template a report's labels come from (same choice as the checks). */
+export function formatKey(format: string | null, year: number | null): FormatKey {
+  if (format === '2019') return '2019'
+  if (format === '2021') return '2021'
+  return year !== null && year < 2021 ? '2019' : '2021'
+}
+
+interface ReportRow {
+  id: number
+  batch_id: number
+  township: string | null
+  year: number | null
+  review_status: string
+  version_id: number | null
+  seq: number | null
+  kind: string | null
+  status: string | null
+  message: string | null
+  format: string | null
+  body: string | null
+  title: string | null
+  sign_date: string | null
+  imported_at: string | null
+  parsed: string | null
+  rel_path: string | null
+  versions: number
+}
+
+interface FindingRow {
+  id: number
+  key: string
+  rule: string
+  severity: string
+  outcome: string
+  message: string
+  evidence: string
+  manual: number
+  decision: string | null
+  comment: string | null
+  decided_by: string | null
+  decided_at: string | null
+}
+
+function parseEvidence(json: string): Pick<ExportFinding, 'evidence' | 'sides'> {
+  try {
+    const e = JSON.parse(json) as unknown
+    // Stored as { items, sides }; older or manual rows may hold a bare array.
+    if (Array.isArray(e)) return { evidence: e as Evidence[], sides: null }
+    const o = e as { items?: Evidence[]; sides?: ExportFinding['sides'] }
+    return { evidence: Array.isArray(o.items) ? o.items : [], sides: o.sides ?? null }
+  } catch {
+    return { evidence: [], sides: null }
+  }
+}
+
+function spanOf(x: unknown): { start: number; end: number } | null {
+  const s = (x as { span?: { start?: unknown; end?: unknown } } | undefined)?.span
+  return s && typeof s.start === 'number' && typeof s.end === 'number' ? { start: s.start, end: s.end } : null
+}
+
+function loadReports(db: Db, where: string, arg: number): ExportReport[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.batch_id, r.township, r.year, r.review_status, v.id AS version_id, v.seq, v.kind, v.status, v.message, v.format,
+              v.body, v.title, v.sign_date, v.imported_at, v.parsed, f.rel_path,
+              (SELECT COUNT(*) FROM versions x WHERE x.report_id = r.id) AS versions
+       FROM reports r LEFT JOIN versions v ON v.id = r.current_version_id LEFT JOIN files f ON f.id = v.file_id
+       WHERE ${where} ORDER BY r.id`
+    )
+    .all(arg) as ReportRow[]
+  const cellStmt = db.prepare('SELECT table_id, row_id, col_id, value, raw, status FROM cells WHERE version_id = ?')
+  const secStmt = db.prepare('SELECT section_id, found, title, start, body_end FROM sections WHERE version_id = ? ORDER BY section_id')
+  const findStmt = db.prepare(
+    `SELECT id, key, rule, severity, outcome, message, evidence, manual, decision, comment, decided_by, decided_at
+     FROM findings WHERE report_id = ? AND state = 'open' ORDER BY id`
+  )
+  return rows.map((r) => {
+    const cells = new Map<string, ExportCell>()
+    const sections: ExportSection[] = []
+    let titleSpan: ExportReport['titleSpan'] = null
+    let signSpan: ExportReport['signSpan'] = null
+    if (r.version_id !== null) {
+      for (const c of cellStmt.all(r.version_id) as { table_id: string; row_id: string; col_id: string; value: number | null; raw: string; status: string }[]) {
+        cells.set(cellKey(c.table_id, c.row_id, c.col_id), { value: c.value, raw: c.raw, status: c.status })
+      }
+      for (const s of secStmt.all(r.version_id) as { section_id: string; found: number; title: string | null; start: number | null; body_end: number | null }[]) {
+        sections.push({ id: s.section_id, found: !!s.found, title: s.title, start: s.start, bodyEnd: s.body_end })
+      }
+    }
+    if (r.parsed) {
+      try {
+        const p = JSON.parse(r.parsed) as { title?: unknown; signDate?: unknown; signBody?: unknown }
+        titleSpan = spanOf(p.title)
+        const a = spanOf(p.signBody)
+        const b = spanOf(p.signDate)
+        signSpan = a && b ? { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) } : (a ?? b)
+      } catch {
+        // a damaged parsed column only costs the 标题/落款 location names
+      }
+    }
+    const findings = (findStmt.all(r.id) as FindingRow[]).map((f): ExportFinding => ({
+      id: f.id,
+      key: f.key,
+      rule: f.rule,
+      severity: (f.severity === 'error' || f.severity === 'warning' ? f.severity : 'info') as ExportFinding['severity'],
+      outcome: f.outcome,
+      message: f.message,
+      ...parseEvidence(f.evidence),
+      manual: !!f.manual,
+      decision: f.decision === 'confirmed' || f.decision === 'dismissed' ? f.decision : null,
+      comment: f.comment,
+      decidedBy: f.decided_by,
+      decidedAt: f.decided_at
+    }))
+    return {
+      id: r.id,
+      batchId: r.batch_id,
+      township: r.township,
+      year: r.year,
+      reviewStatus: r.review_status,
+      versionId: r.version_id,
+      seq: r.seq,
+      versions: r.versions,
+      file: r.rel_path,
+      kind: r.kind,
+      status: r.status,
+      statusMessage: r.message,
+      parsed: r.parsed !== null,
+      formatRaw: r.format,
+      format: formatKey(r.format, r.year),
+      body: r.body,
+      title: r.title,
+      signDate: r.sign_date,
+      importedAt: r.imported_at,
+      titleSpan,
+      signSpan,
+      cells,
+      sections,
+      findings
+    }
+  })
+}
+
+const collator = new Intl.Collator('zh-CN')
+
+/** Reports sorted for a county list: by township (pinyin), then year; unidentified files last. */
+export function sortReports(reports: ExportReport[]): ExportReport[] {
+  return [...reports].sort((a, b) => {
+    if (!a.township !== !b.township) return a.township ? -1 : 1
+    return collator.compare(a.township ?? a.file ?? '', b.township ?? b.file ?? '') || (a.year ?? 0) - (b.year ?? 0) || a.id - b.id
+  })
+}
+
+/** Does a roster entry (short name or full name such as 云阳县平安镇人民政府) denote this report's township? */
+export function rosterMatches(entry: string, r: Pick<ExportReport, 'township' | 'body'>): boolean {
+  const e = entry.replace(/\s+/g, '')
+  if (!e) return false
+  const names = [r.township, r.body].filter((x): x is string => !!x)
+  return names.some((n) => n === e || (r.township !== null && e.includes(r.township)) || (e.length >= 2 && n.startsWith(e)))
+}
+
+export function loadExportBatch(db: Db, batchId: number): ExportBatch {
+  const b = db.prepare('SELECT id, name, root FROM batches WHERE id = ?').get(batchId) as { id: number; name: string; root: string } | undefined
+  if (!b) throw new Error(`没有编号为 ${batchId} 的批次`)
+  const settings = batchSettings(db, batchId) as ExportSettings
+  const reports = sortReports(loadReports(db, 'r.batch_id = ?', batchId))
+  const year = settings.year ?? batchYear(reports.map((r) => ({ year: r.year ?? undefined })))
+  const missing: string[] = []
+  for (const name of settings.roster ?? []) {
+    const hit = reports.some((r) => (r.year === null || year === undefined || r.year === year) && rosterMatches(name, r))
+    if (!hit && !missing.includes(name)) missing.push(name)
+  }
+  return { id: b.id, name: b.name, root: b.root, settings, year, reports, missing }
+}
+
+export function loadExportReport(db: Db, reportId: number): { report: ExportReport; settings: ExportSettings; year: number | undefined } {
+  const [report] = loadReports(db, 'r.id = ?', reportId)
+  if (!report) throw new Error(`没有编号为 ${reportId} 的报告`)
+  const settings = batchSettings(db, report.batchId) as ExportSettings
+  const years = db.prepare('SELECT year FROM reports WHERE batch_id = ?').all(report.batchId) as { year: number | null }[]
+  return { report, settings, year: settings.year ?? batchYear(years.map((y) => ({ year: y.year ?? undefined }))) }
+}

@@ -1,0 +1,193 @@
+// Browser mode: the same renderer and the same ReviewApi over HTTP, on 127.0.0.1 only,
+// every API request carrying the random token. Static files are the built renderer.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+import { isApiMethod } from '../shared/api.ts'
+import type { ReviewService } from './service.ts'
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
+  '.ttf': 'font/ttf'
+}
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+  "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+export interface BrowserServer {
+  server: Server
+  port: number
+  token: string
+  url: string
+  close(): Promise<void>
+}
+
+function sameToken(a: string | undefined | null, token: string): boolean {
+  if (!a) return false
+  const x = Buffer.from(a)
+  const y = Buffer.from(token)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const data = Buffer.from(JSON.stringify(body))
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': data.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+  res.end(data)
+}
+
+async function readBody(req: IncomingMessage, limit = 2 * 1024 * 1024): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const c of req) {
+    size += (c as Buffer).length
+    if (size > limit) throw new Error('请求过大')
+    chunks.push(c as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function startBrowserServer(service: ReviewService, rendererDir: string, port = 0): Promise<BrowserServer> {
+  const token = randomBytes(24).toString('hex')
+  const root = realpathSync(rendererDir)
+  let actualPort = port
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: e instanceof Error ? e.message : String(e) })
+      else res.end()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Refuse requests addressed to any other host name (DNS rebinding).
+    const host = req.headers.host ?? ''
+    if (host !== `127.0.0.1:${actualPort}` && host !== `localhost:${actualPort}`) {
+      send(res, 403, { ok: false, error: '拒绝：只接受本机访问' })
+      return
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`)
+    const path = url.pathname
+    if (path.startsWith('/api/')) {
+      const given = (req.headers['x-token'] as string | undefined) ?? url.searchParams.get('token')
+      if (!sameToken(given, token)) {
+        send(res, 401, { ok: false, error: '拒绝：缺少或错误的访问令牌' })
+        return
+      }
+      if (path.startsWith('/api/call/') && req.method === 'POST') {
+        const method = decodeURIComponent(path.slice('/api/call/'.length))
+        if (!isApiMethod(method)) {
+          send(res, 404, { ok: false, error: `未知的接口：${method}` })
+          return
+        }
+        let args: unknown
+        try {
+          args = JSON.parse((await readBody(req)) || '[]')
+        } catch {
+          send(res, 400, { ok: false, error: '请求内容不是有效的 JSON' })
+          return
+        }
+        if (!Array.isArray(args)) {
+          send(res, 400, { ok: false, error: '参数应为数组' })
+          return
+        }
+        try {
+          const fn = service[method] as (...a: unknown[]) => Promise<unknown>
+          const result = await fn.apply(service, args)
+          send(res, 200, { ok: true, result: result ?? null })
+        } catch (e) {
+          send(res, 200, { ok: false, error: e instanceof Error ? e.message : String(e) })
+        }
+        return
+      }
+      if (path === '/api/events' && req.method === 'GET') {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+        res.write(': ok\n\n')
+        const off = service.onEvent((event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`))
+        const ping = setInterval(() => res.write(': ping\n\n'), 15000)
+        req.on('close', () => {
+          clearInterval(ping)
+          off()
+        })
+        return
+      }
+      const orig = /^\/api\/original\/(\d+)$/.exec(path)
+      if (orig && req.method === 'GET') {
+        const buf = service.original(Number(orig[1]))
+        if (!buf) {
+          send(res, 404, { ok: false, error: '没有原件' })
+          return
+        }
+        res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': buf.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+        res.end(buf)
+        return
+      }
+      if (path === '/api/download' && req.method === 'GET') {
+        const file = url.searchParams.get('file') ?? ''
+        const exportsRoot = service.exportsRoot()
+        let real = ''
+        try {
+          real = realpathSync(file)
+        } catch {
+          // fall through to 404
+        }
+        if (!real || !real.startsWith(exportsRoot + sep) || !statSync(real).isFile()) {
+          send(res, 404, { ok: false, error: '只能下载导出文件夹中的文件' })
+          return
+        }
+        const name = real.slice(real.lastIndexOf(sep) + 1)
+        res.writeHead(200, {
+          'Content-Type': 'application/octet-stream',
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+          'X-Content-Type-Options': 'nosniff'
+        })
+        createReadStream(real).pipe(res)
+        return
+      }
+      send(res, 404, { ok: false, error: '未知的请求' })
+      return
+    }
+    // Static renderer files.
+    const rel = normalize(decodeURIComponent(path === '/' ? '/index.html' : path)).replace(/^([/\\])+/, '')
+    const file = join(root, rel)
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('未找到')
+      return
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache'
+    })
+    createReadStream(file).pipe(res)
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolveListen())
+  })
+  const addr = server.address()
+  actualPort = typeof addr === 'object' && addr ? addr.port : port
+  return {
+    server,
+    port: actualPort,
+    token,
+    url: `http://127.0.0.1:${actualPort}/?token=${token}`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      })
+  }
+}

@@ -1,0 +1,438 @@
+// The engine behind the ReviewApi contract. Both transports (Electron IPC, browser-mode HTTP)
+// call these methods; nothing here imports electron.
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { ruleById } from '../engine/checks/registry.ts'
+import { batchYear } from '../engine/checks/run.ts'
+import { batchSettings, runChecks, saveBatchSettings } from '../engine/checks/store.ts'
+import type { Db } from '../engine/db/open.ts'
+import { importFolder } from '../engine/ingest/importFolder.ts'
+import type { ParsedReport } from '../engine/model.ts'
+import { dataDir } from '../engine/paths.ts'
+import type {
+  ApiEvents,
+  BatchDetail,
+  BatchSettingsDto,
+  BatchSummary,
+  Decision,
+  EvidenceDto,
+  FindingDto,
+  ReportDetail,
+  ReportRow,
+  ReviewApi,
+  ReviewStatus,
+  Severity,
+  VersionDiff
+} from '../shared/api.ts'
+import { templateDto } from './templateDto.ts'
+import { diffText } from './textDiff.ts'
+
+type Listener = <K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]) => void
+
+interface FindingRow {
+  id: number
+  report_id: number
+  key: string
+  rule: string
+  severity: Severity
+  outcome: 'FAIL' | 'UNVERIFIABLE'
+  message: string
+  evidence: string
+  state: 'open' | 'resolved'
+  manual: number
+  decision: Decision | null
+  comment: string | null
+  decided_by: string | null
+  decided_at: string | null
+  first_version_id: number | null
+  last_version_id: number | null
+}
+
+const REVIEW_STATUSES: ReviewStatus[] = ['待审核', '需整改', '已通过']
+
+export interface ServiceOptions {
+  mode: 'electron' | 'browser'
+  sampleFolder: string
+  version: string
+  exportsDir?: string
+}
+
+export class ReviewService implements ReviewApi {
+  private readonly db: Db
+  private readonly opts: ServiceOptions
+  private readonly listeners = new Set<Listener>()
+  private readonly tasks = new Map<string, AbortController>()
+  /** Folders the reviewer opened: the only places the API reads from. */
+  private readonly roots = new Set<string>()
+
+  constructor(db: Db, opts: ServiceOptions) {
+    this.db = db
+    this.opts = opts
+    for (const b of db.prepare('SELECT root FROM batches').all() as { root: string }[]) this.roots.add(b.root)
+  }
+
+  onEvent(l: Listener): () => void {
+    this.listeners.add(l)
+    return () => this.listeners.delete(l)
+  }
+
+  private emit<K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]): void {
+    for (const l of this.listeners) l(event, payload)
+  }
+
+  /** True when the path lies inside a folder the reviewer opened. */
+  isInsideOpenedFolder(path: string): boolean {
+    let real: string
+    try {
+      real = realpathSync(path)
+    } catch {
+      return false
+    }
+    for (const r of this.roots) if (real === r || real.startsWith(r.endsWith('/') || r.endsWith('\\') ? r : `${r}/`) || real.startsWith(`${r}\\`)) return true
+    return false
+  }
+
+  private reviewer(): string {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'reviewer'").get() as { value: string } | undefined
+    return row?.value ?? '审核人'
+  }
+
+  async appInfo(): Promise<{ version: string; mode: 'electron' | 'browser'; sampleFolder: string; dataDir: string; reviewer: string }> {
+    return { version: this.opts.version, mode: this.opts.mode, sampleFolder: this.opts.sampleFolder, dataDir: dataDir(), reviewer: this.reviewer() }
+  }
+
+  async listBatches(): Promise<BatchSummary[]> {
+    return (
+      this.db
+        .prepare(
+          `SELECT b.id, b.root, b.name, b.created_at AS createdAt, (SELECT COUNT(*) FROM reports r WHERE r.batch_id = b.id) AS reports
+           FROM batches b ORDER BY b.id DESC`
+        )
+        .all() as BatchSummary[]
+    ).map((b) => ({ ...b }))
+  }
+
+  async openFolder(path: string): Promise<{ taskId: string }> {
+    if (typeof path !== 'string' || !path.trim()) throw new Error('请指定文件夹路径')
+    let real: string
+    try {
+      real = realpathSync(path.trim())
+    } catch {
+      throw new Error(`文件夹不存在：${path}`)
+    }
+    if (!statSync(real).isDirectory()) throw new Error(`不是文件夹：${path}`)
+    this.roots.add(real)
+    const taskId = randomUUID()
+    const ac = new AbortController()
+    this.tasks.set(taskId, ac)
+    this.emit('task', { taskId, state: 'running' })
+    void (async () => {
+      try {
+        const res = await importFolder(this.db, real, {
+          signal: ac.signal,
+          onProgress: (p) => this.emit('progress', { taskId, ...p })
+        })
+        runChecks(this.db, res.batchId)
+        this.emit('task', { taskId, state: res.cancelled ? 'cancelled' : 'done', batchId: res.batchId })
+      } catch (e) {
+        this.emit('task', { taskId, state: 'failed', message: e instanceof Error ? e.message : String(e) })
+      } finally {
+        this.tasks.delete(taskId)
+      }
+    })()
+    return { taskId }
+  }
+
+  async cancelTask(taskId: string): Promise<void> {
+    this.tasks.get(taskId)?.abort()
+  }
+
+  async getBatch(batchId: number): Promise<BatchDetail> {
+    const b = this.db
+      .prepare('SELECT b.id, b.root, b.name, b.created_at AS createdAt, (SELECT COUNT(*) FROM reports r WHERE r.batch_id = b.id) AS reports FROM batches b WHERE b.id = ?')
+      .get(batchId) as BatchSummary | undefined
+    if (!b) throw new Error(`没有编号为 ${batchId} 的文件夹`)
+    const reports = this.db
+      .prepare(
+        `SELECT r.id, f.rel_path AS file, r.township, v.body, r.year, v.format, v.kind, v.status, r.review_status AS reviewStatus,
+           (SELECT COUNT(*) FROM versions x WHERE x.report_id = r.id) AS versions,
+           (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.severity = 'error' AND COALESCE(g.decision, '') != 'dismissed') AS errors,
+           (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.severity = 'warning' AND COALESCE(g.decision, '') != 'dismissed') AS warnings,
+           (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.severity = 'info' AND COALESCE(g.decision, '') != 'dismissed') AS infos,
+           (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.decision = 'confirmed') AS confirmed,
+           (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.decision IS NULL AND g.severity != 'info') AS undecided
+         FROM reports r JOIN versions v ON v.id = r.current_version_id JOIN files f ON f.id = v.file_id
+         WHERE r.batch_id = ? ORDER BY r.township, r.year, f.rel_path`
+      )
+      .all(batchId) as ReportRow[]
+    const fileEvents = this.db
+      .prepare('SELECT rel_path AS file, kind, code, message FROM file_events WHERE batch_id = ? AND current = 1 ORDER BY rel_path')
+      .all(batchId) as BatchDetail['fileEvents']
+    const settings = batchSettings(this.db, batchId) as BatchSettingsDto
+    return { batch: b, settings, effectiveYear: settings.year ?? batchYear(reports.map((r) => ({ year: r.year ?? undefined }))), reports, fileEvents }
+  }
+
+  async saveSettings(batchId: number, settings: BatchSettingsDto): Promise<BatchDetail> {
+    const clean: BatchSettingsDto = {}
+    if (settings.year !== undefined && settings.year !== null) {
+      if (!Number.isInteger(settings.year) || settings.year < 2008 || settings.year > 2100) throw new Error('年度应为四位年份')
+      clean.year = settings.year
+    }
+    for (const k of ['deadline', 'replyDeadline'] as const) {
+      const v = settings[k]
+      if (v) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error('日期格式应为 YYYY-MM-DD')
+        clean[k] = v
+      }
+    }
+    if (settings.roster) clean.roster = settings.roster.map((s) => String(s).trim()).filter(Boolean).slice(0, 500)
+    if (settings.office) clean.office = String(settings.office).slice(0, 100)
+    if (settings.reviewer) {
+      this.db.prepare("INSERT INTO settings (key, value) VALUES ('reviewer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(settings.reviewer).slice(0, 50))
+    }
+    saveBatchSettings(this.db, batchId, clean)
+    runChecks(this.db, batchId)
+    return this.getBatch(batchId)
+  }
+
+  async rerunChecks(batchId: number): Promise<BatchDetail> {
+    runChecks(this.db, batchId)
+    return this.getBatch(batchId)
+  }
+
+  private findingDto(f: FindingRow): FindingDto {
+    const rule = ruleById(f.rule)
+    let ev: { items: EvidenceDto[]; sides: FindingDto['sides'] } = { items: [], sides: null }
+    try {
+      ev = JSON.parse(f.evidence) as typeof ev
+    } catch {
+      // evidence written by an older version: show the finding without it
+    }
+    return {
+      id: f.id,
+      key: f.key,
+      rule: f.rule,
+      family: f.manual ? 'manual' : (rule?.family ?? 'document'),
+      title: f.manual ? '人工添加' : (rule?.title ?? f.rule),
+      source: rule?.source ?? '',
+      severity: f.severity,
+      outcome: f.outcome,
+      message: f.message,
+      evidence: ev.items ?? [],
+      sides: ev.sides ?? null,
+      state: f.state,
+      manual: !!f.manual,
+      decision: f.decision,
+      comment: f.comment,
+      decidedBy: f.decided_by,
+      decidedAt: f.decided_at
+    }
+  }
+
+  private findingsOf(reportId: number): FindingRow[] {
+    return this.db.prepare('SELECT * FROM findings WHERE report_id = ? ORDER BY state, id').all(reportId) as FindingRow[]
+  }
+
+  async getReport(reportId: number, versionId?: number): Promise<ReportDetail> {
+    const r = this.db.prepare('SELECT * FROM reports WHERE id = ?').get(reportId) as
+      | { id: number; batch_id: number; current_version_id: number; review_status: ReviewStatus }
+      | undefined
+    if (!r) throw new Error(`没有编号为 ${reportId} 的年报`)
+    const vid = versionId ?? r.current_version_id
+    const v = this.db
+      .prepare('SELECT v.*, f.rel_path FROM versions v JOIN files f ON f.id = v.file_id WHERE v.id = ? AND v.report_id = ?')
+      .get(vid, reportId) as Record<string, unknown> | undefined
+    if (!v) throw new Error('没有这个版本')
+    const parsed = v.parsed ? (JSON.parse(v.parsed as string) as Omit<ParsedReport, 'norm'>) : null
+    const fmt = parsed?.format === '2019' || (parsed?.format !== '2021' && (parsed?.year ?? 2021) < 2021) ? '2019' : '2021'
+    const versions = this.db
+      .prepare('SELECT v.id, v.seq, f.rel_path AS file, v.imported_at AS importedAt, v.sha256 FROM versions v JOIN files f ON f.id = v.file_id WHERE v.report_id = ? ORDER BY v.seq')
+      .all(reportId) as { id: number; seq: number; file: string; importedAt: string; sha256: string }[]
+    return {
+      id: reportId,
+      batchId: r.batch_id,
+      versionId: vid,
+      file: v.rel_path as string,
+      kind: v.kind as ReportDetail['kind'],
+      status: v.status as string,
+      message: (v.message as string | null) ?? null,
+      township: (v.township as string | null) ?? null,
+      body: (v.body as string | null) ?? null,
+      year: (v.year as number | null) ?? null,
+      format: (v.format as string | null) ?? null,
+      signDate: (v.sign_date as string | null) ?? null,
+      title: (v.title as string | null) ?? null,
+      reviewStatus: r.review_status,
+      text: v.text as string,
+      html: (v.html as string | null) ?? null,
+      pages: v.pages ? (JSON.parse(v.pages as string) as ReportDetail['pages']) : null,
+      template: templateDto(fmt),
+      sections: (parsed?.sections ?? []).map((s) => ({
+        id: s.id,
+        found: s.found,
+        title: s.title,
+        titleMatch: s.titleMatch,
+        start: s.titleSpan?.start,
+        end: s.titleSpan?.end,
+        bodyStart: s.bodyStart,
+        bodyEnd: s.bodyEnd
+      })),
+      cells: parsed ? Object.values(parsed.tables).flatMap((t) => t.cells) : [],
+      labels: parsed ? Object.values(parsed.tables).flatMap((t) => t.labels) : [],
+      findings: this.findingsOf(reportId).map((f) => this.findingDto(f)),
+      versions: versions.map((x) => ({ ...x, current: x.id === r.current_version_id }))
+    }
+  }
+
+  private audit(action: string, reportId: number, key: string | null, before: unknown, after: unknown): void {
+    this.db
+      .prepare('INSERT INTO audit (at, reviewer, action, report_id, finding_key, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(new Date().toISOString(), this.reviewer(), action, reportId, key, JSON.stringify(before), JSON.stringify(after))
+  }
+
+  async decide(findingId: number, decision: Decision | null, comment: string | null): Promise<FindingDto> {
+    if (decision !== null && decision !== 'confirmed' && decision !== 'dismissed') throw new Error('无效的审核决定')
+    const f = this.db.prepare('SELECT * FROM findings WHERE id = ?').get(findingId) as FindingRow | undefined
+    if (!f) throw new Error('没有这条发现')
+    const text = comment === null || comment === undefined ? null : String(comment).slice(0, 2000)
+    this.db.transaction(() => {
+      this.audit('decide', f.report_id, f.key, { decision: f.decision, comment: f.comment }, { decision, comment: text })
+      this.db
+        .prepare('UPDATE findings SET decision = ?, comment = ?, decided_by = ?, decided_at = ? WHERE id = ?')
+        .run(decision, text, this.reviewer(), new Date().toISOString(), findingId)
+    })()
+    return this.findingDto(this.db.prepare('SELECT * FROM findings WHERE id = ?').get(findingId) as FindingRow)
+  }
+
+  async addFinding(reportId: number, f: { severity: Severity; message: string; comment?: string; evidence: EvidenceDto[] }): Promise<FindingDto> {
+    if (!['error', 'warning', 'info'].includes(f.severity)) throw new Error('无效的严重程度')
+    if (!f.message?.trim()) throw new Error('请填写问题说明')
+    const r = this.db.prepare('SELECT current_version_id FROM reports WHERE id = ?').get(reportId) as { current_version_id: number } | undefined
+    if (!r) throw new Error('没有这份年报')
+    const key = `MANUAL@${Date.now().toString(36)}${randomUUID().slice(0, 6)}`
+    let id = 0
+    this.db.transaction(() => {
+      const res = this.db
+        .prepare(
+          `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state, manual, decision, comment, decided_by, decided_at)
+           VALUES (?, ?, 'MANUAL', ?, 'FAIL', ?, ?, ?, ?, 'open', 1, 'confirmed', ?, ?, ?)`
+        )
+        .run(reportId, key, f.severity, f.message.trim().slice(0, 2000), JSON.stringify({ items: (f.evidence ?? []).slice(0, 20), sides: null }), r.current_version_id, r.current_version_id, f.comment ?? null, this.reviewer(), new Date().toISOString())
+      id = Number(res.lastInsertRowid)
+      this.audit('add', reportId, key, null, { id })
+    })()
+    return this.findingDto(this.db.prepare('SELECT * FROM findings WHERE id = ?').get(id) as FindingRow)
+  }
+
+  async setReviewStatus(reportId: number, status: ReviewStatus): Promise<void> {
+    if (!REVIEW_STATUSES.includes(status)) throw new Error('无效的审核状态')
+    const r = this.db.prepare('SELECT review_status FROM reports WHERE id = ?').get(reportId) as { review_status: string } | undefined
+    if (!r) throw new Error('没有这份年报')
+    this.db.transaction(() => {
+      this.audit('status', reportId, null, { status: r.review_status }, { status })
+      this.db.prepare('UPDATE reports SET review_status = ? WHERE id = ?').run(status, reportId)
+    })()
+  }
+
+  async undo(): Promise<{ undone: string | null }> {
+    const a = this.db.prepare('SELECT * FROM audit WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+      | { id: number; action: string; report_id: number; finding_key: string | null; before: string; after: string }
+      | undefined
+    if (!a) return { undone: null }
+    const before = JSON.parse(a.before) as Record<string, unknown> | null
+    const after = JSON.parse(a.after) as Record<string, unknown> | null
+    this.db.transaction(() => {
+      if (a.action === 'decide' && before) {
+        this.db
+          .prepare('UPDATE findings SET decision = ?, comment = ? WHERE report_id = ? AND key = ?')
+          .run((before.decision as string | null) ?? null, (before.comment as string | null) ?? null, a.report_id, a.finding_key)
+      } else if (a.action === 'status' && before) {
+        this.db.prepare('UPDATE reports SET review_status = ? WHERE id = ?').run(before.status as string, a.report_id)
+      } else if (a.action === 'add' && after) {
+        this.db.prepare('DELETE FROM findings WHERE id = ? AND manual = 1').run(after.id as number)
+      }
+      this.db.prepare('UPDATE audit SET undone = 1 WHERE id = ?').run(a.id)
+      this.audit('undo', a.report_id, a.finding_key, { audit: a.id }, null)
+      this.db.prepare("UPDATE audit SET undone = 1 WHERE action = 'undo' AND id = (SELECT MAX(id) FROM audit)").run()
+    })()
+    const label: Record<string, string> = { decide: '审核决定', status: '审核状态', add: '人工添加的发现' }
+    return { undone: label[a.action] ?? a.action }
+  }
+
+  async diffVersions(reportId: number, fromVersion: number, toVersion: number): Promise<VersionDiff> {
+    const load = (vid: number): { text: string; cells: Map<string, number | null> } => {
+      const v = this.db.prepare('SELECT text FROM versions WHERE id = ? AND report_id = ?').get(vid, reportId) as { text: string } | undefined
+      if (!v) throw new Error('没有这个版本')
+      const cells = new Map<string, number | null>()
+      for (const c of this.db.prepare('SELECT table_id, row_id, col_id, value FROM cells WHERE version_id = ?').all(vid) as {
+        table_id: string
+        row_id: string
+        col_id: string
+        value: number | null
+      }[])
+        cells.set(`${c.table_id}|${c.row_id}|${c.col_id}`, c.value)
+      return { text: v.text, cells }
+    }
+    const a = load(fromVersion)
+    const b = load(toVersion)
+    const cells: VersionDiff['cells'] = []
+    for (const [k, after] of b.cells) {
+      const before = a.cells.has(k) ? (a.cells.get(k) ?? null) : null
+      if (before !== after) {
+        const [table, row, col] = k.split('|') as [string, string, string]
+        cells.push({ table, row, col, before, after })
+      }
+    }
+    const fs = this.findingsOf(reportId).filter((f) => !f.manual)
+    return {
+      from: fromVersion,
+      to: toVersion,
+      cells,
+      text: diffText(a.text, b.text),
+      resolved: fs.filter((f) => f.state === 'resolved' && (f.last_version_id ?? 0) < toVersion && (f.last_version_id ?? 0) >= fromVersion).map((f) => this.findingDto(f)),
+      remaining: fs.filter((f) => f.state === 'open' && (f.first_version_id ?? 0) <= fromVersion).map((f) => this.findingDto(f)),
+      added: fs.filter((f) => f.state === 'open' && (f.first_version_id ?? 0) > fromVersion).map((f) => this.findingDto(f))
+    }
+  }
+
+  private exportsDir(batchId: number): string {
+    const name = (this.db.prepare('SELECT name FROM batches WHERE id = ?').get(batchId) as { name: string } | undefined)?.name ?? String(batchId)
+    const dir = join(this.opts.exportsDir ?? join(dataDir(), 'exports'), `${batchId}-${name.replace(/[\\/:*?"<>|]/g, '_')}`)
+    mkdirSync(dir, { recursive: true })
+    return dir
+  }
+
+  async exportSummary(batchId: number): Promise<{ file: string }> {
+    const { exportSummaryXlsx } = await import('../engine/export/summaryXlsx.ts')
+    const file = join(this.exportsDir(batchId), `合规汇总-${new Date().toISOString().slice(0, 10)}.xlsx`)
+    await exportSummaryXlsx(this.db, batchId, file)
+    return { file }
+  }
+
+  async exportFeedback(batchId: number, reportId?: number): Promise<{ files: string[] }> {
+    const mod = await import('../engine/export/feedbackDocx.ts')
+    const dir = join(this.exportsDir(batchId), '整改意见')
+    mkdirSync(dir, { recursive: true })
+    if (reportId !== undefined) {
+      const r = this.db.prepare('SELECT township, year FROM reports WHERE id = ? AND batch_id = ?').get(reportId, batchId) as { township: string | null; year: number | null } | undefined
+      if (!r) throw new Error('没有这份年报')
+      const file = join(dir, `${(r.township ?? '未识别').replace(/[\\/:*?"<>|]/g, '_')}-${r.year ?? ''}年报整改意见.docx`)
+      await mod.exportFeedbackDocx(this.db, reportId, file)
+      return { files: [file] }
+    }
+    return { files: await mod.exportAllFeedback(this.db, batchId, dir) }
+  }
+
+  /** The stored original of a PDF version, for the renderer's pdf.js. */
+  original(versionId: number): Buffer | null {
+    const v = this.db.prepare('SELECT original FROM versions WHERE id = ?').get(versionId) as { original: Buffer | null } | undefined
+    return v?.original ?? null
+  }
+
+  exportsRoot(): string {
+    const d = this.opts.exportsDir ?? join(dataDir(), 'exports')
+    if (!existsSync(d)) mkdirSync(d, { recursive: true })
+    return realpathSync(d)
+  }
+}

@@ -1,0 +1,27 @@
+import type { TemplateDto } from '../shared/api.ts'
+import { t2Blocks, t3Columns, t4Columns, table, template, blockKey, type FormatKey } from '../engine/template.ts'
+
+const cache = new Map<FormatKey, TemplateDto>()
+
+/** The template's layout for the parsed-report pane: real row and column labels with their ids. */
+export function templateDto(format: FormatKey): TemplateDto {
+  const hit = cache.get(format)
+  if (hit) return hit
+  const dto: TemplateDto = {
+    format,
+    sections: template(format).sections.map((s) => ({ id: s.id, title: s.title })),
+    t2: t2Blocks(format).map((b) => ({
+      id: blockKey(b),
+      title: b.title,
+      columns: b.columns.map((c) => ({ id: c.id, label: c.label })),
+      rows: b.rows.map((r) => ({ id: `${blockKey(b)}.${r.id}`, label: r.label ?? '', level: 0, hasData: true }))
+    })),
+    t3: {
+      columns: t3Columns(format).map((c) => ({ id: c.id, label: c.label })),
+      rows: (table(format, 'T3').rows ?? []).map((r) => ({ id: r.id, label: r.label ?? '', level: r.level ?? 0, hasData: !!r.has_data }))
+    },
+    t4: { columns: t4Columns(format).map((c) => ({ id: c.id, label: c.label, group: c.group ?? '' })) }
+  }
+  cache.set(format, dto)
+  return dto
+}

@@ -1,0 +1,259 @@
+// The one contract between the renderer and the engine, used by both transports
+// (Electron IPC through the preload, and the browser mode over HTTP on 127.0.0.1).
+// Types only: the renderer imports this file, so it must not import Node modules.
+
+export type Severity = 'error' | 'warning' | 'info'
+export type ReviewStatus = '待审核' | '需整改' | '已通过'
+export type Decision = 'confirmed' | 'dismissed'
+
+export interface BatchSummary {
+  id: number
+  root: string
+  name: string
+  createdAt: string
+  reports: number
+}
+
+export interface BatchSettingsDto {
+  year?: number
+  deadline?: string
+  roster?: string[]
+  reviewer?: string
+  replyDeadline?: string
+  office?: string
+}
+
+export interface ReportRow {
+  id: number
+  file: string
+  township: string | null
+  body: string | null
+  year: number | null
+  format: string | null
+  kind: string
+  status: string
+  reviewStatus: ReviewStatus
+  versions: number
+  errors: number
+  warnings: number
+  infos: number
+  confirmed: number
+  undecided: number
+}
+
+export interface FileEventDto {
+  file: string
+  kind: 'error' | 'skipped' | 'needs-ocr'
+  code: string | null
+  message: string
+}
+
+export interface BatchDetail {
+  batch: BatchSummary
+  settings: BatchSettingsDto
+  effectiveYear?: number
+  reports: ReportRow[]
+  fileEvents: FileEventDto[]
+}
+
+export interface SpanDto {
+  start: number
+  end: number
+  page?: number
+  box?: [number, number, number, number]
+}
+
+export type EvidenceDto =
+  | { kind: 'cell'; table: 'T2' | 'T3' | 'T4'; row: string; col: string; value: number | null; raw: string; status: string; span?: SpanDto }
+  | { kind: 'text'; start: number; end: number; text: string; page?: number; note?: string }
+  | { kind: 'report'; reportId: number; township?: string; year?: number; file?: string; note?: string; start?: number; end?: number; text?: string }
+  | { kind: 'note'; text: string }
+
+export interface FindingDto {
+  id: number
+  key: string
+  rule: string
+  family: string
+  title: string
+  source: string
+  severity: Severity
+  outcome: 'FAIL' | 'UNVERIFIABLE'
+  message: string
+  evidence: EvidenceDto[]
+  sides: { left: { label: string; value: number | null }[]; right: { label: string; value: number | null }[] } | null
+  state: 'open' | 'resolved'
+  manual: boolean
+  decision: Decision | null
+  comment: string | null
+  decidedBy: string | null
+  decidedAt: string | null
+}
+
+export interface CellDto {
+  table: 'T2' | 'T3' | 'T4'
+  row: string
+  col: string
+  value: number | null
+  raw: string
+  status: string
+  note?: string
+  span?: SpanDto
+}
+
+export interface TemplateColumnDto {
+  id: string
+  label: string
+}
+export interface TemplateRowDto {
+  id: string
+  label: string
+  level: number
+  hasData: boolean
+}
+export interface TemplateBlockDto {
+  id: string
+  title: string
+  columns: TemplateColumnDto[]
+  rows: TemplateRowDto[]
+}
+export interface TemplateDto {
+  format: '2021' | '2019'
+  sections: { id: string; title: string }[]
+  t2: TemplateBlockDto[]
+  t3: { columns: TemplateColumnDto[]; rows: TemplateRowDto[] }
+  t4: { columns: (TemplateColumnDto & { group: string })[] }
+}
+
+export interface SectionDto {
+  id: string
+  found: boolean
+  title?: string
+  titleMatch?: string
+  start?: number
+  end?: number
+  bodyStart?: number
+  bodyEnd?: number
+}
+
+export interface VersionDto {
+  id: number
+  seq: number
+  file: string
+  importedAt: string
+  sha256: string
+  current: boolean
+}
+
+export interface ReportDetail {
+  id: number
+  batchId: number
+  versionId: number
+  file: string
+  kind: 'txt' | 'html' | 'docx' | 'doc' | 'pdf'
+  status: string
+  message: string | null
+  township: string | null
+  body: string | null
+  year: number | null
+  format: string | null
+  signDate: string | null
+  title: string | null
+  reviewStatus: ReviewStatus
+  text: string
+  /** Sanitized display HTML with data-s/data-e offsets (Word, HTML). */
+  html: string | null
+  pages: { width: number; height: number; scanned?: boolean }[] | null
+  template: TemplateDto
+  sections: SectionDto[]
+  cells: CellDto[]
+  labels: { table: string; kind: string; id: string; expected: string; raw: string; match: string; span: SpanDto }[]
+  findings: FindingDto[]
+  versions: VersionDto[]
+}
+
+export interface VersionDiff {
+  from: number
+  to: number
+  cells: { table: string; row: string; col: string; before: number | null; after: number | null }[]
+  text: { op: 'add' | 'del'; text: string }[]
+  resolved: FindingDto[]
+  remaining: FindingDto[]
+  added: FindingDto[]
+}
+
+export interface ImportProgressEvent {
+  taskId: string
+  done: number
+  total: number
+  file: string
+  status: string
+}
+
+export interface TaskEvent {
+  taskId: string
+  state: 'running' | 'done' | 'cancelled' | 'failed'
+  batchId?: number
+  message?: string
+}
+
+export interface ApiEvents {
+  progress: ImportProgressEvent
+  task: TaskEvent
+}
+
+export interface ReviewApi {
+  appInfo(): Promise<{ version: string; mode: 'electron' | 'browser'; sampleFolder: string; dataDir: string; reviewer: string }>
+  listBatches(): Promise<BatchSummary[]>
+  /** Starts importing a folder (path on the reviewer's machine); progress arrives as events. */
+  openFolder(path: string): Promise<{ taskId: string }>
+  cancelTask(taskId: string): Promise<void>
+  getBatch(batchId: number): Promise<BatchDetail>
+  saveSettings(batchId: number, settings: BatchSettingsDto): Promise<BatchDetail>
+  rerunChecks(batchId: number): Promise<BatchDetail>
+  getReport(reportId: number, versionId?: number): Promise<ReportDetail>
+  decide(findingId: number, decision: Decision | null, comment: string | null): Promise<FindingDto>
+  addFinding(reportId: number, f: { severity: Severity; message: string; comment?: string; evidence: EvidenceDto[] }): Promise<FindingDto>
+  setReviewStatus(reportId: number, status: ReviewStatus): Promise<void>
+  undo(): Promise<{ undone: string | null }>
+  diffVersions(reportId: number, fromVersion: number, toVersion: number): Promise<VersionDiff>
+  exportSummary(batchId: number): Promise<{ file: string }>
+  exportFeedback(batchId: number, reportId?: number): Promise<{ files: string[] }>
+}
+
+export type ApiMethod = keyof ReviewApi
+
+/** Run-time allow-list; the `satisfies` clause makes the compiler check it names every method. */
+export const API_METHODS = [
+  'appInfo',
+  'listBatches',
+  'openFolder',
+  'cancelTask',
+  'getBatch',
+  'saveSettings',
+  'rerunChecks',
+  'getReport',
+  'decide',
+  'addFinding',
+  'setReviewStatus',
+  'undo',
+  'diffVersions',
+  'exportSummary',
+  'exportFeedback'
+] as const satisfies readonly ApiMethod[]
+
+type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>
+// Fails to compile if a method of ReviewApi is missing from API_METHODS.
+export const API_METHODS_COMPLETE: Missing extends never ? true : never = true
+
+export function isApiMethod(m: unknown): m is ApiMethod {
+  return typeof m === 'string' && (API_METHODS as readonly string[]).includes(m)
+}
+
+/** Extra calls only the desktop shell offers (native dialogs, file drops, PDF bytes over IPC). */
+export interface DesktopBridge {
+  invoke<M extends ApiMethod>(method: M, ...args: Parameters<ReviewApi[M]>): ReturnType<ReviewApi[M]>
+  onEvent(cb: <K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]) => void): () => void
+  pickFolder(): Promise<string | null>
+  pathForFile(file: File): string
+  original(versionId: number): Promise<Uint8Array | null>
+}

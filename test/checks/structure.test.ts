@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import TBL_PRESENT from '../../src-main/engine/checks/rules/TBL-PRESENT.ts'
+import TBL_LABEL from '../../src-main/engine/checks/rules/TBL-LABEL.ts'
+import TBL_BLANK from '../../src-main/engine/checks/rules/TBL-BLANK.ts'
+import TBL_SHAPE from '../../src-main/engine/checks/rules/TBL-SHAPE.ts'
+import TBL_NUMERIC from '../../src-main/engine/checks/rules/TBL-NUMERIC.ts'
+import TBL_ALLZERO from '../../src-main/engine/checks/rules/TBL-ALLZERO.ts'
+import { STRUCTURE_RULES } from '../../src-main/engine/checks/rules/_structure.ts'
+import type { Finding } from '../../src-main/engine/checks/types.ts'
+import { runOnSeed, runRule, seedText } from '../helpers/check.ts'
+import { FIXTURES } from '../helpers/seeds.ts'
+
+const SEEDS = ['000', '001', '002', '003', '004']
+const planted = (f: string): string => readFileSync(join(FIXTURES, 'planted', f), 'utf8')
+const cellsOf = (f: Finding): string[] => f.evidence.flatMap((e) => (e.kind === 'cell' ? [`${e.table}.${e.row}.${e.col}`] : []))
+
+/** Replace exactly one occurrence (fails loudly when the seed text changed). */
+function edit(text: string, from: string | RegExp, to: string): string {
+  const n = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, from.flags.replace('g', '') + 'g')) ?? []).length
+  expect(n, `pattern ${String(from)} must occur once`).toBe(1)
+  return text.replace(from, to)
+}
+
+describe('structure rules: common shape', () => {
+  it('every rule has id, Chinese title, source and a family of structure', () => {
+    for (const r of STRUCTURE_RULES) {
+      expect(r.family).toBe('structure')
+      expect(r.title).toMatch(/[\u4e00-\u9fff]/)
+      expect(r.source).toMatch(/[\u4e00-\u9fff]/)
+      if (r.confidence === 'R') expect(r.severity).not.toBe('error')
+    }
+  })
+
+  it('no error-level FAIL on the five seeds', () => {
+    for (const s of SEEDS) {
+      for (const r of STRUCTURE_RULES) {
+        const res = runOnSeed(r, s)
+        const errors = res.findings.filter((f) => f.severity === 'error' && f.outcome === 'FAIL')
+        expect(errors, `${r.id} on ${s}`).toEqual([])
+      }
+    }
+  })
+})
+
+describe('TBL-PRESENT', () => {
+  it('passes on every seed', () => {
+    for (const s of SEEDS) expect(runOnSeed(TBL_PRESENT, s).outcome, s).toBe('PASS')
+  })
+
+  it('fails (error) when table 三 is removed', () => {
+    const t = seedText('000')
+    const a = t.indexOf('三、收到和处理政府信息公开申请情况')
+    const b = t.indexOf('四、政府信息公开行政复议、行政诉讼情况')
+    const cut = t.slice(0, a) + '三、收到和处理政府信息公开申请情况\n\n本年度未收到申请。\n\n' + t.slice(b)
+    const res = runRule(TBL_PRESENT, cut)
+    expect(res.outcome).toBe('FAIL')
+    const f = res.findings.find((x) => x.loc === 'T3')
+    expect(f?.severity).toBe('error')
+    expect(f?.message).toContain('表三')
+  })
+})
+
+describe('TBL-LABEL', () => {
+  it('seed 001: warnings for 社会组织 and 2.其他法律法规禁止公开, info for 保留4位小数', () => {
+    const res = runOnSeed(TBL_LABEL, '001')
+    expect(res.outcome).toBe('FAIL')
+    const warn = res.findings.filter((f) => f.severity === 'warning')
+    expect(warn.map((f) => f.loc).sort()).toEqual(['T3.col.social_welfare_org', 'T3.row.r3_2_law_prohibited'])
+    expect(warn.find((f) => f.loc === 'T3.col.social_welfare_org')?.message).toContain('“社会组织”应为“社会公益组织”')
+    expect(warn.find((f) => f.loc === 'T3.row.r3_2_law_prohibited')?.message).toContain('2.其他法律行政法规禁止公开')
+    const info = res.findings.filter((f) => f.severity === 'info')
+    expect(info).toHaveLength(1)
+    expect(info[0]?.message).toContain('保留4位小数')
+    for (const f of res.findings) expect(f.evidence[0]?.kind).toBe('text')
+  })
+
+  it('seed 004: info for the truncated headers 本年新, no warning', () => {
+    const res = runOnSeed(TBL_LABEL, '004')
+    expect(res.findings.length).toBe(2)
+    expect(res.findings.every((f) => f.severity === 'info')).toBe(true)
+    expect(res.findings.every((f) => f.message.includes('本年新'))).toBe(true)
+  })
+
+  it('passes on seeds 000, 002, 003 (spaces, split labels, half-width brackets are not deviations)', () => {
+    for (const s of ['000', '002', '003']) expect(runOnSeed(TBL_LABEL, s).outcome, s).toBe('PASS')
+  })
+
+  it('fires on a planted deviation in seed 000 and is silent once seed 001 labels are corrected', () => {
+    const bad = runRule(TBL_LABEL, edit(seedText('000'), '社会公益组织', '社会组织'))
+    expect(bad.findings.map((f) => [f.loc, f.severity])).toEqual([['T3.col.social_welfare_org', 'warning']])
+    const fixed = edit(edit(seedText('001'), '社会组织', '社会公益组织'), '2.其他法律法规禁止公开', '2.其他法律行政法规禁止公开')
+    const res = runRule(TBL_LABEL, fixed)
+    expect(res.findings.filter((f) => f.severity === 'warning')).toEqual([])
+  })
+})
+
+describe('TBL-BLANK', () => {
+  it('seed 003: one finding listing the five 行政复议 cells of table 四', () => {
+    const res = runOnSeed(TBL_BLANK, '003')
+    expect(res.outcome).toBe('FAIL')
+    expect(res.findings).toHaveLength(1)
+    const f = res.findings[0] as Finding
+    expect(f.severity).toBe('warning')
+    expect(f.loc).toBe('T4')
+    expect(cellsOf(f)).toEqual(['review_upheld', 'review_corrected', 'review_other', 'review_pending', 'review_total'].map((c) => `T4.counts.${c}`))
+    expect(f.message).toContain('行政复议')
+  })
+
+  it('seed 004: one finding for row 四、结转下年度继续办理 (7 cells)', () => {
+    const res = runOnSeed(TBL_BLANK, '004')
+    expect(res.findings).toHaveLength(1)
+    const f = res.findings[0] as Finding
+    expect(f.loc).toBe('T3')
+    expect(cellsOf(f)).toHaveLength(7)
+    expect(cellsOf(f).every((c) => c.startsWith('T3.carried_forward.'))).toBe(true)
+    expect(f.message).toContain('结转下年度继续办理')
+  })
+
+  it('passes on 000, 001, 002 and fires on a "/" planted in seed 002', () => {
+    for (const s of ['000', '001', '002']) expect(runOnSeed(TBL_BLANK, s).outcome, s).toBe('PASS')
+    const t = edit(seedText('002'), /(\t规章\n\t0\n)\t0\n/, '$1\t/\n')
+    const res = runRule(TBL_BLANK, t)
+    expect(res.outcome).toBe('FAIL')
+    expect(cellsOf(res.findings[0] as Finding)).toEqual(['T2.A20_1.rules.repealed'])
+  })
+})
+
+describe('TBL-SHAPE', () => {
+  it('seed 003: table 四 data row has 16 values instead of 15', () => {
+    const res = runOnSeed(TBL_SHAPE, '003')
+    expect(res.outcome).toBe('FAIL')
+    expect(res.findings.map((f) => f.loc)).toEqual(['T4.counts'])
+    expect(res.findings[0]?.message).toMatch(/16.*15/)
+    expect(res.findings[0]?.severity).toBe('warning')
+  })
+
+  it('passes on the other seeds', () => {
+    for (const s of ['000', '001', '002', '004']) expect(runOnSeed(TBL_SHAPE, s).outcome, s).toBe('PASS')
+  })
+
+  it('planted glued digits: row （七）总计 reported, and TBL-NUMERIC does not fire on 1000001', () => {
+    const t = planted('glued-digits.txt')
+    const res = runRule(TBL_SHAPE, t)
+    expect(res.findings.map((f) => f.loc)).toContain('T3.r7_total')
+    expect(runRule(TBL_NUMERIC, t).outcome).toBe('PASS')
+  })
+})
+
+describe('TBL-NUMERIC', () => {
+  it('passes on every seed', () => {
+    for (const s of SEEDS) expect(runOnSeed(TBL_NUMERIC, s).outcome, s).toBe('PASS')
+  })
+
+  it('fails (error) on a decimal count in table 三', () => {
+    const t = edit(seedText('002'), /(\t1\.本机关不掌握相关政府信息\n)\t1\n/, '$1\t1.5\n')
+    const res = runRule(TBL_NUMERIC, t)
+    expect(res.outcome).toBe('FAIL')
+    const f = res.findings[0] as Finding
+    expect(f.severity).toBe('error')
+    expect(cellsOf(f)).toEqual(['T3.r4_1_not_held.natural_person'])
+    expect(f.message).toContain('1.5')
+  })
+})
+
+describe('TBL-ALLZERO', () => {
+  it('fires (info) on 000, 001, 003, 004 and not on 002', () => {
+    for (const s of ['000', '001', '003', '004']) {
+      const res = runOnSeed(TBL_ALLZERO, s)
+      expect(res.outcome, s).toBe('FAIL')
+      expect(res.findings.every((f) => f.severity === 'info'), s).toBe(true)
+    }
+    expect(runOnSeed(TBL_ALLZERO, '002').outcome).toBe('PASS')
+  })
+
+  it('does not fire once table 四 has a non-zero cell (planted t4-sum-broken)', () => {
+    expect(runRule(TBL_ALLZERO, planted('t4-sum-broken.txt')).outcome).toBe('PASS')
+  })
+})
