@@ -31,12 +31,15 @@ function foldChar(ch: string): string {
 
 /** Simplified, half-width version of s with exactly the same length. */
 export function foldText(s: string): string {
-  let out = ''
+  // Built as one flat buffer: appending char by char would leave a rope of thousands of nodes.
+  const codes = new Uint16Array(s.length)
   for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string
+    const code = s.charCodeAt(i)
     // Surrogate pairs are rare in reports; keep them as they are to preserve length.
-    out += c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? c : foldChar(c)
+    codes[i] = code < 0x80 || (code >= 0xd800 && code <= 0xdfff) ? code : foldChar(s[i] as string).charCodeAt(0)
   }
+  let out = ''
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192))
   return out
 }
 

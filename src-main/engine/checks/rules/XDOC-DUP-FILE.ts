@@ -2,6 +2,7 @@ import { reportEvidence, reportName, PerReport } from '../lib/batch.ts'
 import type { BatchReport, BatchRule } from '../types.ts'
 
 const key = (r: BatchReport): string => r.report.norm.replace(/\s+/g, '')
+const MAX_LISTED = 10
 
 // The folder should hold one report per township and year; the same file twice, the same text in two
 // files, or two reports of one township for one year need the reviewer to pick the valid one.
@@ -14,23 +15,33 @@ const rule: BatchRule = {
   confidence: '-',
   checkBatch(ctx) {
     const out = new PerReport()
-    const rs = ctx.reports
-    const keys = new Map(rs.map((r) => [r.reportId, key(r)]))
-    for (let i = 0; i < rs.length; i++) {
-      for (let j = i + 1; j < rs.length; j++) {
-        const a = rs[i] as BatchReport
-        const b = rs[j] as BatchReport
-        const why =
-          a.sha256 && a.sha256 === b.sha256 ? '文件内容完全相同（哈希一致）'
-          : keys.get(a.reportId) === keys.get(b.reportId) ? '文字内容完全相同'
-          : a.township && a.year && a.township === b.township && a.year === b.year ? `同一乡镇（${a.township}）同一年度（${a.year}年）有两份年报`
-          : null
-        if (!why) continue
-        for (const [x, y] of [[a, b], [b, a]] as [BatchReport, BatchReport][]) {
+    // Grouping instead of comparing every pair keeps a folder of a thousand reports linear.
+    const groups: { why: (r: BatchReport) => string; key: (r: BatchReport) => string | null; loc: string }[] = [
+      { loc: 'dup.file', key: (r) => (r.sha256 ? `sha:${r.sha256}` : null), why: () => '文件内容完全相同（哈希一致）' },
+      { loc: 'dup.text', key: (r) => `text:${key(r)}`, why: () => '文字内容完全相同' },
+      { loc: 'dup.year', key: (r) => (r.township && r.year ? `ty:${r.township}|${r.year}` : null), why: (r) => `同一乡镇（${r.township}）同一年度（${r.year}年）有多份年报` }
+    ]
+    const flagged = new Map<number, Set<number>>()
+    for (const g of groups) {
+      const by = new Map<string, BatchReport[]>()
+      for (const r of ctx.reports) {
+        const k = g.key(r)
+        if (k) by.set(k, [...(by.get(k) ?? []), r])
+      }
+      for (const members of by.values()) {
+        if (members.length < 2) continue
+        for (const x of members) {
+          // A pair already reported for a stronger reason (same file) is not reported again.
+          const seen = flagged.get(x.reportId) ?? new Set<number>()
+          const others = members.filter((y) => y !== x && !seen.has(y.reportId))
+          if (!others.length) continue
+          for (const y of others) seen.add(y.reportId)
+          flagged.set(x.reportId, seen)
+          const shown = others.slice(0, MAX_LISTED)
           out.add(x.reportId, {
-            rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: `dup.${y.reportId}`,
-            evidence: [reportEvidence(y, `重复的另一份：${y.file}`)],
-            message: `本报告与“${y.file}”（${reportName(y)}）重复：${why}，请确认以哪一份为准。`
+            rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: g.loc,
+            evidence: shown.map((y) => reportEvidence(y, `重复的另一份：${y.file}`)),
+            message: `本报告与${shown.map((y) => `“${y.file}”（${reportName(y)}）`).join('、')}${others.length > MAX_LISTED ? `等 ${others.length} 份` : ''}重复：${g.why(x)}，请确认以哪一份为准。`
           })
         }
       }
