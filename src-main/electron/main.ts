@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { join } from 'node:path'
 import { openDb } from '../engine/db/open.ts'
+import { setReadWorkerPath } from '../engine/ingest/readerPool.ts'
 import { isApiMethod } from '../shared/api.ts'
 import { CSP } from '../server/http.ts'
 import { ReviewService } from '../server/service.ts'
@@ -14,6 +15,7 @@ function isOwnPage(url: string): boolean {
 }
 
 async function start(): Promise<void> {
+  setReadWorkerPath(join(__dirname, 'readWorker.cjs'))
   const { db, notices } = openDb(join(app.getPath('userData'), 'review.db'))
   const service = new ReviewService(db, { mode: 'electron', sampleFolder: join(app.getAppPath(), 'resources', 'sample'), version: app.getVersion() })
 

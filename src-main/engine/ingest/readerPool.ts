@@ -5,7 +5,7 @@ import type { ParsedReport, ReadResult } from '../model.ts'
 import { ReadError } from './errors.ts'
 import type { ReadJob, ReadReply } from './readWorker.ts'
 
-let workerPath: string | URL = new URL('./readWorker.ts', import.meta.url)
+let workerPath: string | URL | null = null
 
 /** The bundled desktop build points this at its compiled worker file. */
 export function setReadWorkerPath(p: string | URL): void {
@@ -31,6 +31,8 @@ export class ReaderPool {
   }
 
   private spawn(): Worker {
+    // Resolved lazily: the bundled desktop build sets its compiled worker path before the first import.
+    workerPath ??= new URL('./readWorker.ts', import.meta.url)
     const w = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: 64 } })
     w.unref()
     return w
