@@ -1,7 +1,9 @@
-// Word 2007+ (.docx): sanity checks on the zip without inflating it, then mammoth → HTML → htmlToResult.
+// Word 2007+ (.docx): sanity checks on the zip without inflating it, then document.xml → HTML
+// (mammoth as fallback) → htmlToResult.
 import type { ReadResult } from '../../model.ts'
 import { ReadError } from '../errors.ts'
 import { htmlToResult } from './html.ts'
+import { documentXmlToHtml } from './docxXml.ts'
 import { checkOle, isOle, isZip, oleEntries, readDoc, readOtherWordSave, ENCRYPTED_MESSAGE } from './doc.ts'
 
 const MAX_DOCX_BYTES = 100 * 1024 * 1024
@@ -101,6 +103,18 @@ export async function readDocx(buf: Uint8Array): Promise<ReadResult> {
     throw new ReadError('not-docx', '不是有效的 Word 文档：压缩包中没有 word/document.xml')
   }
 
+  // Fast path: read the main document part directly; mammoth remains the fallback for documents
+  // the direct reader finds no text in (unusual part layouts, text only in text boxes).
+  try {
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+    const direct = documentXmlToHtml(xml)
+    if (/[^\s<>]/.test(direct.replace(/<[^>]*>/g, ''))) {
+      const r = htmlToResult(direct, 'docx')
+      if (r.text.trim()) return r
+    }
+  } catch {
+    // fall through to mammoth
+  }
   const mammoth = (await import('mammoth')).default
   let html: string
   try {
