@@ -97,7 +97,7 @@ function rowCells(
     return colIds.map((c) => ({ table: 'T3' as const, row: row.id, col: c, value: null, raw: '', status: 'blank' as const, note: '本行没有填写数值' }))
   }
   // One long digit run: accept a split only if exactly one satisfies the row total.
-  if (values.length === 1 && /^\d{8,}$/.test((values[0] as Token).key)) {
+  if (values.length === 1 && (values[0] as Token).key.length >= n && /^\d+$/.test((values[0] as Token).key)) {
     const tok = values[0] as Token
     const splits = gluedSplits(tok.key, n, (p) => p[n - 1] === p.slice(0, n - 1).reduce((a, b) => a + b, 0))
     if (splits.length === 1) {

@@ -1,0 +1,72 @@
+// Layouts a conversion can produce that the seeds do not show: glued cells, markdown pipes,
+// values before labels' continuation, full-width digits and thousands separators.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readText } from '../../src-main/engine/ingest/readers/text.ts'
+import { parseReport } from '../../src-main/engine/parse/index.ts'
+import { gluedSplits } from '../../src-main/engine/parse/values.ts'
+import { FIXTURES, seedBytes } from '../helpers/seeds.ts'
+
+const parse = (text: string) => parseReport(readText(Buffer.from(text, 'utf8')))
+const cell = (r: ReturnType<typeof parse>, t: 'T2' | 'T3' | 'T4', row: string, col: string) => r.tables[t].cells.find((c) => c.row === row && c.col === col)
+
+describe('glued cells', () => {
+  it('splits （七）总计1000001 only because exactly one split satisfies the row total, and says so', () => {
+    const r = parseReport(readText(readFileSync(join(FIXTURES, 'planted', 'glued-digits.txt'))))
+    const row = r.tables.T3.cells.filter((c) => c.row === 'r7_total')
+    expect(row.map((c) => c.value)).toEqual([1, 0, 0, 0, 0, 0, 1])
+    expect(row.every((c) => c.status === 'inferred' && /唯一拆分/.test(c.note ?? ''))).toBe(true)
+  })
+
+  it('marks the row uncertain when several splits satisfy the identity', () => {
+    const rowTotal = (p: number[]): boolean => p[6] === p.slice(0, 6).reduce((a, b) => a + b, 0)
+    expect(gluedSplits('630020469', 7, rowTotal)).toEqual([[63, 0, 0, 2, 0, 4, 69]])
+    expect(gluedSplits('110000011', 7, rowTotal)).toHaveLength(2)
+    const text = seedBytes('002').toString('utf8').replace(/\t（七）总计\n\t1\n\t0\n\t0\n\t0\n\t0\n\t0\n\t1\n/, '\t（七）总计110000011\n')
+    expect(text).toContain('（七）总计110000011')
+    const r = parse(text)
+    const row = r.tables.T3.cells.filter((c) => c.row === 'r7_total')
+    expect(row.every((c) => c.status === 'uncertain' && c.value === null)).toBe(true)
+    expect(row[0]?.note).toMatch(/种拆分/)
+  })
+})
+
+describe('other layouts', () => {
+  it('reads a markdown-pipe table as written by a converter', () => {
+    const text = seedBytes('000')
+      .toString('utf8')
+      .split('\n')
+      .map((l) => (l.includes('\t') ? `| ${l.split('\t').join(' | ')} |` : l))
+      .join('\n')
+    const r = parse(text)
+    expect(r.tables.T3.cells.filter((c) => c.status === 'ok')).toHaveLength(175)
+    expect(r.tables.T4.cells.every((c) => c.status === 'ok' && c.value === 0)).toBe(true)
+  })
+
+  it('reads full-width digits and thousands separators, and keeps “/” and “—” blank', () => {
+    const text = seedBytes('001')
+      .toString('utf8')
+      .replace('一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0', '一、本年新收政府信息公开申请数量\t\t１,２０５\t0\t0\t0\t0\t/\t—')
+    const r = parse(text)
+    expect(cell(r, 'T3', 'new_received', 'natural_person')).toMatchObject({ value: 1205, status: 'ok' })
+    expect(cell(r, 'T3', 'new_received', 'other_org')).toMatchObject({ value: null, status: 'blank' })
+    expect(cell(r, 'T3', 'new_received', 'total')).toMatchObject({ value: null, status: 'blank' })
+  })
+
+  it('does not guess when a row has fewer numbers than columns in a text layout', () => {
+    const text = seedBytes('001').toString('utf8').replace('二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0', '二、上年结转政府信息公开申请数量\t\t0\t0\t0')
+    const r = parse(text)
+    const row = r.tables.T3.cells.filter((c) => c.row === 'carried_over')
+    expect(row.every((c) => c.status === 'uncertain')).toBe(true)
+    expect(r.tables.T3.shape).toEqual([expect.objectContaining({ row: 'carried_over', expected: 7, got: 3 })])
+  })
+
+  it('normalises a traditional-character report for matching but keeps the original text', () => {
+    const raw = seedBytes('004').toString('utf8')
+    const r = parse(raw)
+    expect(r.tradShare).toBeGreaterThan(0.05)
+    const s4 = r.sections.find((s) => s.id === 'S4')
+    expect(raw.slice(s4!.titleSpan!.start, s4!.titleSpan!.end)).toContain('政府信息公開行政復議')
+  })
+})
