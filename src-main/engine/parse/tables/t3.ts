@@ -100,6 +100,8 @@ function rowCells(
   if (values.length === 1 && (values[0] as Token).key.length >= n && /^\d+$/.test((values[0] as Token).key)) {
     const tok = values[0] as Token
     const splits = gluedSplits(tok.key, n, (p) => p[n - 1] === p.slice(0, n - 1).reduce((a, b) => a + b, 0))
+    // Reported as a shape problem either way: the reviewer should see that the row was glued.
+    result.shape.push({ row: row.id, expected: n, got: 1, span: spanOf(tok) })
     if (splits.length === 1) {
       const parts = splits[0] as number[]
       return colIds.map((c, i) => ({
@@ -107,7 +109,6 @@ function rowCells(
         note: `数字连在一起（${tok.text}），按“总计=各列之和”唯一拆分`, span: spanOf(tok)
       }))
     }
-    result.shape.push({ row: row.id, expected: n, got: 1, span: spanOf(tok) })
     return colIds.map((c) => ({
       table: 'T3' as const, row: row.id, col: c, value: null, raw: tok.text, status: 'uncertain' as const,
       note: splits.length === 0 ? `数字连在一起（${tok.text}），无法拆分为满足总计的 ${n} 个数` : `数字连在一起（${tok.text}），有 ${splits.length} 种拆分都满足总计，无法确定`,
