@@ -1,5 +1,17 @@
-import { createApp } from 'vue'
 import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import { API_CLIENT, createClient } from './api/index.ts'
 import App from './App.vue'
+import NoToken from './components/common/NoToken.vue'
+import './styles/base.css'
 
-createApp(App).use(createPinia()).mount('#app')
+const client = createClient()
+if (!client) {
+  createApp(NoToken).mount('#app')
+} else {
+  const app = createApp(App)
+  app.provide(API_CLIENT, client)
+  app.use(createPinia())
+  app.mount('#app')
+  window.addEventListener('beforeunload', () => client.close())
+}

@@ -13,11 +13,12 @@ afterAll(() => {
   while (cleanups.length) cleanups.pop()?.()
 })
 
-function runAndKill(dbFile: string, folder: string, afterMs: number): Promise<{ acks: Map<number, number>; phase: string }> {
+/** Kills the child `afterMs` after it has loaded, or once it has acknowledged `afterAcks` decisions. */
+function runAndKill(dbFile: string, folder: string, afterMs: number, afterAcks = Infinity): Promise<{ acks: Map<number, number>; phase: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'test', 'stress', 'killChild.ts'), dbFile, folder], { stdio: ['ignore', 'pipe', 'ignore'] })
     const acks = new Map<number, number>()
-    let phase = 'start'
+    let phase = 'loading'
     let buf = ''
     child.stdout.on('data', (c: Buffer) => {
       buf += c.toString()
@@ -28,14 +29,22 @@ function runAndKill(dbFile: string, folder: string, afterMs: number): Promise<{ 
         const m = /^ACK (\d+) (\d+)$/.exec(line)
         if (m) {
           acks.set(Number(m[1]), Number(m[2]))
-          phase = 'review'
-        } else if (line.startsWith('IMPORTED')) phase = 'imported'
-        else if (line === 'CHECKED') phase = 'checked'
+          phase = 'reviewing'
+          if (acks.size >= afterAcks) child.kill('SIGKILL')
+        } else if (line === 'STARTED') {
+          phase = 'importing'
+          timer = setTimeout(() => child.kill('SIGKILL'), afterMs)
+        }
+        else if (line.startsWith('IMPORTED')) phase = 'checking'
+        else if (line === 'CHECKED') phase = 'reviewing'
       }
     })
-    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // A child that never gets going is stopped too.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000)
     child.on('exit', () => {
       clearTimeout(timer)
+      clearTimeout(guard)
       resolve({ acks, phase })
     })
   })
@@ -54,13 +63,14 @@ describe('SIGKILL at random points', () => {
     let lost = 0
     let checked = 0
     for (let run = 0; run < RUNS; run++) {
-      const delay = 100 + ((run * 373) % 1400)
+      const delay = (run * 173) % 900
       // Every other run changes the files, so the kill also lands inside imports of new versions.
       if (run % 2 === 1) {
         const { appendFileSync, readdirSync } = await import('node:fs')
         for (const f of readdirSync(folder)) appendFileSync(join(folder, f), `\n${run}`)
       }
-      const { acks, phase } = await runAndKill(dbFile, folder, delay)
+      // The last run is killed in the middle of reviewing, so acknowledged decisions are always checked.
+      const { acks, phase } = await runAndKill(dbFile, folder, run === RUNS - 1 ? 60_000 : delay, run === RUNS - 1 ? 25 : Infinity)
       phases[phase] = (phases[phase] ?? 0) + 1
       const { db } = openDb(dbFile)
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')

@@ -6,6 +6,7 @@ import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import { ReviewService } from '../../src-main/server/service.ts'
 
 const [dbFile, folder] = process.argv.slice(2) as [string, string]
+console.log('STARTED')
 const { db } = openDb(dbFile)
 const service = new ReviewService(db, { mode: 'browser', sampleFolder: folder, version: 'kill-test' })
 const r = await importFolder(db, folder)

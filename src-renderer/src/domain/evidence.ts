@@ -1,0 +1,107 @@
+// Where each finding points: cell keys for the parsed tables and character ranges for the original,
+// each with the severity colour and the messages shown on hover.
+import type { CellDto, EvidenceDto, FindingDto, Severity, SpanDto } from '../../../src-main/shared/api.ts'
+import { maxSeverity, SEVERITY_NAMES } from './labels.ts'
+
+export function cellKey(table: string, row: string, col: string): string {
+  return `${table}|${row}|${col}`
+}
+
+export interface Mark {
+  start: number
+  end: number
+  severity: Severity
+  findingId: number
+  /** Text shown on hover. */
+  title: string
+}
+
+export interface Highlight {
+  severity: Severity
+  findingIds: number[]
+  titles: string[]
+}
+
+export interface BoxMark {
+  page: number
+  box: [number, number, number, number]
+  severity: Severity
+  findingId: number
+  title: string
+  /** The position was worked out from neighbouring cells (blank PDF cells have no text to locate). */
+  approximate: boolean
+  cell?: string
+}
+
+/** Findings that colour the panes: open ones not dismissed by the reviewer. */
+export function isActive(f: FindingDto): boolean {
+  return f.state === 'open' && f.decision !== 'dismissed'
+}
+
+export function hoverTitle(f: FindingDto): string {
+  return `${SEVERITY_NAMES[f.severity]} ${f.rule}：${f.message}`
+}
+
+function addHighlight(map: Map<string, Highlight>, key: string, f: FindingDto): void {
+  const h = map.get(key)
+  const t = hoverTitle(f)
+  if (!h) map.set(key, { severity: f.severity, findingIds: [f.id], titles: [t] })
+  else if (!h.findingIds.includes(f.id)) {
+    h.severity = maxSeverity(h.severity, f.severity)
+    h.findingIds.push(f.id)
+    h.titles.push(t)
+  }
+}
+
+/** The span of a cell evidence: its own, or the parsed cell's. */
+export function cellSpan(e: Extract<EvidenceDto, { kind: 'cell' }>, cells: Map<string, CellDto>): SpanDto | undefined {
+  return e.span ?? cells.get(cellKey(e.table, e.row, e.col))?.span
+}
+
+export interface Highlights {
+  cells: Map<string, Highlight>
+  marks: Mark[]
+}
+
+export function buildHighlights(findings: FindingDto[], cellList: CellDto[], includeId: number | null = null): Highlights {
+  const cells = new Map<string, Highlight>()
+  const byKey = new Map(cellList.map((c) => [cellKey(c.table, c.row, c.col), c]))
+  const marks: Mark[] = []
+  for (const f of findings) {
+    if (!isActive(f) && f.id !== includeId) continue
+    const title = hoverTitle(f)
+    for (const e of f.evidence) {
+      if (e.kind === 'cell') {
+        addHighlight(cells, cellKey(e.table, e.row, e.col), f)
+        const s = cellSpan(e, byKey)
+        if (s) marks.push({ start: s.start, end: s.end, severity: f.severity, findingId: f.id, title })
+      } else if (e.kind === 'text') {
+        marks.push({ start: e.start, end: e.end, severity: f.severity, findingId: f.id, title })
+      }
+    }
+  }
+  // the most specific place first: a click on a highlight selects the finding that points exactly there
+  marks.sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start)
+  return { cells, marks }
+}
+
+/** Character ranges of one finding (for scrolling and the selected outline). */
+export function findingRanges(f: FindingDto, cellList: CellDto[]): { start: number; end: number }[] {
+  const byKey = new Map(cellList.map((c) => [cellKey(c.table, c.row, c.col), c]))
+  const out: { start: number; end: number }[] = []
+  for (const e of f.evidence) {
+    if (e.kind === 'text') out.push({ start: e.start, end: e.end })
+    else if (e.kind === 'cell') {
+      const s = cellSpan(e, byKey)
+      if (s) out.push({ start: s.start, end: s.end })
+    }
+  }
+  return out
+}
+
+/** Does the element range [s, e) touch the mark? Zero-width marks (blank cells) touch the element at their position. */
+export function touches(s: number, e: number, m: { start: number; end: number }): boolean {
+  if (m.start === m.end) return (s <= m.start && m.start < e) || (s === e && s === m.start)
+  if (s === e) return m.start <= s && s < m.end
+  return s < m.end && m.start < e
+}

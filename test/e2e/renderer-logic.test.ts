@@ -1,0 +1,120 @@
+// The renderer's pure logic, without a browser: marking the original by offsets (blank cells as
+// zero-width marks), overlap of elements with evidence, PDF boxes for blank cells, identities.
+import { describe, expect, it } from 'vitest'
+import type { CellDto, FindingDto, TemplateDto } from '../../src-main/shared/api.ts'
+import { buildHighlights, cellKey, touches, type Mark } from '../../src-renderer/src/domain/evidence.ts'
+import { inferCellBox, pdfBoxMarks } from '../../src-renderer/src/domain/pdfBoxes.ts'
+import { segmentText } from '../../src-renderer/src/domain/segments.ts'
+import { sidesText } from '../../src-renderer/src/domain/sides.ts'
+
+const mark = (start: number, end: number, severity: Mark['severity'], findingId = 1): Mark => ({ start, end, severity, findingId, title: `t${findingId}` })
+
+function finding(id: number, severity: FindingDto['severity'], evidence: FindingDto['evidence'], extra: Partial<FindingDto> = {}): FindingDto {
+  return { id, key: `K${id}`, rule: 'R', family: 'structure', title: 'T', source: '', severity, outcome: 'FAIL', message: `m${id}`, evidence, sides: null, state: 'open', manual: false, decision: null, comment: null, decidedBy: null, decidedAt: null, ...extra }
+}
+
+describe('segmentText', () => {
+  it('wraps ranges, keeps plain text together and takes the most severe overlapping finding', () => {
+    const segs = segmentText('0123456789', [mark(2, 6, 'info', 1), mark(4, 8, 'error', 2)])
+    expect(segs.map((s) => [s.text, s.severity])).toEqual([
+      ['01', null],
+      ['23', 'info'],
+      ['45', 'error'],
+      ['67', 'error'],
+      ['89', null]
+    ])
+    expect(segs[2]!.findingIds).toEqual([1, 2])
+    expect(segs.map((s) => s.text).join('')).toBe('0123456789')
+  })
+
+  it('shows blank cells (zero-width spans) as point marks at their place', () => {
+    const segs = segmentText('a\t\tb', [mark(1, 1, 'warning', 7), mark(2, 2, 'warning', 7)])
+    const points = segs.filter((s) => s.point)
+    expect(points.map((p) => p.start)).toEqual([1, 2])
+    expect(points.every((p) => p.text === '' && p.severity === 'warning' && p.findingIds[0] === 7)).toBe(true)
+    expect(segs.map((s) => s.text).join('')).toBe('a\t\tb')
+  })
+
+  it('draws long context quotations lighter than exact places', () => {
+    const text = 'x'.repeat(400)
+    const segs = segmentText(text, [mark(0, 400, 'info', 1), mark(10, 12, 'warning', 2)])
+    expect(segs.find((s) => s.start === 0)!.long).toBe(true)
+    expect(segs.find((s) => s.start === 10)!.long).toBe(false)
+  })
+})
+
+describe('touches', () => {
+  it('matches overlapping ranges and zero-width marks on empty elements', () => {
+    expect(touches(0, 5, { start: 4, end: 9 })).toBe(true)
+    expect(touches(0, 5, { start: 5, end: 9 })).toBe(false)
+    expect(touches(7, 7, { start: 7, end: 7 })).toBe(true)
+    expect(touches(6, 6, { start: 7, end: 7 })).toBe(false)
+    expect(touches(5, 9, { start: 7, end: 7 })).toBe(true)
+    expect(touches(3, 3, { start: 0, end: 10 })).toBe(true)
+  })
+})
+
+describe('buildHighlights', () => {
+  it('colours a cell by its most severe open finding and ignores dismissed or resolved ones', () => {
+    const cell = { kind: 'cell' as const, table: 'T4' as const, row: 'counts', col: 'review_total', value: null, raw: '', status: 'blank', span: { start: 5, end: 5 } }
+    const hl = buildHighlights(
+      [finding(1, 'warning', [cell]), finding(2, 'error', [cell]), finding(3, 'error', [cell], { decision: 'dismissed' }), finding(4, 'error', [cell], { state: 'resolved' })],
+      []
+    )
+    const h = hl.cells.get(cellKey('T4', 'counts', 'review_total'))!
+    expect(h.severity).toBe('error')
+    expect(h.findingIds).toEqual([1, 2])
+    expect(hl.marks.map((m) => [m.start, m.end])).toEqual([
+      [5, 5],
+      [5, 5]
+    ])
+  })
+})
+
+describe('PDF boxes of blank cells', () => {
+  // seed 003 as a PDF: the ten 行政诉讼 cells carry boxes, the five 行政复议 cells are blank
+  const template = {
+    format: '2021',
+    sections: [],
+    t2: [],
+    t3: { columns: [], rows: [] },
+    t4: {
+      columns: ['review', 'lit_direct', 'lit_after_review'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => ({ id: `${g}_${c}`, label: c, group: g })))
+    }
+  } as TemplateDto
+  const xs = [243.1, 280, 316.9, 353.8, 383.2, 412.7, 449.6, 486.5, 523.4, 553.2]
+  const cells: CellDto[] = template.t4.columns.map((c, i) =>
+    i < 5
+      ? { table: 'T4', row: 'counts', col: c.id, value: null, raw: '', status: 'blank' }
+      : { table: 'T4', row: 'counts', col: c.id, value: 0, raw: '0', status: 'ok', span: { start: i, end: i + 1, page: 2, box: [xs[i - 5]!, 101.29, xs[i - 5]! + 4.95, 110.29] } }
+  )
+
+  it('places a blank cell on the line through its row neighbours, left of them, on their page', () => {
+    const b = inferCellBox({ table: 'T4', row: 'counts', col: 'review_total' }, cells, template)!
+    expect(b.page).toBe(2)
+    const cx = (b.box[0] + b.box[2]) / 2
+    expect(cx).toBeGreaterThan(180)
+    expect(cx).toBeLessThan(243)
+    expect(b.box[1]).toBeLessThan(101.29)
+    expect(b.box[3]).toBeGreaterThan(110.29)
+    const first = inferCellBox({ table: 'T4', row: 'counts', col: 'review_upheld' }, cells, template)!
+    expect((first.box[0] + first.box[2]) / 2).toBeLessThan(cx)
+  })
+
+  it('draws boxed cells exactly and blank cells as approximate', () => {
+    const ev = (col: string): FindingDto['evidence'][number] => ({ kind: 'cell', table: 'T4', row: 'counts', col, value: null, raw: '', status: 'blank' })
+    const marks = pdfBoxMarks([finding(9, 'warning', [ev('review_upheld'), ev('lit_direct_total')])], cells, template)
+    expect(marks.map((m) => [m.cell, m.approximate, m.page])).toEqual([
+      ['T4|counts|review_upheld', true, 2],
+      ['T4|counts|lit_direct_total', false, 2]
+    ])
+  })
+})
+
+describe('sidesText', () => {
+  it('writes a broken identity as a + b ≠ c + d, and ≟ when a side is blank', () => {
+    expect(sidesText({ left: [{ label: 'a', value: 1 }, { label: 'b', value: 2 }], right: [{ label: 'c', value: 2 }, { label: 'd', value: 0 }] })).toBe('1 + 2 ≠ 2 + 0')
+    expect(sidesText({ left: [{ label: 'a', value: null }], right: [{ label: 'c', value: 0 }] })).toBe('空 ≟ 0')
+    expect(sidesText({ left: [{ label: 'a', value: 0.5 }], right: [{ label: 'c', value: 0.5 }] })).toBe('0.5 = 0.5')
+  })
+})
