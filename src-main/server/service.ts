@@ -335,8 +335,12 @@ export class ReviewService implements ReviewApi {
     })()
   }
 
-  async undo(): Promise<{ undone: string | null }> {
-    const a = this.db.prepare('SELECT * FROM audit WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+  async undo(reportId?: number): Promise<{ undone: string | null; reportId?: number }> {
+    const a = (
+      reportId === undefined || reportId === null
+        ? this.db.prepare("SELECT * FROM audit WHERE undone = 0 AND action != 'undo' ORDER BY id DESC LIMIT 1").get()
+        : this.db.prepare("SELECT * FROM audit WHERE undone = 0 AND action != 'undo' AND report_id = ? ORDER BY id DESC LIMIT 1").get(reportId)
+    ) as
       | { id: number; action: string; report_id: number; finding_key: string | null; before: string; after: string }
       | undefined
     if (!a) return { undone: null }
@@ -357,7 +361,7 @@ export class ReviewService implements ReviewApi {
       this.db.prepare("UPDATE audit SET undone = 1 WHERE action = 'undo' AND id = (SELECT MAX(id) FROM audit)").run()
     })()
     const label: Record<string, string> = { decide: '审核决定', status: '审核状态', add: '人工添加的发现' }
-    return { undone: label[a.action] ?? a.action }
+    return { undone: label[a.action] ?? a.action, reportId: a.report_id }
   }
 
   async diffVersions(reportId: number, fromVersion: number, toVersion: number): Promise<VersionDiff> {

@@ -214,7 +214,8 @@ export interface ReviewApi {
   decide(findingId: number, decision: Decision | null, comment: string | null): Promise<FindingDto>
   addFinding(reportId: number, f: { severity: Severity; message: string; comment?: string; evidence: EvidenceDto[] }): Promise<FindingDto>
   setReviewStatus(reportId: number, status: ReviewStatus): Promise<void>
-  undo(): Promise<{ undone: string | null }>
+  /** Undoes the reviewer's last action, in the given report when one is named. */
+  undo(reportId?: number): Promise<{ undone: string | null; reportId?: number }>
   diffVersions(reportId: number, fromVersion: number, toVersion: number): Promise<VersionDiff>
   exportSummary(batchId: number): Promise<{ file: string }>
   exportFeedback(batchId: number, reportId?: number): Promise<{ files: string[] }>

@@ -61,11 +61,14 @@ describe('reviewer decisions through the API', () => {
     expect((await service.getBatch(batchId)).reports.find((r) => r.id === pingan.id)?.reviewStatus).toBe('需整改')
     await expect(service.setReviewStatus(pingan.id, '随便' as never)).rejects.toThrow()
 
-    expect(await service.undo()).toEqual({ undone: '审核状态' })
+    // Undo is per report: nothing to undo in another report.
+    const other = batch.reports.find((r) => r.township === '头营镇')!
+    expect(await service.undo(other.id)).toEqual({ undone: null })
+    expect(await service.undo(pingan.id)).toEqual({ undone: '审核状态', reportId: pingan.id })
     expect((await service.getBatch(batchId)).reports.find((r) => r.id === pingan.id)?.reviewStatus).toBe('待审核')
-    expect(await service.undo()).toEqual({ undone: '人工添加的发现' })
+    expect(await service.undo()).toEqual({ undone: '人工添加的发现', reportId: pingan.id })
     expect((await service.getReport(pingan.id)).findings.some((f) => f.manual)).toBe(false)
-    expect(await service.undo()).toEqual({ undone: '审核决定' })
+    expect(await service.undo()).toEqual({ undone: '审核决定', reportId: pingan.id })
     expect((await service.getReport(pingan.id)).findings.find((f) => f.id === fee.id)?.decision).toBeNull()
     // The dismissal made before stays.
     expect((await service.getReport(pingan.id)).findings.find((f) => f.id === cat.id)).toMatchObject({ decision: 'dismissed', comment: '口径问题，不作整改' })

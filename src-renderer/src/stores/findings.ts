@@ -137,7 +137,7 @@ export const useFindingsStore = defineStore('findings', () => {
   }
 
   async function undo(): Promise<void> {
-    const r = await client.api.undo()
+    const r = await client.api.undo(report.detail?.id)
     if (!r.undone) {
       ui.toast('没有可以撤销的操作。')
       return
