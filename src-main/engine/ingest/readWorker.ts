@@ -20,7 +20,9 @@ parentPort?.on('message', (job: ReadJob) => {
     try {
       const read = await readDocument(job.ext, job.bytes)
       const parsed = read.needsOcr ? null : parseReport(read)
-      parentPort?.postMessage({ id: job.id, ok: true, read, parsed } satisfies ReadReply)
+      // Lines and the folded text are only needed for parsing; not cloning them back halves the transfer.
+      const slim = { ...read, lines: [] }
+      parentPort?.postMessage({ id: job.id, ok: true, read: slim, parsed: parsed ? { ...parsed, norm: '' } : null } satisfies ReadReply)
     } catch (e) {
       const reply: ReadReply =
         e instanceof ReadError

@@ -30,18 +30,27 @@ function foldChar(ch: string): string {
 }
 
 /** Simplified, half-width version of s with exactly the same length. */
+// Folded code of every BMP character, filled on first use (0 = not yet computed).
+const FOLD = new Uint16Array(65536)
+
 export function foldText(s: string): string {
   // Built as one flat buffer: appending char by char would leave a rope of thousands of nodes.
   const codes = new Uint16Array(s.length)
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i)
     // Surrogate pairs are rare in reports; keep them as they are to preserve length.
-    codes[i] = code < 0x80 || (code >= 0xd800 && code <= 0xdfff) ? code : foldChar(s[i] as string).charCodeAt(0)
+    if (code < 0x80 || (code >= 0xd800 && code <= 0xdfff)) {
+      codes[i] = code
+      continue
+    }
+    let f = FOLD[code] as number
+    if (f === 0) f = FOLD[code] = foldChar(String.fromCharCode(code)).charCodeAt(0)
+    codes[i] = f
   }
-  let out = ''
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192))
-  return out
+  return UTF16.decode(codes)
 }
+
+const UTF16 = new TextDecoder('utf-16le')
 
 /** Share of characters changed by traditional->simplified folding (DOC-TRAD). */
 export function tradShare(original: string, folded: string): number {
