@@ -67,19 +67,20 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
   const reports = loadBatchReports(db, batchId)
   const results = checkBatch(reports, batchSettings(db, batchId))
   const byReport = new Map(reports.map((r) => [r.reportId, r]))
+  const saveResults = db.prepare('INSERT INTO rule_results (version_id, results) VALUES (?, ?) ON CONFLICT (version_id) DO UPDATE SET results = excluded.results')
+  const upsert = db.prepare(
+    `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state)
+     VALUES (@report_id, @key, @rule, @severity, @outcome, @message, @evidence, @version, @version, 'open')
+     ON CONFLICT (report_id, key) DO UPDATE SET severity = excluded.severity, outcome = excluded.outcome, message = excluded.message,
+       evidence = excluded.evidence, last_version_id = excluded.last_version_id, state = 'open'`
+  )
+  const openKeys = db.prepare("SELECT key FROM findings WHERE report_id = ? AND manual = 0 AND state = 'open'").pluck()
+  const resolve = db.prepare("UPDATE findings SET state = 'resolved' WHERE report_id = ? AND key = ?")
   db.transaction(() => {
     for (const [reportId, res] of results) {
       const versionId = (byReport.get(reportId) as BatchReport).versionId
-      db.prepare('DELETE FROM rule_results WHERE version_id = ?').run(versionId)
-      const rr = db.prepare('INSERT INTO rule_results (version_id, rule, outcome, note) VALUES (?, ?, ?, ?)')
-      for (const r of res.results) rr.run(versionId, r.rule, r.outcome, r.note ?? null)
+      saveResults.run(versionId, JSON.stringify(res.results))
       const seen = new Set<string>()
-      const upsert = db.prepare(
-        `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state)
-         VALUES (@report_id, @key, @rule, @severity, @outcome, @message, @evidence, @version, @version, 'open')
-         ON CONFLICT (report_id, key) DO UPDATE SET severity = excluded.severity, outcome = excluded.outcome, message = excluded.message,
-           evidence = excluded.evidence, last_version_id = excluded.last_version_id, state = 'open'`
-      )
       for (const f of res.findings) {
         let key = findingKey(f)
         // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
@@ -96,9 +97,7 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
           version: versionId
         })
       }
-      const open = db.prepare("SELECT key FROM findings WHERE report_id = ? AND manual = 0 AND state = 'open'").all(reportId) as { key: string }[]
-      const resolve = db.prepare("UPDATE findings SET state = 'resolved' WHERE report_id = ? AND key = ?")
-      for (const o of open) if (!seen.has(o.key)) resolve.run(reportId, o.key)
+      for (const key of openKeys.all(reportId) as string[]) if (!seen.has(key)) resolve.run(reportId, key)
     }
   })()
   return results

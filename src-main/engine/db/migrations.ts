@@ -134,12 +134,10 @@ CREATE TABLE audit (
   after TEXT,
   undone INTEGER NOT NULL DEFAULT 0
 );
+-- Outcome of every rule (PASS / FAIL / N/A / UNVERIFIABLE, with its note) for a version, as JSON.
 CREATE TABLE rule_results (
-  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
-  rule TEXT NOT NULL,
-  outcome TEXT NOT NULL,
-  note TEXT,
-  PRIMARY KEY (version_id, rule)
+  version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+  results TEXT NOT NULL
 );
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `
