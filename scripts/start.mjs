@@ -19,7 +19,9 @@ run('npx', ['--no', '--', 'electron-vite', 'build', '--logLevel', 'warn'])
 // Asking the electron package for its binary path: it throws (or tries to download) when the
 // binary is missing, so ask in a child process with a time limit.
 function electronBinary() {
-  const r = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('electron')))"], { encoding: 'utf8', timeout: 15000, cwd: root })
+  // Electron 42+ fetches its binary on first use; offline this fails at once, on a slow line it may take a while.
+  console.log('正在查找 Electron 运行文件（首次使用时 Electron 会自行下载，可能需要几分钟）…')
+  const r = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('electron')))"], { encoding: 'utf8', timeout: 180000, cwd: root })
   const p = (r.stdout || '').trim()
   return r.status === 0 && p && existsSync(p) ? p : null
 }
