@@ -60,7 +60,8 @@ describe('seed texts parse to the expected values', () => {
 })
 
 const variants: [string, string][] = []
-for (const dir of ['seeds', 'encodings']) {
+// chrome/: the seed HTML printed to PDF by Chromium (another PDF producer: Skia, radical code points).
+for (const dir of ['seeds', 'encodings', 'chrome']) {
   const d = join(FIXTURES, dir)
   if (!existsSync(d)) continue
   for (const f of readdirSync(d).sort()) {

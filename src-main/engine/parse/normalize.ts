@@ -1,6 +1,7 @@
 // Normalisation for matching only (domain.md §3.7). The original text is never changed:
 // foldText() keeps the length so that offsets found in the folded text point into the original.
 import { Converter } from 'opencc-js/t2cn'
+import { unifyRadicals } from '../ingest/readers/radicals.ts'
 
 const t2s = Converter({ from: 'tw', to: 'cn' })
 const charCache = new Map<string, string>()
@@ -21,6 +22,7 @@ function foldChar(ch: string): string {
   else if (ch === '〕' || ch === '］' || ch === '】') out = ']'
   else if (ch === '—' || ch === '–' || ch === '－' || ch === '―') out = '-'
   else if (ch === '\u00a0') out = ' '
+  else if (code >= 0x2e80 && code <= 0x2fd5) out = unifyRadicals(ch)
   else if (code >= 0x3400) {
     const s = EXTRA[ch] ?? t2s(ch)
     if (s.length === 1) out = s

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Box, Cell, Line, PageInfo, ReadResult } from '../../model.ts'
 import { ReadError } from '../errors.ts'
+import { unifyRadicals } from './radicals.ts'
 import { ENCRYPTED_MESSAGE } from './doc.ts'
 
 const CORRUPT_MESSAGE = 'PDF 文件已损坏或不完整'
@@ -140,10 +141,8 @@ function toItems(raw: unknown[]): Item[] {
   for (const r of raw) {
     const it = r as { str?: string; transform?: number[]; width?: number; height?: number }
     if (typeof it.str !== 'string' || !it.transform) continue
-    // Kangxi radicals (⼀ U+2F00…) stand in for ideographs in some Chinese PDF fonts; NFKC maps them 1:1
-    const s = it.str
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .replace(/[\u2f00-\u2fd5]/g, (c) => c.normalize('NFKC'))
+    // Radicals (⼀ U+2F00…, ⺠ U+2EA0…) stand in for ideographs in some Chinese PDF fonts.
+    const s = unifyRadicals(it.str.replace(/[\u0000-\u001f\u007f]/g, ' '))
     if (s.trim() === '') continue
     const t = it.transform
     const h = Math.abs(it.height ?? 0) || Math.hypot(t[2] ?? 0, t[3] ?? 0) || 10
