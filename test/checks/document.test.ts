@@ -4,35 +4,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DOCUMENT_RULES } from '../../src-main/engine/checks/rules/_document.ts'
 import type { BatchSettings, Outcome, ReportRule, RuleResult } from '../../src-main/engine/checks/types.ts'
-import { ctxFromText, runRule, seedText } from '../helpers/check.ts'
+import { ctxFromText, ruleHarness, runRule, SEED_IDS, seedText } from '../helpers/check.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
 
-const rule = (id: string): ReportRule => {
-  const r = DOCUMENT_RULES.find((x) => x.id === id)
-  if (!r) throw new Error(`rule ${id} not listed in _document.ts`)
-  return r
-}
 const BATCH: BatchSettings = { year: 2023 }
-const SEEDS = ['000', '001', '002', '003', '004'] as const
-const texts = new Map<string, string>()
-const seed = (p: string): string => {
-  if (!texts.has(p)) texts.set(p, seedText(p))
-  return texts.get(p) as string
-}
-const results = new Map<string, RuleResult>()
-/** Result of a rule on an unchanged seed with the batch settings of the seed folder (cached). */
-const onSeed = (id: string, p: string): RuleResult => {
-  const key = `${id}|${p}`
-  if (!results.has(key)) results.set(key, rule(id).check(ctxFromText(seed(p), BATCH)))
-  return results.get(key) as RuleResult
-}
+const SEEDS = SEED_IDS
+const { rule, seed, onSeed, edit } = ruleHarness(DOCUMENT_RULES, '_document.ts', BATCH)
 const planted = (name: string): string => readFileSync(join(FIXTURES, 'planted', name), 'utf8')
-/** Seed text with one replacement that must take place. */
-const edit = (p: string, from: string, to: string): string => {
-  const t = seed(p)
-  expect(t.includes(from), `seed ${p} contains ${from}`).toBe(true)
-  return t.replace(from, to)
-}
 
 // domain.md §9: expected outcome of every document rule on each seed (batch year 2023).
 const EXPECTED: Record<string, Record<(typeof SEEDS)[number], Outcome>> = {

@@ -4,38 +4,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SECTION_RULES } from '../../src-main/engine/checks/rules/_section.ts'
 import type { BatchSettings, Outcome, ReportRule, RuleResult } from '../../src-main/engine/checks/types.ts'
-import { ctxFromText, runRule, seedText } from '../helpers/check.ts'
+import { ctxFromText, ruleHarness, runRule, SEED_IDS, seedText } from '../helpers/check.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
 
-const rule = (id: string): ReportRule => {
-  const r = SECTION_RULES.find((x) => x.id === id)
-  if (!r) throw new Error(`rule ${id} not listed in _section.ts`)
-  return r
-}
 const BATCH: BatchSettings = { year: 2023 }
-const SEEDS = ['000', '001', '002', '003', '004'] as const
-const texts = new Map<string, string>()
-const seed = (p: string): string => {
-  if (!texts.has(p)) texts.set(p, seedText(p))
-  return texts.get(p) as string
-}
-const results = new Map<string, RuleResult>()
-const onSeed = (id: string, p: string): RuleResult => {
-  const key = `${id}|${p}`
-  if (!results.has(key)) {
-    const r = rule(id)
-    const ctx = ctxFromText(seed(p), BATCH)
-    // As run.ts does: a rule that does not cover the report's format is N/A.
-    results.set(key, r.formats.includes(ctx.format) ? r.check(ctx) : { outcome: 'N/A', findings: [] })
-  }
-  return results.get(key) as RuleResult
-}
+const SEEDS = SEED_IDS
+const { rule, seed, onSeed, edit } = ruleHarness(SECTION_RULES, '_section.ts', BATCH)
 const planted = (name: string): string => readFileSync(join(FIXTURES, 'planted', name), 'utf8')
-const edit = (p: string, from: string, to: string): string => {
-  const t = seed(p)
-  expect(t.includes(from), `seed ${p} contains ${from}`).toBe(true)
-  return t.replace(from, to)
-}
 
 type Row = Record<(typeof SEEDS)[number], Outcome>
 const row = (a: Outcome, b: Outcome, c: Outcome, d: Outcome, e: Outcome): Row => ({ '000': a, '001': b, '002': c, '003': d, '004': e })

@@ -5,36 +5,12 @@ import { describe, expect, it } from 'vitest'
 import { readNumber } from '../../src-main/engine/checks/lib/cnnum.ts'
 import { TEXT_RULES } from '../../src-main/engine/checks/rules/_text.ts'
 import type { BatchSettings, Outcome, ReportRule, RuleResult } from '../../src-main/engine/checks/types.ts'
-import { ctxFromText, runRule, seedText } from '../helpers/check.ts'
+import { ctxFromText, ruleHarness, runRule, SEED_IDS, seedText } from '../helpers/check.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
 
-const rule = (id: string): ReportRule => {
-  const r = TEXT_RULES.find((x) => x.id === id)
-  if (!r) throw new Error(`rule ${id} not listed in _text.ts`)
-  return r
-}
 const BATCH: BatchSettings = { year: 2023 }
-const SEEDS = ['000', '001', '002', '003', '004'] as const
-const texts = new Map<string, string>()
-const seed = (p: string): string => {
-  if (!texts.has(p)) texts.set(p, seedText(p))
-  return texts.get(p) as string
-}
-const results = new Map<string, RuleResult>()
-const onSeed = (id: string, p: string): RuleResult => {
-  const key = `${id}|${p}`
-  if (!results.has(key)) {
-    const r = rule(id)
-    const ctx = ctxFromText(seed(p), BATCH)
-    results.set(key, r.formats.includes(ctx.format) ? r.check(ctx) : { outcome: 'N/A', findings: [] })
-  }
-  return results.get(key) as RuleResult
-}
-const edit = (p: string, from: string, to: string): string => {
-  const t = seed(p)
-  expect(t.includes(from), `seed ${p} contains ${from}`).toBe(true)
-  return t.replace(from, to)
-}
+const SEEDS = SEED_IDS
+const { rule, seed, onSeed, edit } = ruleHarness(TEXT_RULES, '_text.ts', BATCH)
 /** Seed 002 with a sentence added to 一（二）依申请公开情况. */
 const in002 = (sentence: string): string => edit('002', '（二）依申请公开情况。', `（二）依申请公开情况。${sentence}`)
 

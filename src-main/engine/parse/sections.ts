@@ -4,7 +4,8 @@ import type { Line, SectionHit } from '../model.ts'
 import type { TplSection } from '../template.ts'
 import { labelCore, labelKey, similarity } from './normalize.ts'
 
-const KEYWORDS: Record<string, string[]> = {
+/** Words a section heading must contain when its wording differs from the template. */
+export const SECTION_KEYWORDS: Record<string, string[]> = {
   S1: ['总体情况'],
   S2: ['主动公开'],
   S3: ['申请'],
@@ -77,7 +78,7 @@ function matches(sec: TplSection, written: string): boolean {
   if (key.startsWith(ord) || key.startsWith(`${sec.no}.`)) {
     if (core.length === 0) return false
     if (similarity(core, tplCore) >= 0.5) return true
-    return core.length <= 30 && (KEYWORDS[sec.id] ?? []).some((k) => core.includes(k))
+    return core.length <= 30 && (SECTION_KEYWORDS[sec.id] ?? []).some((k) => core.includes(k))
   }
   // Without its ordinal a heading must say almost exactly the template title.
   return core === tplCore || (core.length >= 4 && similarity(core, tplCore) >= 0.85)

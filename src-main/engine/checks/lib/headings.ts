@@ -1,18 +1,12 @@
 // Looking for a section heading anywhere in the text (not only where the splitter expects it), so that
 // the section rules can tell a missing section from one that is out of order.
 import { labelCore, labelKey, similarity } from '../../parse/normalize.ts'
+import { SECTION_KEYWORDS } from '../../parse/sections.ts'
 import { template, type TplSection } from '../../template.ts'
 import type { ReportCtx } from '../types.ts'
 import { paragraphs, tableRanges } from './narrative.ts'
 
-const KEYWORDS: Record<string, string[]> = {
-  S1: ['总体情况'],
-  S2: ['主动公开'],
-  S3: ['申请'],
-  S4: ['复议', '诉讼'],
-  S5: ['问题'],
-  S6: ['其他', '事项']
-}
+const KEYWORDS = SECTION_KEYWORDS
 
 export interface HeadingHit {
   start: number
