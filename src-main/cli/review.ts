@@ -10,6 +10,7 @@ import { importFolder, type FileStatus } from '../engine/ingest/importFolder.ts'
 import { defaultDbPath } from '../engine/paths.ts'
 import { reportsJson } from '../engine/reportJson.ts'
 import { readRoster } from '../engine/roster.ts'
+import { sharedPool } from '../engine/ocr/pool.ts'
 import { runExports } from '../engine/export/cliExports.ts'
 
 const USAGE = `用法：npm run review -- <文件夹> [选项]
@@ -23,7 +24,7 @@ const USAGE = `用法：npm run review -- <文件夹> [选项]
   --rules              列出检查规则目录
   -h, --help           显示本帮助`
 
-const STATUS: Record<FileStatus, string> = { ok: '已导入', unchanged: '未变化', error: '错误', 'needs-ocr': '需OCR', skipped: '跳过' }
+const STATUS: Record<FileStatus | 'ocr', string> = { ok: '已导入', unchanged: '未变化', error: '错误', 'needs-ocr': '需OCR', skipped: '跳过', ocr: 'OCR识别' }
 
 function usage(msg?: string): never {
   if (msg) console.error(`参数错误：${msg}\n`)
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
   try {
     const started = Date.now()
     const res = await importFolder(db, folder, {
-      onProgress: (p) => console.log(`[${p.done}/${p.total}] ${STATUS[p.status]}  ${p.file}`)
+      onProgress: (p) => console.log(`[${p.done}/${p.total}] ${STATUS[p.status]}${p.ocr ? ` 第 ${p.ocr.page}/${p.ocr.pages} 页` : ''}  ${p.file}`)
     })
     const settings = batchSettings(db, res.batchId)
     if (opt.year) settings.year = Number(opt.year)
@@ -100,6 +101,7 @@ async function main(): Promise<number> {
     return 0
   } finally {
     db.close()
+    await sharedPool().terminate({ close: true })
   }
 }
 

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { join } from 'node:path'
 import { openDb } from '../engine/db/open.ts'
 import { setReadWorkerPath } from '../engine/ingest/readerPool.ts'
+import { sharedPool } from '../engine/ocr/pool.ts'
 import { isApiMethod } from '../shared/api.ts'
 import { CSP } from '../server/http.ts'
 import { ReviewService } from '../server/service.ts'
@@ -60,7 +61,10 @@ async function start(): Promise<void> {
   if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(process.env.ELECTRON_RENDERER_URL)
   else await win.loadFile(join(__dirname, '../renderer/index.html'))
   for (const n of notices) void dialog.showMessageBox(win, { type: 'warning', message: n })
-  app.on('before-quit', () => db.close())
+  app.on('before-quit', () => {
+    void sharedPool().terminate({ close: true })
+    db.close()
+  })
 }
 
 app.whenReady().then(start, (e: unknown) => {

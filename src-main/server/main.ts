@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openDb } from '../engine/db/open.ts'
 import { defaultDbPath } from '../engine/paths.ts'
+import { sharedPool } from '../engine/ocr/pool.ts'
 import { startBrowserServer } from './http.ts'
 import { ReviewService } from './service.ts'
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     execFile(opener, [srv.url], () => undefined)
   }
   const stop = (): void => {
-    void srv.close().then(() => {
+    void Promise.all([srv.close(), sharedPool().terminate({ close: true })]).then(() => {
       db.close()
       process.exit(0)
     })

@@ -187,6 +187,8 @@ export interface ImportProgressEvent {
   total: number
   file: string
   status: string
+  /** Page being recognised when status is 'ocr'. */
+  ocr?: { page: number; pages: number }
 }
 
 export interface TaskEvent {

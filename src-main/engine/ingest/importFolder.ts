@@ -3,9 +3,12 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, realpathSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { basename } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Db } from '../db/open.ts'
 import type { ParsedReport, ReadResult } from '../model.ts'
+import { OcrCache } from '../ocr/cache.ts'
+import { readPdfWithOcr } from '../ocr/ocrPdf.ts'
+import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
 import { ReaderPool, type ReaderPoolOptions } from './readerPool.ts'
 import { fileId, latestVersionOfFile, storeVersion } from './store.ts'
@@ -26,7 +29,9 @@ export interface ImportProgress {
   done: number
   total: number
   file: string
-  status: FileStatus
+  /** 'ocr' while a scan is being recognised (done/total stay at the file count). */
+  status: FileStatus | 'ocr'
+  ocr?: { page: number; pages: number }
 }
 
 export interface ImportOptions {
@@ -34,6 +39,10 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Per-file limits of the reader worker. */
   limits?: ReaderPoolOptions
+  /** OCR scanned PDFs (default true); false records them as needing OCR. */
+  ocr?: boolean
+  /** Where OCR results are kept by file hash (default: ocr-cache beside the database file). */
+  ocrCache?: OcrCache
 }
 
 export interface ImportResult {
@@ -78,6 +87,8 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
     progress(s.rel, 'skipped')
   }
   const createdThisRun = new Set<number>()
+  const ocrCache =
+    opts.ocr === false ? null : (opts.ocrCache ?? (db.name && db.name !== ':memory:' ? new OcrCache(join(dirname(db.name), 'ocr-cache')) : null))
   // Two reader workers on two cores: the next file is read and parsed while this one is stored.
   const width = Math.max(1, Math.min(2, availableParallelism()))
   const pools = Array.from({ length: width }, () => new ReaderPool(opts.limits))
@@ -131,8 +142,18 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
       }
       const sha = item.sha as string
       try {
-        const { read, parsed } = await (item.job as Promise<{ read: ReadResult; parsed: ParsedReport | null }>)
+        let { read, parsed } = await (item.job as Promise<{ read: ReadResult; parsed: ParsedReport | null }>)
         if (opts.signal?.aborted) return { batchId, root, outcomes, cancelled: true }
+        if (opts.ocr !== false && read.kind === 'pdf' && read.pages?.some((p) => p.scanned) && item.bytes) {
+          // Scanned pages: recognised here (tesseract runs in its own worker threads), then parsed like any PDF.
+          read = await readPdfWithOcr(item.bytes, {
+            base: read,
+            cache: ocrCache,
+            signal: opts.signal,
+            onPage: (page, pages) => opts.onProgress?.({ done, total, file: f.rel, status: 'ocr', ocr: { page, pages } })
+          })
+          parsed = read.needsOcr ? null : parseReport(read)
+        }
         const stored = storeVersion(db, {
           batchId,
           rel: f.rel,
@@ -149,7 +170,7 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
         outcomes.push({ file: f.rel, status, reportId: stored.reportId, versionId: stored.versionId, resubmission: stored.resubmission })
         progress(f.rel, status)
       } catch (e) {
-        if (e instanceof ReadError && e.code === 'cancelled') return { batchId, root, outcomes, cancelled: true }
+        if (opts.signal?.aborted || (e instanceof ReadError && e.code === 'cancelled')) return { batchId, root, outcomes, cancelled: true }
         const msg = e instanceof ReadError ? e.message : `读取或解析失败：${e instanceof Error ? e.message : String(e)}`
         const code = e instanceof ReadError ? e.code : 'internal'
         event(db, batchId, f.rel, 'error', code, msg, sha)

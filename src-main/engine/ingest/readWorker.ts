@@ -21,7 +21,8 @@ parentPort?.on('message', (job: ReadJob) => {
       const read = await readDocument(job.ext, job.bytes)
       const parsed = read.needsOcr ? null : parseReport(read)
       // Lines and the folded text are only needed for parsing; not cloning them back halves the transfer.
-      const slim = { ...read, lines: [] }
+      // A PDF with scanned pages keeps its lines: OCR merges its text pages with the recognised ones.
+      const slim = read.pages?.some((p) => p.scanned) ? read : { ...read, lines: [] }
       parentPort?.postMessage({ id: job.id, ok: true, read: slim, parsed: parsed ? { ...parsed, norm: '' } : null } satisfies ReadReply)
     } catch (e) {
       const reply: ReadReply =

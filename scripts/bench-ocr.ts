@@ -1,0 +1,102 @@
+// OCR benchmark: every scanned fixture in test/fixtures/scans through readPdfWithOcr + parseReport, compared cell by
+// cell with its ground truth (test/expected/<seed>.json, or <name>.expected.json next to the scan).
+//
+//   ./node_modules/.bin/node scripts/bench-ocr.ts [--dpi 300] [--pool 2] [--dir folder] [-v] [name-filter]
+//
+// Prints seconds per OCR'd page, peak RSS, and per file: cells right (certain and correct), right but flagged,
+// wrong but flagged, wrong and certain (must be 0). No cache is used; nothing is written.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { compareTables, type ExpectedTables } from '../src-main/engine/ocr/accuracy.ts'
+import { readPdfWithOcr } from '../src-main/engine/ocr/ocrPdf.ts'
+import { OcrPool } from '../src-main/engine/ocr/pool.ts'
+import { parseReport } from '../src-main/engine/parse/index.ts'
+
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..')
+
+const args = process.argv.slice(2)
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name)
+  if (i < 0) return undefined
+  const v = args[i + 1]
+  args.splice(i, 2)
+  return v
+}
+const dpi = Number(opt('--dpi') ?? 300)
+// another folder of scans: <name>.scan.pdf with <name>.expected.json (test/expected shape) beside it
+const SCANS = opt('--dir') ?? join(ROOT, 'test', 'fixtures', 'scans')
+const poolSize = opt('--pool')
+const verbose = args.includes('-v')
+const filter = args.find((a) => !a.startsWith('-')) ?? ''
+
+function expectedFor(file: string): ExpectedTables | null {
+  const own = join(SCANS, file.replace(/\.(scan|mixed)\.pdf$/, '.expected.json'))
+  if (existsSync(own)) return (JSON.parse(readFileSync(own, 'utf8')) as { tables: ExpectedTables }).tables
+  const seed = file.replace(/\.(scan|mixed)\.pdf$/, '')
+  const p = join(ROOT, 'test', 'expected', `${seed}.json`)
+  return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as { tables: ExpectedTables }).tables : null
+}
+
+// how long the calling thread is blocked at a time (rendering, image work): what an Electron main process feels
+const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+loopDelay.enable()
+let peakRss = 0
+const sample = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+}, 200)
+sample.unref()
+
+const pool = new OcrPool(poolSize ? { size: Number(poolSize) } : {})
+const files = readdirSync(SCANS)
+  .filter((f) => /\.(scan|mixed)\.pdf$/.test(f) && f.includes(filter))
+  .sort()
+console.log(`OCR benchmark: ${files.length} files, ${dpi} dpi, ${pool.size} worker(s), node ${process.version}`)
+console.log('file                                   pages  s/page   cells  right  right?  wrong?  WRONG  right%')
+const totals = { pages: 0, secs: 0, cells: 0, right: 0, rightU: 0, wrongU: 0, wrongC: 0 }
+for (const f of files) {
+  const buf = new Uint8Array(readFileSync(join(SCANS, f)))
+  const t0 = performance.now()
+  let pages = 0
+  let line: string
+  try {
+    // text-layer pages from the text layer, scanned pages by OCR (a .scan.pdf has only scanned pages)
+    const read = await readPdfWithOcr(buf, { dpi, pool, onPage: (_d, n) => (pages = n) })
+    const secs = (performance.now() - t0) / 1000
+    totals.pages += pages
+    totals.secs += secs
+    const e = expectedFor(f)
+    line = `${f.padEnd(38)} ${String(pages).padStart(5)} ${(secs / pages).toFixed(2).padStart(7)}`
+    if (e) {
+      const a = compareTables(parseReport(read), e)
+      totals.cells += a.cells
+      totals.right += a.right
+      totals.rightU += a.rightUncertain
+      totals.wrongU += a.wrongUncertain
+      totals.wrongC += a.wrongCertain
+      line += ` ${String(a.cells).padStart(7)} ${String(a.right).padStart(6)} ${String(a.rightUncertain).padStart(7)} ${String(a.wrongUncertain).padStart(7)} ${String(a.wrongCertain).padStart(6)} ${((100 * a.right) / a.cells).toFixed(1).padStart(7)}`
+      if (a.wrongCertain > 0) line += `\n    WRONG AND CERTAIN: ${a.wrongCertainCells.join('\n    ')}`
+      if (verbose && a.uncertainCells.length) line += `\n    flagged: ${a.uncertainCells.join('\n    flagged: ')}`
+    } else line += '   (no ground truth)'
+    if (read.warnings.length && verbose) line += `\n    warnings: ${read.warnings.join(' | ')}`
+  } catch (e) {
+    const secs = (performance.now() - t0) / 1000
+    line = `${f.padEnd(38)} ${String(pages || '-').padStart(5)} ${pages ? (secs / pages).toFixed(2).padStart(7) : '      -'}   ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`
+  }
+  console.log(line)
+  // the first file includes loading pdf.js and starting the workers (about 1.5 s of module compilation)
+  if (f === files[0]) loopDelay.reset()
+}
+await pool.terminate()
+clearInterval(sample)
+peakRss = Math.max(peakRss, process.memoryUsage().rss)
+const maxRss = process.resourceUsage().maxRSS * 1024
+console.log(
+  `total: ${totals.pages} pages in ${totals.secs.toFixed(1)} s = ${(totals.secs / Math.max(1, totals.pages)).toFixed(2)} s/page; ` +
+    `cells ${totals.cells}: right ${totals.right} (${((100 * totals.right) / Math.max(1, totals.cells)).toFixed(1)} %), ` +
+    `right but flagged ${totals.rightU}, wrong but flagged ${totals.wrongU}, wrong and certain ${totals.wrongC}`
+)
+loopDelay.disable()
+console.log(`calling thread blocked at most ${(loopDelay.max / 1e6).toFixed(0)} ms at a time after the first file (p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms)`)
+console.log(`peak RSS: ${(Math.max(peakRss, maxRss) / 1048576).toFixed(0)} MB (main process incl. worker threads; sampled ${(peakRss / 1048576).toFixed(0)} MB, maxRSS ${(maxRss / 1048576).toFixed(0)} MB)`)
