@@ -70,6 +70,7 @@ const res = await importFolder(db, dir, {
   }
 })
 const importMs = performance.now() - t0
+const importPeakMb = process.resourceUsage().maxRSS / 1024
 const c0 = performance.now()
 runChecks(db, res.batchId)
 const checkMs = performance.now() - c0
@@ -89,5 +90,5 @@ for (const [k, v] of Object.entries(perKind)) console.log(`  ${k.padEnd(5)} ${St
 console.log(`  文本/Word 合计：${rate(textWord.n, textWord.ms)} 份/秒（目标 200）`)
 console.log(`  PDF：${pages} 页，${rate(pages, perKind.pdf?.ms ?? 0)} 页/秒（目标 40）`)
 console.log(`检查（全部规则，含跨文件）：${(checkMs / 1000).toFixed(2)} 秒，占导入时间的 ${((checkMs / importMs) * 100).toFixed(1)}%`)
-console.log(`峰值内存（RSS）：${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB（目标 < 500 MB）`)
+console.log(`峰值内存（RSS，含读取工作线程）：导入+解析阶段 ${importPeakMb.toFixed(0)} MB（目标 < 500 MB）；加上检查 1000 份（整批载入内存做跨文件比对）${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
 for (const e of errors.slice(0, 5)) console.log(`  错误：${e.file}：${e.error}`)

@@ -1,0 +1,29 @@
+// `npm run bench`: the three benchmarks, each in its own process so that peak memory is its own.
+//   1. import + parse + checks of 1,000 generated reports (scripts/bench.ts)
+//   2. opening a report in the review window, in headless Chromium (scripts/bench-ui.ts)
+//   3. OCR of the scanned fixtures: seconds per page, peak memory, cell accuracy (scripts/bench-ocr.ts)
+// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr runs one of them.
+import { spawnSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ensureBrowser } from './browser.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const only = process.env.BENCH_ONLY
+const parts = [
+  ['import', '导入、解析与检查', 'bench.ts'],
+  ['ui', '审核界面打开速度', 'bench-ui.ts'],
+  ['ocr', '扫描件 OCR', 'bench-ocr.ts']
+]
+let failed = false
+for (const [id, title, file] of parts) {
+  if (only && only !== id) continue
+  if (id === 'ui') {
+    const b = ensureBrowser()
+    if (b) process.env.CHROME_PATH = b
+  }
+  console.log(`\n=== ${title}（scripts/${file}）===`)
+  const r = spawnSync(process.execPath, [join(here, file)], { stdio: 'inherit', env: process.env })
+  if (r.status !== 0) failed = true
+}
+process.exit(failed ? 1 : 0)
