@@ -12,8 +12,14 @@ export function loadPdfjs(): Promise<typeof Pdfjs> {
   return loading
 }
 
+// Absolute URLs: the worker resolves relative ones against its own script under assets/.
+const at = (path: string): string => new URL(path, document.baseURI).href
+
 export const PDF_OPTIONS = {
-  cMapUrl: './pdfjs/cmaps/',
+  cMapUrl: at('./pdfjs/cmaps/'),
   cMapPacked: true,
-  standardFontDataUrl: './pdfjs/standard_fonts/'
+  standardFontDataUrl: at('./pdfjs/standard_fonts/'),
+  // Scanned reports are often JBIG2 or CCITT images: without the decoders they render blank.
+  wasmUrl: at('./pdfjs/wasm/'),
+  iccUrl: at('./pdfjs/iccs/')
 } as const

@@ -64,6 +64,9 @@ export async function readPdf(
     cMapUrl: path.join(root, 'cmaps') + path.sep, // a file-system path; pdf.js appends the file name
     cMapPacked: true,
     standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+    // JBIG2/CCITT image decoders: without them black-and-white scans warn on every page.
+    wasmUrl: path.join(root, 'wasm') + path.sep,
+    iccUrl: path.join(root, 'iccs') + path.sep,
     isOffscreenCanvasSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
