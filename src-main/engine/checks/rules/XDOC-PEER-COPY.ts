@@ -49,11 +49,17 @@ const rule: BatchRule = {
     // Wording shared by many townships of the batch is common wording (county-prescribed or stock
     // phrases), not copying from one peer; it is left out, which also keeps the comparison linear.
     const town = (r: BatchReport): string => r.township ?? `file:${r.file}`
-    const gramTowns = new Map<string, Set<string>>()
-    for (const x of reps) for (const g of x.all) (gramTowns.get(g) ?? gramTowns.set(g, new Set()).get(g)!).add(town(x.r))
-    const towns = new Set(reps.map((x) => town(x.r))).size
-    const commonAt = Math.max(3, Math.ceil(towns * COMMON_SHARE))
-    const distinctive = (g: string): boolean => (gramTowns.get(g)?.size ?? 0) <= commonAt
+    const townGrams = new Map<string, Set<string>>()
+    for (const x of reps) {
+      const t = town(x.r)
+      const set = townGrams.get(t)
+      if (set) for (const g of x.all) set.add(g)
+      else townGrams.set(t, new Set(x.all))
+    }
+    const townsUsing = new Map<string, number>()
+    for (const set of townGrams.values()) for (const g of set) townsUsing.set(g, (townsUsing.get(g) ?? 0) + 1)
+    const commonAt = Math.max(3, Math.ceil(townGrams.size * COMMON_SHARE))
+    const distinctive = (g: string): boolean => (townsUsing.get(g) ?? 0) <= commonAt
     const index = new Map<string, number[]>()
     reps.forEach((x, i) => {
       for (const g of x.all) if (distinctive(g)) (index.get(g) ?? index.set(g, []).get(g)!).push(i)
