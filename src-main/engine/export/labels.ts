@@ -1,5 +1,6 @@
 // Chinese wording shared by the exports: severities, decisions, dates, and where a finding is
 // (section, or table row and column by their template labels) with the values it quotes.
+import { STATUS_NAME } from '../checks/lib/tables.ts'
 import type { Evidence } from '../checks/types.ts'
 import { blockKey, t2Blocks, t3Columns, table, t4Columns, template, type FormatKey } from '../template.ts'
 import type { ExportFinding, ExportReport } from './data.ts'
@@ -8,14 +9,7 @@ export const SEVERITY_NAME: Record<string, string> = { error: '错误', warning:
 export const OUTCOME_NAME: Record<string, string> = { FAIL: '不符合', UNVERIFIABLE: '无法核实' }
 export const DECISION_NAME = (d: string | null): string => (d === 'confirmed' ? '已确认' : d === 'dismissed' ? '已排除' : '待定')
 export const TABLE_NAME: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' }
-export const STATUS_NAME: Record<string, string> = {
-  ok: '正常',
-  blank: '空白',
-  missing: '未找到',
-  uncertain: '无法确定',
-  inferred: '推断',
-  invalid: '非数字'
-}
+export { STATUS_NAME }
 
 /** 'YYYY-MM-DD' (or a Date) as 2024年2月5日. */
 export function chineseDate(d: string | Date): string {
