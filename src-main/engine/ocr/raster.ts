@@ -1,7 +1,7 @@
 // Rasterizing PDF pages in Node: pdf.js (legacy build) drawing into an @napi-rs/canvas canvas.
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import path from 'node:path'
+import { pdfjsAssetOptions } from '../ingest/readers/pdfjsAssets.ts'
 import { grayFromRgba, type Gray } from './image.ts'
 
 const require = createRequire(import.meta.url)
@@ -9,11 +9,6 @@ const require = createRequire(import.meta.url)
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 type Canvas = import('@napi-rs/canvas').Canvas
 
-let pdfjsRoot: string | undefined
-function assetsRoot(): string {
-  pdfjsRoot ??= path.dirname(require.resolve('pdfjs-dist/package.json'))
-  return pdfjsRoot
-}
 
 // Non-embedded CJK fonts draw as empty boxes unless a CJK font is registered with the canvas. Scanned
 // pages are images, but a mixed page (a scan with a typed stamp or page number) may carry such text.
@@ -54,15 +49,9 @@ export interface OpenPdf {
 export async function openPdf(buf: Uint8Array): Promise<OpenPdf> {
   registerCjkFont()
   const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const root = assetsRoot()
   const task = pdfjs.getDocument({
     data: new Uint8Array(buf),
-    cMapUrl: path.join(root, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
-    // decoders for JBIG2, CCITT and JPEG 2000 images (the usual encodings of black-and-white and archival scans)
-    wasmUrl: path.join(root, 'wasm') + path.sep,
-    iccUrl: path.join(root, 'iccs') + path.sep,
+    ...pdfjsAssetOptions(),
     isOffscreenCanvasSupported: false,
     useSystemFonts: false,
     verbosity: 0

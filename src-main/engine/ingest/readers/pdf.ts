@@ -1,9 +1,8 @@
 // PDF text layer through pdf.js (legacy build, Node): items grouped into visual lines by baseline,
 // lines split into cells at wide horizontal gaps (table columns), each cell with its page box.
-import { createRequire } from 'node:module'
-import path from 'node:path'
 import type { Box, Cell, Line, PageInfo, ReadResult } from '../../model.ts'
 import { ReadError } from '../errors.ts'
+import { pdfjsAssetOptions } from './pdfjsAssets.ts'
 import { unifyRadicals } from './radicals.ts'
 import { ENCRYPTED_MESSAGE } from './doc.ts'
 
@@ -36,11 +35,6 @@ interface PdfCell {
   h: number
 }
 
-let pdfjsRoot: string | undefined
-function assetsRoot(): string {
-  pdfjsRoot ??= path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
-  return pdfjsRoot
-}
 
 function hasPdfHeader(buf: Uint8Array): boolean {
   // some generators put a few junk bytes before the header; readers accept it within the first KB
@@ -58,15 +52,9 @@ export async function readPdf(
   signal?.throwIfAborted()
 
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const root = assetsRoot()
   const task = pdfjs.getDocument({
     data: new Uint8Array(buf), // a copy: pdf.js may take ownership of the array
-    cMapUrl: path.join(root, 'cmaps') + path.sep, // a file-system path; pdf.js appends the file name
-    cMapPacked: true,
-    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
-    // JBIG2/CCITT image decoders: without them black-and-white scans warn on every page.
-    wasmUrl: path.join(root, 'wasm') + path.sep,
-    iccUrl: path.join(root, 'iccs') + path.sep,
+    ...pdfjsAssetOptions(),
     isOffscreenCanvasSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
