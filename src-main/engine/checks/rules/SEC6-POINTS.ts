@@ -1,6 +1,6 @@
-import { matchAll, sectionBody, spanEvidence } from '../lib/narrative.ts'
+import { isResult, mentionIn, missingIn6, section6 } from '../lib/section6.ts'
 import { sentenceAround } from '../evidence.ts'
-import { na, pass, type ReportRule } from '../types.ts'
+import { pass, type ReportRule } from '../types.ts'
 
 // 国办公开办函〔2021〕30号 格式说明（六）[R]：报告落实上级年度政务公开工作要点情况。
 const rule: ReportRule = {
@@ -12,25 +12,15 @@ const rule: ReportRule = {
   confidence: 'R',
   formats: ['2021'],
   check(ctx) {
-    if (ctx.format !== '2021') return na('2019年试行格式不要求')
-    const s = sectionBody(ctx, 'S6')
-    if (!s) return na('未找到第六部分')
-    const hit = matchAll(ctx, /工作要点|公开要点/, [{ start: s.start, end: s.end }])[0]
+    const s = section6(ctx)
+    if (isResult(s)) return s
+    const hit = mentionIn(ctx, s, /工作要点|公开要点/)
     if (hit) {
       const sen = sentenceAround(ctx.text, hit.start, hit.end)
       const said = ctx.report.norm.slice(sen.start, sen.end)
       return pass(/落实|贯彻|执行|完成/.test(said) ? undefined : '提到工作要点，但未写“落实”情况')
     }
-    return {
-      outcome: 'FAIL',
-      findings: [
-        {
-          rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'S6.points',
-          evidence: [spanEvidence(ctx, s.start, s.end, '第六部分')],
-          message: '“六、其他需要报告的事项”未说明落实上级年度政务公开工作要点的情况。'
-        }
-      ]
-    }
+    return missingIn6(ctx, rule, s, 'S6.points', '“六、其他需要报告的事项”未说明落实上级年度政务公开工作要点的情况。')
   }
 }
 
