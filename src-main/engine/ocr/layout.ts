@@ -2,6 +2,7 @@
 // text layer (visual lines by position, cells split at wide gaps and at rules); a table cell becomes one
 // Cell with its wrapped lines joined. Number-like cells are checked for characters OCR confuses with
 // digits; the canonical text and offsets are built exactly as readers/pdf.ts builds them.
+import { groupByBaseline } from '../ingest/readers/baselines.ts'
 import type { Box, Cell, Line } from '../model.ts'
 
 /**
@@ -50,24 +51,7 @@ export const cellConf = (c: { confs: number[] }): number => (c.confs.length ? Ma
 
 /** Items into visual lines (by line position), each sorted by x. */
 function lines(items: OcrItem[]): OcrItem[][] {
-  const sorted = [...items].sort((a, b) => a.base - b.base || a.x0 - b.x0)
-  const out: OcrItem[][] = []
-  let cur: OcrItem[] = []
-  let refBase = 0
-  let refH = 0
-  for (const it of sorted) {
-    if (cur.length > 0 && Math.abs(it.base - refBase) <= 0.4 * Math.max(refH, it.h)) {
-      cur.push(it)
-      continue
-    }
-    if (cur.length > 0) out.push(cur)
-    cur = [it]
-    refBase = it.base
-    refH = it.h
-  }
-  if (cur.length > 0) out.push(cur)
-  for (const l of out) l.sort((a, b) => a.x0 - b.x0)
-  return out
+  return groupByBaseline(items, (it) => ({ base: it.base, h: it.h, x: it.x0 }), true)
 }
 
 /** Items into lines by vertical overlap of their boxes (inside one table cell, where lines are well apart). */

@@ -2,6 +2,7 @@
 // lines split into cells at wide horizontal gaps (table columns), each cell with its page box.
 import type { Box, Cell, Line, PageInfo, ReadResult } from '../../model.ts'
 import { ReadError } from '../errors.ts'
+import { groupByBaseline } from './baselines.ts'
 import { pdfjsAssetOptions } from './pdfjsAssets.ts'
 import { unifyRadicals } from './radicals.ts'
 import { ENCRYPTED_MESSAGE } from './doc.ts'
@@ -144,25 +145,9 @@ function toItems(raw: unknown[]): Item[] {
 
 /** Baselines within 40% of the font height form one line; within it, wide gaps start a new cell. */
 function groupLines(items: Item[]): PdfCell[][] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x)
-  const lines: Item[][] = []
-  let cur: Item[] = []
-  let refY = 0
-  let refH = 0
-  for (const it of sorted) {
-    if (cur.length > 0 && Math.abs(it.y - refY) <= 0.4 * Math.max(refH, it.h)) {
-      cur.push(it)
-      continue
-    }
-    if (cur.length > 0) lines.push(cur)
-    cur = [it]
-    refY = it.y
-    refH = it.h
-  }
-  if (cur.length > 0) lines.push(cur)
+  const lines = groupByBaseline(items, (it) => ({ base: it.y, h: it.h, x: it.x }), false)
 
   return lines.map((line) => {
-    line.sort((a, b) => a.x - b.x)
     const cells: PdfCell[] = []
     let c: PdfCell | undefined
     for (const it of line) {
