@@ -78,9 +78,9 @@ const pages = (db.prepare("SELECT COALESCE(SUM(json_array_length(pages)), 0) AS 
 const errors = res.outcomes.filter((o) => o.status === 'error')
 db.close()
 rmSync(dir, { recursive: true, force: true })
-rmSync(dbFile, { force: true })
-rmSync(`${dbFile}-wal`, { force: true })
-rmSync(`${dbFile}-shm`, { force: true })
+// BENCH_KEEP=1 keeps the database for profiling the checks on their own.
+if (process.env.BENCH_KEEP) console.log(`数据库保留在 ${dbFile}`)
+else for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true })
 
 const rate = (n: number, ms: number): string => (ms > 0 ? (n / (ms / 1000)).toFixed(1) : '-')
 const textWord = ['txt', 'html', 'docx'].reduce((a, k) => ({ n: a.n + (perKind[k]?.n ?? 0), ms: a.ms + (perKind[k]?.ms ?? 0) }), { n: 0, ms: 0 })

@@ -357,4 +357,14 @@ describe('XDOC-IDENTICAL-TABLE', () => {
     const zeros = run(XDOC_IDENTICAL_TABLE, [batchReport(seedText('000'), 'c.txt'), batchReport(seedText('003'), 'd.txt')])
     expect(all(zeros.perReport)).toEqual([])
   })
+
+  it('a table shared by eight townships names five others and counts the rest', () => {
+    const towns = ['甲镇', '乙镇', '丙镇', '丁镇', '戊镇', '己镇', '庚镇', '辛镇']
+    const rs = towns.map((t, i) => batchReport(seedText('002').replaceAll('平安镇', t), `${i}.txt`))
+    const f = run(XDOC_IDENTICAL_TABLE, rs).perReport.get(rs[0]!.reportId)?.[0] as Finding
+    expect(f.message).toContain('乙镇2023年年报、丙镇2023年年报、丁镇2023年年报、戊镇2023年年报、己镇2023年年报等 7 份年报')
+    expect(f.message).not.toContain('庚镇')
+    // The table itself plus five other reports.
+    expect(f.evidence.filter((e) => e.kind === 'report')).toHaveLength(5)
+  })
 })

@@ -29,15 +29,26 @@ export function reportName(r: BatchReport): string {
   return r.year ? `${who}${r.year}年年报` : `${who}年报`
 }
 
+/**
+ * Other reports named in one finding: the first few are listed (message and evidence), the rest counted.
+ * In a large batch a table shared by hundreds of files would otherwise make one finding megabytes long.
+ */
+export const MAX_LISTED = 5
+
+/** 甲镇2023年年报、乙镇2023年年报等 12 份年报 */
+export function reportNames(rs: BatchReport[]): string {
+  const head = rs.slice(0, MAX_LISTED).map(reportName).join('、')
+  return rs.length > MAX_LISTED ? `${head}等 ${rs.length} 份年报` : head
+}
+
 /** Same township, consecutive report years: every (previous, current) pair. */
 export function yearPairs(reports: BatchReport[]): { prev: BatchReport; cur: BatchReport }[] {
+  const byKey = new Map<string, BatchReport[]>()
+  for (const r of reports) if (r.township && r.year) byKey.set(`${r.township}|${r.year}`, [...(byKey.get(`${r.township}|${r.year}`) ?? []), r])
   const out: { prev: BatchReport; cur: BatchReport }[] = []
   for (const cur of reports) {
     if (!cur.township || !cur.year) continue
-    for (const prev of reports) {
-      if (prev === cur || prev.township !== cur.township || prev.year !== cur.year - 1) continue
-      out.push({ prev, cur })
-    }
+    for (const prev of byKey.get(`${cur.township}|${cur.year - 1}`) ?? []) out.push({ prev, cur })
   }
   return out
 }

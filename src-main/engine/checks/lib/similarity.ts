@@ -50,8 +50,6 @@ function templatePhrases(): string[] {
   return [...out].sort((a, b) => b.length - a.length)
 }
 
-let PHRASES: string[] | null = null
-
 /**
  * Customary sentences that every report of a county carries because the county notice prescribes them
  * (preface naming the basis and the six parts, the statistical period, contact details). They are
@@ -76,29 +74,68 @@ export function dropStock(folded: string): string {
     .join('')
 }
 
-/** Folded text reduced to its wording: customary sentences, template phrases, digits, whitespace and punctuation removed. */
-export function simText(folded: string): string {
-  PHRASES ??= templatePhrases()
-  let s = strip(dropStock(folded))
-  for (const p of PHRASES) if (s.includes(p)) s = s.split(p).join('')
-  return s
+/** Template phrases by their first two code units, longest first: one pass over a text removes them. */
+let PHRASES: Map<number, string[]> | null = null
+
+const pairAt = (s: string, i: number): number => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1)
+
+function phraseIndex(): Map<number, string[]> {
+  const idx = new Map<number, string[]>()
+  for (const p of templatePhrases()) {
+    const k = pairAt(p, 0)
+    const l = idx.get(k)
+    if (l) l.push(p)
+    else idx.set(k, [p])
+  }
+  return idx
 }
 
-export function grams(s: string, n = GRAM): Set<string> {
-  const g = new Set<string>()
-  for (let i = 0; i + n <= s.length; i++) g.add(s.slice(i, i + n))
+/** Folded text reduced to its wording: customary sentences, template phrases, digits, whitespace and punctuation removed. */
+export function simText(folded: string): string {
+  PHRASES ??= phraseIndex()
+  const s = strip(dropStock(folded))
+  // Leftmost-longest removal in one pass: a per-phrase search would cost (phrases × paragraphs).
+  let out = ''
+  let keep = 0
+  for (let i = 0; i + 1 < s.length; ) {
+    const cands = PHRASES.get(pairAt(s, i))
+    const hit = cands?.find((p) => s.startsWith(p, i))
+    if (hit) {
+      out += s.slice(keep, i)
+      i += hit.length
+      keep = i
+    } else i++
+  }
+  return out + s.slice(keep)
+}
+
+/**
+ * The n-grams of a text as 53-bit hashes (two independent 32-bit hashes of the n code units, one
+ * truncated to 21 bits). Numbers make the batch-wide index several times faster than substrings;
+ * with a few million distinct grams a collision is a one-in-thousands event and shifts one count by one.
+ */
+export function grams(s: string, n = GRAM): Set<number> {
+  const g = new Set<number>()
+  for (let i = 0; i + n <= s.length; i++) {
+    let h1 = 0x811c9dc5
+    let h2 = 0x01000193
+    for (let k = i; k < i + n; k++) {
+      const c = s.charCodeAt(k)
+      h1 = Math.imul(h1 ^ c, 0x01000193)
+      h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15)
+    }
+    g.add((h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff))
+  }
   return g
 }
 
 /** Share of a's n-grams that also occur in b (0..1); 0 when a has none. */
-export function containment(a: Set<string>, b: Set<string>): number {
+export function containment(a: Set<number>, b: Set<number>): number {
   if (a.size === 0) return 0
-  let hit = 0
-  for (const g of a) if (b.has(g)) hit++
-  return hit / a.size
+  return overlap(a, b) / a.size
 }
 
-export function overlap(a: Set<string>, b: Set<string>): number {
+export function overlap(a: Set<number>, b: Set<number>): number {
   let hit = 0
   for (const g of a) if (b.has(g)) hit++
   return hit
@@ -113,7 +150,7 @@ export interface Paragraph {
   /** 1-based number of the paragraph inside its section (non-empty lines). */
   no: number
   sim: string
-  grams: Set<string>
+  grams: Set<number>
 }
 
 /**
@@ -156,7 +193,7 @@ export function paragraphs(report: ParsedReport): Paragraph[] {
 }
 
 /** Similarity text and grams of a report region (a section body). */
-export function regionGrams(report: ParsedReport, start: number, end: number): { sim: string; grams: Set<string> } {
+export function regionGrams(report: ParsedReport, start: number, end: number): { sim: string; grams: Set<number> } {
   const sim = simText(report.norm.slice(start, end))
   return { sim, grams: grams(sim) }
 }

@@ -1,8 +1,7 @@
-import { reportEvidence, reportName, PerReport } from '../lib/batch.ts'
+import { MAX_LISTED, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
 import type { BatchReport, BatchRule } from '../types.ts'
 
 const key = (r: BatchReport): string => r.report.norm.replace(/\s+/g, '')
-const MAX_LISTED = 10
 
 // The folder should hold one report per township and year; the same file twice, the same text in two
 // files, or two reports of one township for one year need the reviewer to pick the valid one.

@@ -1,5 +1,5 @@
 import type { TableId } from '../../model.ts'
-import { differentTownships, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
+import { differentTownships, MAX_LISTED, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
 import { TABLE_NAME } from '../lib/tables.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
@@ -33,13 +33,13 @@ const rule: BatchRule = {
           const tab = x.report.tables[t]
           const evidence: Evidence[] = []
           if (tab.span) evidence.push({ kind: 'text', start: tab.span.start, end: tab.span.end, text: x.text.slice(tab.span.start, tab.span.end) })
-          for (const y of others) {
+          for (const y of others.slice(0, MAX_LISTED)) {
             const s = y.report.tables[t].span
             evidence.push(reportEvidence(y, `${reportName(y)}的${TABLE_NAME[t]}`, s ? { start: s.start, end: s.end } : undefined))
           }
           out.add(x.reportId, {
             rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: t, evidence,
-            message: `本报告${TABLE_NAME[t]}的数据与${others.map(reportName).join('、')}完全相同（非全零），请核实是否照搬。`
+            message: `本报告${TABLE_NAME[t]}的数据与${reportNames(others)}完全相同（非全零），请核实是否照搬。`
           })
         }
       }

@@ -1,4 +1,4 @@
-import { differentTownships, ownText, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
+import { differentTownships, MAX_LISTED, ownText, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
 import { overlap, paragraphs, type Paragraph } from '../lib/similarity.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
@@ -32,7 +32,7 @@ const rule: BatchRule = {
     const out = new PerReport()
     const reps = ctx.reports.map((r) => {
       const ps = paragraphs(r.report)
-      const all = new Set<string>()
+      const all = new Set<number>()
       for (const p of ps) for (const g of p.grams) all.add(g)
       return { r, ps, all }
     })
@@ -48,19 +48,26 @@ const rule: BatchRule = {
     }
     // Wording shared by many townships of the batch is common wording (county-prescribed or stock
     // phrases), not copying from one peer; it is left out, which also keeps the comparison linear.
+    // Towns per gram are counted with the reports grouped by township: a gram is counted once per town.
     const town = (r: BatchReport): string => r.township ?? `file:${r.file}`
-    const townGrams = new Map<string, Set<string>>()
-    for (const x of reps) {
-      const t = town(x.r)
-      const set = townGrams.get(t)
-      if (set) for (const g of x.all) set.add(g)
-      else townGrams.set(t, new Set(x.all))
+    const byTown = new Map<string, number>()
+    for (const x of reps) if (!byTown.has(town(x.r))) byTown.set(town(x.r), byTown.size)
+    const townOf = reps.map((x) => byTown.get(town(x.r)) as number)
+    const order = reps.map((x, i) => i).sort((a, b) => (byTown.get(town(reps[a]!.r)) as number) - (byTown.get(town(reps[b]!.r)) as number))
+    // One map per gram: towns using it × 2^20 + the last town counted (towns < 2^20).
+    const usage = new Map<number, number>()
+    for (const i of order) {
+      const x = reps[i] as (typeof reps)[number]
+      const t = byTown.get(town(x.r)) as number
+      for (const g of x.all) {
+        const u = usage.get(g)
+        if (u === undefined) usage.set(g, 0x100000 + t)
+        else if (u % 0x100000 !== t) usage.set(g, (Math.floor(u / 0x100000) + 1) * 0x100000 + t)
+      }
     }
-    const townsUsing = new Map<string, number>()
-    for (const set of townGrams.values()) for (const g of set) townsUsing.set(g, (townsUsing.get(g) ?? 0) + 1)
-    const commonAt = Math.max(3, Math.ceil(townGrams.size * COMMON_SHARE))
-    const distinctive = (g: string): boolean => (townsUsing.get(g) ?? 0) <= commonAt
-    const index = new Map<string, number[]>()
+    const commonAt = Math.max(3, Math.ceil(byTown.size * COMMON_SHARE))
+    const distinctive = (g: number): boolean => Math.floor((usage.get(g) ?? 0) / 0x100000) <= commonAt
+    const index = new Map<number, number[]>()
     reps.forEach((x, i) => {
       for (const g of x.all) if (distinctive(g)) (index.get(g) ?? index.set(g, []).get(g)!).push(i)
     })
@@ -70,7 +77,9 @@ const rule: BatchRule = {
         const own = [...p.grams].filter(distinctive)
         if (own.length < MIN_GRAMS) continue
         const hits = new Map<number, number>()
-        for (const g of own) for (const yi of index.get(g) ?? []) if (yi !== xi) hits.set(yi, (hits.get(yi) ?? 0) + 1)
+        // Reports of the same township (other years, duplicates) are not peers: skipped before counting.
+        const xt = townOf[xi]
+        for (const g of own) for (const yi of index.get(g) ?? []) if (townOf[yi] !== xt) hits.set(yi, (hits.get(yi) ?? 0) + 1)
         for (const [yi, n] of hits) {
           const score = n / own.length
           if (score < THRESHOLD) continue
@@ -97,12 +106,12 @@ const rule: BatchRule = {
       for (const [key, ms] of byPara) {
         const p = (ms[0] as Match).para
         const evidence: Evidence[] = [ownText(x.r, p.start, p.end, '本段')]
-        for (const m of ms)
+        for (const m of ms.slice(0, MAX_LISTED))
           evidence.push(reportEvidence(m.other, `${reportName(m.other)}中的相应段落；5字片段重合率 ${Math.round(m.score * 100)}%`, { start: m.otherPara.start, end: m.otherPara.end }))
         const top = Math.round(Math.max(...ms.map((m) => m.score)) * 100)
         out.add(x.r.reportId, {
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: key, evidence,
-          message: `${SECTION_NAME[p.section] ?? p.section}第${p.no}段与${ms.map((m) => reportName(m.other)).join('、')}的段落高度雷同（5字片段重合率 ${top}%），疑似照搬其他乡镇年报，请核实并结合本乡镇实际撰写。`
+          message: `${SECTION_NAME[p.section] ?? p.section}第${p.no}段与${reportNames(ms.map((m) => m.other))}的段落高度雷同（5字片段重合率 ${top}%），疑似照搬其他乡镇年报，请核实并结合本乡镇实际撰写。`
         })
       }
     }
