@@ -58,6 +58,7 @@ const dbFile = join(dir, '..', `xxgk-bench-${process.pid}.db`)
 const { db } = openDb(dbFile)
 const perKind: Record<string, { ms: number; n: number }> = {}
 let last = performance.now()
+const cpu0 = process.cpuUsage()
 const t0 = performance.now()
 const res = await importFolder(db, dir, {
   onProgress: (p) => {
@@ -70,10 +71,13 @@ const res = await importFolder(db, dir, {
   }
 })
 const importMs = performance.now() - t0
+const importCpu = process.cpuUsage(cpu0)
 const importPeakMb = process.resourceUsage().maxRSS / 1024
 const c0 = performance.now()
+const cpu1 = process.cpuUsage()
 runChecks(db, res.batchId)
 const checkMs = performance.now() - c0
+const checkCpu = process.cpuUsage(cpu1)
 const pages = (db.prepare("SELECT COALESCE(SUM(json_array_length(pages)), 0) AS n FROM versions WHERE kind = 'pdf'").get() as { n: number }).n
 const errors = res.outcomes.filter((o) => o.status === 'error')
 db.close()
@@ -91,4 +95,6 @@ console.log(`  文本/Word 合计：${rate(textWord.n, textWord.ms)} 份/秒（�
 console.log(`  PDF：${pages} 页，${rate(pages, perKind.pdf?.ms ?? 0)} 页/秒（目标 40）`)
 console.log(`检查（全部规则，含跨文件）：${(checkMs / 1000).toFixed(2)} 秒，占导入时间的 ${((checkMs / importMs) * 100).toFixed(1)}%`)
 console.log(`峰值内存（RSS，含读取工作线程）：导入+解析阶段 ${importPeakMb.toFixed(0)} MB（目标 < 500 MB）；加上检查 1000 份（整批载入内存做跨文件比对）${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+const cpuS = (u: NodeJS.CpuUsage): string => ((u.user + u.system) / 1e6).toFixed(1)
+console.log(`CPU 时间（所有线程）：导入+解析 ${cpuS(importCpu)} 秒，检查 ${cpuS(checkCpu)} 秒`)
 for (const e of errors.slice(0, 5)) console.log(`  错误：${e.file}：${e.error}`)

@@ -1,4 +1,4 @@
-import type { ParsedReport } from '../model.ts'
+import type { CellValue, ParsedReport } from '../model.ts'
 import { tableFormat } from '../parse/index.ts'
 import type { BatchSettings, ReportCtx, SectionText } from './types.ts'
 
@@ -7,8 +7,23 @@ export function defaultDeadline(year: number | undefined): string {
 }
 
 export function makeContext(report: ParsedReport, text: string, settings: BatchSettings = {}): ReportCtx {
-  const index = new Map<string, ParsedReport['tables']['T3']['cells'][number]>()
-  for (const t of Object.values(report.tables)) for (const c of t.cells) index.set(`${c.table}|${c.row}|${c.col}`, c)
+  // Built on first use: the settings rules that run at check time never read a cell, and a report loaded
+  // for them has its cells only on demand (checks/prep.ts).
+  let index: Map<string, Map<string, Map<string, CellValue>>> | null = null
+  const cellIndex = (): Map<string, Map<string, Map<string, CellValue>>> => {
+    if (index) return index
+    index = new Map()
+    for (const t of Object.values(report.tables)) {
+      const rows = new Map<string, Map<string, CellValue>>()
+      index.set(t.id, rows)
+      for (const c of t.cells) {
+        let row = rows.get(c.row)
+        if (!row) rows.set(c.row, (row = new Map()))
+        row.set(c.col, c)
+      }
+    }
+    return index
+  }
   const sections = new Map<string, SectionText | null>()
   return {
     report,
@@ -16,7 +31,7 @@ export function makeContext(report: ParsedReport, text: string, settings: BatchS
     format: tableFormat(report),
     year: report.year,
     settings: { ...settings, deadline: settings.deadline ?? defaultDeadline(report.year) },
-    cell: (table, row, col) => index.get(`${table}|${row}|${col}`),
+    cell: (table, row, col) => cellIndex().get(table)?.get(row)?.get(col),
     section(id) {
       if (sections.has(id)) return sections.get(id) ?? null
       const s = report.sections.find((h) => h.id === id)

@@ -1,8 +1,9 @@
 // Running the rules: per report, then across the folder.
 import type { ParsedReport } from '../model.ts'
 import { makeContext } from './context.ts'
+import { RULESET, SETTINGS_RULES } from './ruleset.ts'
 import { CROSS_RULES, REPORT_RULES } from './registry.ts'
-import type { BatchReport, BatchSettings, Finding, Outcome } from './types.ts'
+import type { BatchReport, BatchSettings, Finding, Outcome, ReportCtx, ReportRule } from './types.ts'
 
 export interface RuleRun {
   rule: string
@@ -16,9 +17,13 @@ export interface CheckResult {
 }
 
 export function checkReport(report: ParsedReport, text: string, settings: BatchSettings = {}): CheckResult {
-  const ctx = makeContext(report, text, settings)
+  return runRules(makeContext(report, text, settings), REPORT_RULES)
+}
+
+/** Run some of the report rules on one context; results and findings come in the order of `rules`. */
+export function runRules(ctx: ReportCtx, rules: ReportRule[]): CheckResult {
   const out: CheckResult = { results: [], findings: [] }
-  for (const rule of REPORT_RULES) {
+  for (const rule of rules) {
     if (!rule.formats.includes(ctx.format)) {
       out.results.push({ rule: rule.id, outcome: 'N/A', note: `不适用于 ${ctx.format} 格式` })
       continue
@@ -34,6 +39,20 @@ export function checkReport(report: ParsedReport, text: string, settings: BatchS
     out.findings.push(...r.findings.map(unverifiableIsNotError))
   }
   return out
+}
+
+const RULE_ORDER = new Map(REPORT_RULES.map((r, i) => [r.id, i]))
+
+/** The report rules' results for one report: the stored ones of its version plus the settings rules run now. */
+function reportResults(r: BatchReport, settings: BatchSettings): CheckResult {
+  if (r.prep?.ruleset !== RULESET) return checkReport(r.report, r.text, settings)
+  const fresh = runRules(makeContext(r.report, r.text, settings), SETTINGS_RULES)
+  // Same order as a full run, so that finding keys (rule@loc#n) do not depend on where a result came from.
+  const order = (x: { rule: string }): number => RULE_ORDER.get(x.rule) ?? 0
+  return {
+    results: [...r.prep.results, ...fresh.results].sort((a, b) => order(a) - order(b)),
+    findings: [...r.prep.findings, ...fresh.findings].sort((a, b) => order(a) - order(b))
+  }
 }
 
 /** A check that could not be made (blank or unsure input) is not an established violation: at most a warning. */
@@ -56,7 +75,7 @@ export function checkBatch(reports: BatchReport[], settings: BatchSettings = {})
   const out = new Map<number, CheckResult>()
   for (const r of reports) {
     const perReportSettings: BatchSettings = { ...eff, deadline: settings.deadline }
-    out.set(r.reportId, checkReport(r.report, r.text, perReportSettings))
+    out.set(r.reportId, reportResults(r, perReportSettings))
   }
   for (const rule of CROSS_RULES) {
     let res

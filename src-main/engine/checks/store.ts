@@ -4,8 +4,10 @@
 import type { Db } from '../db/open.ts'
 import type { ParsedReport } from '../model.ts'
 import { foldText } from '../parse/normalize.ts'
+import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
+import { RULESET } from './ruleset.ts'
 import { checkBatch, type CheckResult } from './run.ts'
-import type { BatchReport, BatchSettings, Finding } from './types.ts'
+import type { BatchReport, BatchSettings, Finding, FormatKey } from './types.ts'
 
 export function findingKey(f: Pick<Finding, 'rule' | 'loc'>): string {
   return `${f.rule}@${f.loc}`
@@ -33,20 +35,44 @@ interface CurrentRow {
   body: string | null
   sha256: string
   text: string
-  parsed: string
+  ruleset: string | null
+  prep: string | null
 }
 
+/**
+ * The current version of every report of the batch, as the rules see it. Versions whose per-version
+ * check work is stored (and still valid) are loaded from that small record, their cells read only on
+ * demand; the others are parsed in full and their check work is done and stored now.
+ */
 export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
   const rows = db
     .prepare(
-      `SELECT r.id AS report_id, v.id AS version_id, f.rel_path, v.township, v.year, v.body, v.sha256, v.text, v.parsed
+      `SELECT r.id AS report_id, v.id AS version_id, f.rel_path, v.township, v.year, v.body, v.sha256, v.text, c.ruleset, c.prep
        FROM reports r JOIN versions v ON v.id = r.current_version_id JOIN files f ON f.id = v.file_id
+       LEFT JOIN version_checks c ON c.version_id = v.id
        WHERE r.batch_id = ? AND v.parsed IS NOT NULL ORDER BY f.rel_path`
     )
     .all(batchId) as CurrentRow[]
-  return rows.map((r) => {
-    const report = { ...(JSON.parse(r.parsed) as Omit<ParsedReport, 'norm'>), norm: foldText(r.text) } as ParsedReport
-    const fmt = report.format === '2019' ? '2019' : report.format === '2021' ? '2021' : report.year !== undefined && report.year < 2021 ? '2019' : '2021'
+  const parsedOf = db.prepare('SELECT parsed FROM versions WHERE id = ?').pluck()
+  const savePrep = db.prepare(
+    'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?) ON CONFLICT (version_id) DO UPDATE SET ruleset = excluded.ruleset, prep = excluded.prep'
+  )
+  // One transaction for the check work stored on the way.
+  return db.transaction(() => rows.map((r) => {
+    const norm = foldText(r.text)
+    let full: ParsedReport | null = null
+    const loadFull = (): ParsedReport => (full ??= { ...(JSON.parse(parsedOf.get(r.version_id) as string) as Omit<ParsedReport, 'norm'>), norm })
+    let prep: CheckPrep
+    let report: ParsedReport
+    if (r.ruleset === RULESET && r.prep) {
+      prep = JSON.parse(r.prep) as CheckPrep
+      report = lazyReport(prep.outline, norm, loadFull)
+    } else {
+      report = loadFull()
+      prep = prepareChecks(report, r.text)
+      savePrep.run(r.version_id, prep.ruleset, JSON.stringify(prep))
+    }
+    const fmt: FormatKey = report.format === '2019' ? '2019' : report.format === '2021' ? '2021' : report.year !== undefined && report.year < 2021 ? '2019' : '2021'
     return {
       reportId: r.report_id,
       versionId: r.version_id,
@@ -57,9 +83,10 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
       format: fmt,
       sha256: r.sha256,
       report,
-      text: r.text
+      text: r.text,
+      prep
     }
-  })
+  }))()
 }
 
 /** Check the whole batch and store the results. Returns the results per report id. */

@@ -69,6 +69,11 @@ export interface ReportRule {
   /** Confidence of the source (domain.md §0): [R] rules are never errors. */
   confidence: 'V' | 'T' | 'R' | '-'
   formats: FormatKey[]
+  /**
+   * The rule reads the batch settings (year, deadline, roster). All other report rules depend on the
+   * report alone, so their results are computed once per version at import and reused (checks/prep.ts).
+   */
+  usesSettings?: true
   check(ctx: ReportCtx): RuleResult
 }
 
@@ -83,6 +88,8 @@ export interface BatchReport {
   sha256: string
   report: ParsedReport
   text: string
+  /** Work done on this version alone (at import); absent for reports built in memory. */
+  prep?: import('./prep.ts').CheckPrep
 }
 
 export interface BatchCtx {

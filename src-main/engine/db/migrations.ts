@@ -141,6 +141,19 @@ CREATE TABLE rule_results (
 );
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `
+  },
+  {
+    version: 2,
+    name: 'version-checks',
+    // A cache beside each version: the results of the rules that depend on the report alone and a
+    // small outline of the parsed report (checks/prep.ts). Deleting a row only costs a recomputation.
+    sql: `
+CREATE TABLE version_checks (
+  version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+  ruleset TEXT NOT NULL,
+  prep TEXT NOT NULL
+);
+`
   }
 ]
 

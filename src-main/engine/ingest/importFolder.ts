@@ -4,13 +4,15 @@ import { createHash } from 'node:crypto'
 import { readFileSync, realpathSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join } from 'node:path'
+import { prepareChecks } from '../checks/prep.ts'
 import type { Db } from '../db/open.ts'
+import { stmt } from '../db/stmt.ts'
 import type { ParsedReport, ReadResult } from '../model.ts'
 import { OcrCache } from '../ocr/cache.ts'
 import { readPdfWithOcr } from '../ocr/ocrPdf.ts'
 import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
-import { ReaderPool, type ReaderPoolOptions } from './readerPool.ts'
+import { ReaderPool, type ReadOutput, type ReaderPoolOptions } from './readerPool.ts'
 import { fileId, latestVersionOfFile, storeVersion } from './store.ts'
 import { walkFolder, type WalkEntry } from './walk.ts'
 
@@ -58,7 +60,7 @@ export function ensureBatch(db: Db, root: string): number {
 }
 
 function event(db: Db, batchId: number, rel: string, kind: string, code: string, message: string, sha?: string): void {
-  db.prepare('INSERT INTO file_events (batch_id, rel_path, kind, code, message, sha256, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO file_events (batch_id, rel_path, kind, code, message, sha256, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     batchId,
     rel,
     kind,
@@ -142,7 +144,7 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
       }
       const sha = item.sha as string
       try {
-        let { read, parsed } = await (item.job as Promise<{ read: ReadResult; parsed: ParsedReport | null }>)
+        let { read, parsed, prep } = await (item.job as Promise<ReadOutput>)
         if (opts.signal?.aborted) return { batchId, root, outcomes, cancelled: true }
         if (opts.ocr !== false && read.kind === 'pdf' && read.pages?.some((p) => p.scanned) && item.bytes) {
           // Scanned pages: recognised here (tesseract runs in its own worker threads), then parsed like any PDF.
@@ -153,6 +155,7 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
             onPage: (page, pages) => opts.onProgress?.({ done, total, file: f.rel, status: 'ocr', ocr: { page, pages } })
           })
           parsed = read.needsOcr ? null : parseReport(read)
+          prep = parsed ? prepareChecks(parsed, read.text) : null
         }
         const stored = storeVersion(db, {
           batchId,
@@ -162,6 +165,7 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
           mtime: f.mtime,
           read,
           parsed,
+          prep,
           original: f.ext === '.pdf' ? item.bytes : undefined,
           createdThisRun
         })
@@ -189,5 +193,5 @@ interface Prepared {
   bytes?: Buffer
   unchanged?: { id: number; report_id: number }
   error?: { code: string; message: string }
-  job?: Promise<{ read: ReadResult; parsed: ParsedReport | null }>
+  job?: Promise<ReadOutput>
 }

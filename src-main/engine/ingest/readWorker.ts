@@ -1,6 +1,7 @@
 // Worker thread that reads and parses one file at a time, so that a hostile or broken file can be
 // stopped (time limit) or contained (memory limit) without taking the import down.
 import { parentPort } from 'node:worker_threads'
+import { prepareChecks } from '../checks/prep.ts'
 import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
 import { readDocument } from './read.ts'
@@ -12,7 +13,7 @@ export interface ReadJob {
 }
 
 export type ReadReply =
-  | { id: number; ok: true; read: import('../model.ts').ReadResult; parsed: import('../model.ts').ParsedReport | null }
+  | { id: number; ok: true; read: import('../model.ts').ReadResult; parsed: import('../model.ts').ParsedReport | null; prep: import('../checks/prep.ts').CheckPrep | null }
   | { id: number; ok: false; code: string; message: string }
 
 parentPort?.on('message', (job: ReadJob) => {
@@ -20,10 +21,18 @@ parentPort?.on('message', (job: ReadJob) => {
     try {
       const read = await readDocument(job.ext, job.bytes)
       const parsed = read.needsOcr ? null : parseReport(read)
+      // The rules that depend on this report alone run here, on the worker's core, while the main
+      // thread stores the previous file; a rule error must not lose the file, so it only skips the work.
+      let prep = null
+      try {
+        prep = parsed ? prepareChecks(parsed, read.text) : null
+      } catch {
+        prep = null
+      }
       // Lines and the folded text are only needed for parsing; not cloning them back halves the transfer.
       // A PDF with scanned pages keeps its lines: OCR merges its text pages with the recognised ones.
       const slim = read.pages?.some((p) => p.scanned) ? read : { ...read, lines: [] }
-      parentPort?.postMessage({ id: job.id, ok: true, read: slim, parsed: parsed ? { ...parsed, norm: '' } : null } satisfies ReadReply)
+      parentPort?.postMessage({ id: job.id, ok: true, read: slim, parsed: parsed ? { ...parsed, norm: '' } : null, prep } satisfies ReadReply)
     } catch (e) {
       const reply: ReadReply =
         e instanceof ReadError

@@ -1,9 +1,16 @@
 // Runs readDocument + parseReport in a worker thread with a per-file time limit and a heap limit.
 // On a timeout or a crash the worker is replaced and the file gets a clear error.
+import type { CheckPrep } from '../checks/prep.ts'
 import { Worker } from 'node:worker_threads'
 import type { ParsedReport, ReadResult } from '../model.ts'
 import { ReadError } from './errors.ts'
 import type { ReadJob, ReadReply } from './readWorker.ts'
+
+export interface ReadOutput {
+  read: ReadResult
+  parsed: ParsedReport | null
+  prep: CheckPrep | null
+}
 
 let workerPath: string | URL | null = null
 
@@ -38,7 +45,7 @@ export class ReaderPool {
     return w
   }
 
-  async read(ext: string, bytes: Uint8Array, signal?: AbortSignal): Promise<{ read: ReadResult; parsed: ParsedReport | null }> {
+  async read(ext: string, bytes: Uint8Array, signal?: AbortSignal): Promise<ReadOutput> {
     const w = (this.worker ??= this.spawn())
     const id = this.nextId++
     return new Promise((resolve, reject) => {
@@ -59,7 +66,7 @@ export class ReaderPool {
       }
       const onMessage = (m: ReadReply): void => {
         if (m.id !== id) return
-        if (m.ok) finish(() => resolve({ read: m.read, parsed: m.parsed }), false)
+        if (m.ok) finish(() => resolve({ read: m.read, parsed: m.parsed, prep: m.prep }), false)
         else finish(() => reject(new ReadError(m.code, m.message)), false)
       }
       const onError = (e: Error): void => {

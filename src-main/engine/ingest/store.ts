@@ -1,5 +1,7 @@
 // Writing one imported file as a new version of its report, in one transaction.
 import type { Db } from '../db/open.ts'
+import { stmt } from '../db/stmt.ts'
+import type { CheckPrep } from '../checks/prep.ts'
 import type { ParsedReport, ReadResult } from '../model.ts'
 
 export interface StoreInput {
@@ -10,18 +12,20 @@ export interface StoreInput {
   mtime: string
   read: ReadResult
   parsed: ParsedReport | null
+  /** Per-version check work done by the reader worker (absent: done at the first check). */
+  prep?: CheckPrep | null
   original?: Uint8Array
   /** Reports created earlier in the same import run: a second file for them is a duplicate, not a resubmission. */
   createdThisRun: Set<number>
 }
 
 export function fileId(db: Db, batchId: number, rel: string): number {
-  db.prepare('INSERT INTO files (batch_id, rel_path) VALUES (?, ?) ON CONFLICT (batch_id, rel_path) DO NOTHING').run(batchId, rel)
-  return (db.prepare('SELECT id FROM files WHERE batch_id = ? AND rel_path = ?').get(batchId, rel) as { id: number }).id
+  stmt(db, 'INSERT INTO files (batch_id, rel_path) VALUES (?, ?) ON CONFLICT (batch_id, rel_path) DO NOTHING').run(batchId, rel)
+  return (stmt(db, 'SELECT id FROM files WHERE batch_id = ? AND rel_path = ?').get(batchId, rel) as { id: number }).id
 }
 
 export function latestVersionOfFile(db: Db, fid: number): { id: number; sha256: string; report_id: number } | undefined {
-  return db.prepare('SELECT id, sha256, report_id FROM versions WHERE file_id = ? ORDER BY id DESC LIMIT 1').get(fid) as
+  return stmt(db, 'SELECT id, sha256, report_id FROM versions WHERE file_id = ? ORDER BY id DESC LIMIT 1').get(fid) as
     | { id: number; sha256: string; report_id: number }
     | undefined
 }
@@ -45,7 +49,7 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
     let key = reportKey(s.parsed, s.rel)
     let resubmission = prev !== undefined
     if (reportId === undefined) {
-      const existing = db.prepare('SELECT id FROM reports WHERE batch_id = ? AND key = ?').get(s.batchId, key) as { id: number } | undefined
+      const existing = stmt(db, 'SELECT id FROM reports WHERE batch_id = ? AND key = ?').get(s.batchId, key) as { id: number } | undefined
       if (existing && !s.createdThisRun.has(existing.id)) {
         reportId = existing.id
         resubmission = true
@@ -60,10 +64,10 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
       reportId = Number(r.lastInsertRowid)
       s.createdThisRun.add(reportId)
     }
-    const seq = ((db.prepare('SELECT MAX(seq) AS m FROM versions WHERE report_id = ?').get(reportId) as { m: number | null }).m ?? 0) + 1
+    const seq = ((stmt(db, 'SELECT MAX(seq) AS m FROM versions WHERE report_id = ?').get(reportId) as { m: number | null }).m ?? 0) + 1
     const p = s.parsed
-    const v = db
-      .prepare(
+    const v = stmt(
+        db,
         `INSERT INTO versions (report_id, file_id, seq, sha256, size, mtime, imported_at, kind, encoding, status, message, text, html, pages, warnings,
           format, body, township, year, sign_date, title, parsed, original)
          VALUES (@report_id, @file_id, @seq, @sha256, @size, @mtime, @imported_at, @kind, @encoding, @status, @message, @text, @html, @pages, @warnings,
@@ -96,13 +100,13 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
       })
     const versionId = Number(v.lastInsertRowid)
     if (p) {
-      const sec = db.prepare(
+      const sec = stmt(db, 
         'INSERT INTO sections (version_id, section_id, found, title, title_match, start, end, body_start, body_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
       )
       for (const h of p.sections) {
         sec.run(versionId, h.id, h.found ? 1 : 0, h.title ?? null, h.titleMatch ?? null, h.titleSpan?.start ?? null, h.titleSpan?.end ?? null, h.bodyStart ?? null, h.bodyEnd ?? null)
       }
-      const cell = db.prepare(
+      const cell = stmt(db, 
         'INSERT INTO cells (version_id, table_id, row_id, col_id, value, raw, status, note, start, end, page, box) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
       )
       for (const t of Object.values(p.tables)) {
@@ -111,7 +115,8 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
         }
       }
     }
-    db.prepare('UPDATE reports SET current_version_id = ?, township = COALESCE(?, township), year = COALESCE(?, year) WHERE id = ?').run(
+    if (p && s.prep) stmt(db, 'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?)').run(versionId, s.prep.ruleset, JSON.stringify(s.prep))
+    stmt(db, 'UPDATE reports SET current_version_id = ?, township = COALESCE(?, township), year = COALESCE(?, year) WHERE id = ?').run(
       versionId,
       p?.body?.township ?? null,
       p?.year ?? null,

@@ -14,7 +14,14 @@ export interface ReadValue {
 const PLACEHOLDER = /^(?:\/|／|-|—|–|－|——|无|無|空|\\|、)$/
 const NUMBER = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|条|个|项|家)?$/
 
+/** What a number or a placeholder can start with, after blanks and markdown bold. */
+const VALUE_START = /^[\s\u3000*]*[0-9０-９+\-−/／—–－无無空\\、]/
+const PLAIN = /^\d{1,15}$/
+
 export function readValue(raw: string): ReadValue {
+  // Called on every token of a report: the two common cases are decided without rewriting the string.
+  if (PLAIN.test(raw)) return { kind: 'number', value: Number(raw), unit: undefined, decimals: 0 }
+  if (!VALUE_START.test(raw) && !/^[\s\u3000*]*$/.test(raw)) return { kind: 'text', value: null }
   const s = raw
     .replace(/[\s\u3000]+/g, '')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))

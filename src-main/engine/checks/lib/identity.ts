@@ -34,6 +34,8 @@ export const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)
 /** null when the identity holds, or when none of its cells exists (the table or row is missing altogether). */
 export function checkIdentity(spec: IdentitySpec): Finding | null {
   const terms = [...spec.left, ...spec.right]
+  // Most identities hold: decided before any evidence or message is built.
+  if (terms.every((t) => usable(t.cell)) && sum(spec.left.map((t) => t.cell!.value as number)) === sum(spec.right.map((t) => t.cell!.value as number))) return null
   if (terms.every((t) => !t.cell || t.cell.status === 'missing')) return null
   const evidence: Evidence[] = terms.flatMap((t) => (t.cell && !t.foreign ? [cellEvidence(t.cell)] : []))
   if (spec.extraEvidence) evidence.push(...spec.extraEvidence)

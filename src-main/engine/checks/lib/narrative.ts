@@ -61,13 +61,17 @@ export function preface(ctx: ReportCtx): Range | null {
   return end > start ? { start, end } : null
 }
 
+/** The global twin of each rule's pattern, made once: rules pass literal patterns that live as long as the rule. */
+const GLOBAL = new WeakMap<RegExp, RegExp>()
+
 /** All matches of a regex on the folded text inside the ranges; offsets point into ctx.text. */
 export function matchAll(ctx: ReportCtx, re: RegExp, ranges: Range[]): Match[] {
   const out: Match[] = []
-  const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`
+  let g = GLOBAL.get(re)
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)))
   for (const r of ranges) {
     const s = ctx.report.norm.slice(r.start, r.end)
-    const g = new RegExp(re.source, flags)
+    g.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = g.exec(s))) {
       out.push({ start: r.start + m.index, end: r.start + m.index + m[0].length, m })

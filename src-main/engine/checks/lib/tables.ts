@@ -1,5 +1,6 @@
 // Shared helpers for the table rules: readable names of tables, rows, columns and cells (from the
 // template JSON), cell lookup outside a ReportCtx (cross-document rules) and how a cell value is shown.
+import { createHash } from 'node:crypto'
 import type { CellValue, ParsedReport, TableId } from '../../model.ts'
 import { blockKey, t2Blocks, t3Columns, t3DataRows, t4Columns, table, type FormatKey, type TplColumn } from '../../template.ts'
 
@@ -16,14 +17,21 @@ export function formatNotice(format: FormatKey): string {
   return format === '2021' ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号'
 }
 
-/** Template label of a T3 row ('r7_total' -> '（七）总计'). */
-export function t3RowLabel(format: FormatKey, row: string): string {
-  return (table(format, 'T3').rows ?? []).find((r) => r.id === row)?.label ?? row
+/** Lookups on the template are made for every cell of every report: each is computed once. */
+function memo<T>(f: (format: FormatKey, key: string) => T): (format: FormatKey, key: string) => T {
+  const cache = new Map<string, T>()
+  return (format, key) => {
+    const k = `${format}|${key}`
+    let v = cache.get(k)
+    if (v === undefined && !cache.has(k)) cache.set(k, (v = f(format, key)))
+    return v as T
+  }
 }
 
-export function t3ColLabel(format: FormatKey, col: string): string {
-  return t3Columns(format).find((c) => c.id === col)?.label ?? col
-}
+/** Template label of a T3 row ('r7_total' -> '（七）总计'). */
+export const t3RowLabel = memo((format, row) => (table(format, 'T3').rows ?? []).find((r) => r.id === row)?.label ?? row)
+
+export const t3ColLabel = memo((format, col) => t3Columns(format).find((c) => c.id === col)?.label ?? col)
 
 /** Name of a T4 group from the column paths: 'review' -> '行政复议', 'lit_direct' -> '行政诉讼（未经复议直接起诉）'. */
 export function t4GroupLabel(format: FormatKey, group: string): string {
@@ -93,6 +101,10 @@ export function colType(format: FormatKey, c: Pick<CellValue, 'table' | 'row' | 
 
 /** T3 data rows that are outcomes: every data row under 三、本年度办理结果 except （七）总计. */
 export function t3OutcomeRows(format: FormatKey): string[] {
+  return outcomeRows(format, '')
+}
+
+const outcomeRows = memo((format): string[] => {
   const rows = table(format, 'T3').rows ?? []
   const parent = new Map(rows.map((r) => [r.id, r.parent]))
   const under = (id: string): boolean => {
@@ -106,7 +118,7 @@ export function t3OutcomeRows(format: FormatKey): string[] {
   return t3DataRows(format)
     .filter((r) => r.id !== 'r7_total' && under(r.id))
     .map((r) => r.id)
-}
+})
 
 /** Cell lookup on a parsed report (for rules without a ReportCtx). */
 export function cellOf(report: ParsedReport, t: TableId, row: string, col: string): CellValue | undefined {
@@ -140,4 +152,17 @@ export function showValue(c: CellValue | undefined): string {
     return `（${STATUS_NAME[c.status] ?? c.status}${c.raw ? `：“${c.raw}”` : ''}）`
   }
   return String(c.value)
+}
+
+/**
+ * Fingerprint of a table's values (null when the table is missing or holds nothing but zeros and
+ * blanks): two reports with the same fingerprint have the same data in every cell.
+ */
+export function tableSignature(report: ParsedReport, t: TableId): string | null {
+  const tab = report.tables[t]
+  if (!tab.found || !tab.cells.some((c) => c.value !== null && c.value !== 0)) return null
+  const cells = [...tab.cells].sort((a, b) => (a.row + '|' + a.col < b.row + '|' + b.col ? -1 : 1))
+  return createHash('sha256')
+    .update(cells.map((c) => `${c.row}|${c.col}=${c.value ?? c.status}`).join(';'))
+    .digest('hex')
 }

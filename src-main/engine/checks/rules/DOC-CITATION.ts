@@ -38,7 +38,13 @@ const rule: ReportRule = {
         message: `引用了不存在的法规名称“《${ctx.text.slice(start + 1, end - 1)}》”，应为《中华人民共和国政府信息公开条例》（简称《条例》）。`
       })
     }
-    for (const { start, end, m } of matchAll(ctx, /([\u4e00-\u9fa5]{1,8})\s*\[\s*((?:19|20)\d{2})\s*\]\s*(\d{1,4})\s*号/, ranges)) {
+    // The issuer prefix is looked for only where a number 〔year〕n号 stands: a pattern that starts with
+    // the prefix would be tried at every Chinese character of the report.
+    for (const { start: at, end, m: n } of matchAll(ctx, /\[\s*((?:19|20)\d{2})\s*\]\s*(\d{1,4})\s*号/, ranges)) {
+      const pre = /([\u4e00-\u9fa5]{1,8})\s*$/.exec(ctx.report.norm.slice(Math.max(0, at - 12), at))
+      if (!pre) continue
+      const start = at - pre[0].length
+      const m = [ctx.report.norm.slice(start, end), pre[1], n[1], n[2]]
       const known = KNOWN_NUMBERS.find((k) => k.year === m[2] && k.no === m[3])
       if (!known) continue
       const prefix = m[1] as string

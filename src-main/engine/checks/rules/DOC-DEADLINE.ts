@@ -10,6 +10,7 @@ const rule: ReportRule = {
   source: '条例第四十九条：每年1月31日前公布上一年度政府信息公开工作年度报告；乡镇截止日期以本地要求为准（批次设置）',
   confidence: 'V',
   formats: ['2021', '2019'],
+  usesSettings: true,
   check(ctx) {
     const deadline = ctx.settings.deadline
     const sd = ctx.report.signDate

@@ -10,6 +10,7 @@ const rule: ReportRule = {
   source: '批次设置：本批次审核年度（条例第四十九条：每年公布上一年度年报）',
   confidence: '-',
   formats: ['2021', '2019'],
+  usesSettings: true,
   check(ctx) {
     const batch = ctx.settings.year
     if (batch === undefined) return na('未设置本批次审核年度')

@@ -16,8 +16,6 @@ const rule: ReportRule = {
     if (!t) return na('未找到标题（见 DOC-TITLE）')
     const key = labelKey(t.text)
     if (/人民政府|办事处/.test(key)) return pass()
-    const roster = (ctx.settings.roster ?? []).map(labelKey).filter((r) => /(人民政府|办事处)$/.test(r))
-    if (roster.some((r) => key.includes(r))) return pass('标题含花名册中的机关全称')
     const name = ctx.report.body?.name ?? ''
     const sign = ctx.report.signBody?.name
     const evidence = [textEvidence(ctx, t.span.start, t.span.end, '标题')]

@@ -1,13 +1,11 @@
 import type { TableId } from '../../model.ts'
 import { differentTownships, MAX_LISTED, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
-import { TABLE_NAME } from '../lib/tables.ts'
+import { TABLE_NAME, tableSignature } from '../lib/tables.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
 function grid(r: BatchReport, t: TableId): string | null {
-  const tab = r.report.tables[t]
-  if (!tab.found || !tab.cells.some((c) => c.value !== null && c.value !== 0)) return null
-  const cells = [...tab.cells].sort((a, b) => (a.row + '|' + a.col < b.row + '|' + b.col ? -1 : 1))
-  return `${r.format}:${cells.map((c) => `${c.row}|${c.col}=${c.value ?? c.status}`).join(';')}`
+  const sig = r.prep ? r.prep.sigs[t] ?? null : tableSignature(r.report, t)
+  return sig && `${r.format}:${sig}`
 }
 
 // Observation: two townships with exactly the same non-zero table 二 or 三 — possible copying of data.

@@ -114,10 +114,10 @@ export default rule
 
 /** Names of the set that occur in the text, found by their last character in one pass (names end in 乡/镇/道…). */
 function namesIn(text: string, names: Set<string>, maxLen: number): string[] {
-  const ends = new Set([...names].map((n) => n[n.length - 1] as string))
+  const ends = new Set([...names].map((n) => n.charCodeAt(n.length - 1)))
   const found = new Set<string>()
   for (let i = 0; i < text.length; i++) {
-    if (!ends.has(text[i] as string)) continue
+    if (!ends.has(text.charCodeAt(i))) continue
     for (let len = 2; len <= maxLen && len <= i + 1; len++) {
       const cand = text.slice(i + 1 - len, i + 1)
       if (names.has(cand)) found.add(cand)

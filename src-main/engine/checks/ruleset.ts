@@ -1,0 +1,21 @@
+// Which report rules can be run once per version, and the stamp that says results are still valid.
+import { createHash } from 'node:crypto'
+import pkg from '../../../package.json' with { type: 'json' }
+import { REPORT_RULES } from './registry.ts'
+
+/**
+ * Raise when a report rule's logic changes without a new app version, so that results stored
+ * with the versions (checks/prep.ts) are recomputed instead of reused.
+ */
+const CHECKS_REVISION = 1
+
+/** Report rules that read the batch settings: run at every check. */
+export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)
+/** Report rules that depend on the report alone: run once per version. */
+export const FIXED_RULES = REPORT_RULES.filter((r) => !r.usesSettings)
+
+/** Stamp of stored per-version results: app version, revision and the rule list with what shapes results. */
+export const RULESET = createHash('sha256')
+  .update(JSON.stringify([pkg.version, CHECKS_REVISION, REPORT_RULES.map((r) => [r.id, r.severity, r.formats, r.usesSettings ?? false])]))
+  .digest('hex')
+  .slice(0, 16)

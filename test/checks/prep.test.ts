@@ -1,0 +1,98 @@
+// Per-version check work (checks/prep.ts): the rules that depend on a report alone run once, in the
+// reader worker at import, and a check of the batch reuses their results. These tests hold that
+// reuse to the same answers as a full check, and the settings flag to what the rules really read.
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadBatchReports, runChecks } from '../../src-main/engine/checks/store.ts'
+import { checkBatch, type CheckResult } from '../../src-main/engine/checks/run.ts'
+import { FIXED_RULES, RULESET, SETTINGS_RULES } from '../../src-main/engine/checks/ruleset.ts'
+import type { BatchReport, BatchSettings } from '../../src-main/engine/checks/types.ts'
+import type { Db } from '../../src-main/engine/db/open.ts'
+import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
+import type { ParsedReport } from '../../src-main/engine/model.ts'
+import { foldText } from '../../src-main/engine/parse/normalize.ts'
+import { ctxFromText, SEED_IDS, seedText } from '../helpers/check.ts'
+import { FIXTURES, SEED_DIR } from '../helpers/seeds.ts'
+import { copyInto, tempDb, tempDir } from '../helpers/tmp.ts'
+
+let db: Db
+let batchId = 0
+const cleanups: (() => void)[] = []
+
+beforeAll(async () => {
+  const t = tempDb()
+  const d = tempDir()
+  cleanups.push(t.cleanup, d.cleanup)
+  db = t.db
+  // The seeds, a township pair (cross-year rules read the cells of both years) and a copied paragraph.
+  copyInto(d.dir, [
+    ...readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).map((f): [string, string] => [join(SEED_DIR, f), f]),
+    [join(FIXTURES, 'planted', 'pair', '平安镇-2022.txt'), '平安镇-2022.txt'],
+    [join(FIXTURES, 'planted', 'copy', '新店镇-2023.txt'), '新店镇-2023.txt']
+  ])
+  batchId = (await importFolder(db, d.dir)).batchId
+})
+afterAll(() => cleanups.forEach((c) => c()))
+
+/** The same reports parsed in full from the database, without stored work: the reference check. */
+function fullReports(): BatchReport[] {
+  const parsedOf = db.prepare('SELECT parsed FROM versions WHERE id = ?').pluck()
+  return loadBatchReports(db, batchId).map((r) => {
+    const report = { ...(JSON.parse(parsedOf.get(r.versionId) as string) as Omit<ParsedReport, 'norm'>), norm: foldText(r.text) }
+    return { ...r, report, prep: undefined }
+  })
+}
+
+const plain = (m: Map<number, CheckResult>): unknown => JSON.parse(JSON.stringify([...m].sort((a, b) => a[0] - b[0])))
+
+describe('per-version check work', () => {
+  it('is stored by the reader worker for every imported version', () => {
+    const versions = db.prepare('SELECT COUNT(*) FROM versions WHERE parsed IS NOT NULL').pluck().get() as number
+    expect(versions).toBe(7)
+    expect(db.prepare('SELECT COUNT(*) FROM version_checks WHERE ruleset = ?').pluck().get(RULESET)).toBe(versions)
+  })
+
+  it('gives exactly the results and findings of a full check, cross-year and copy findings included', () => {
+    const settings: BatchSettings = { year: 2023, roster: ['平安镇', '裴城镇', '官前乡', '头营镇', '王官集镇', '新店镇'] }
+    const fromStored = checkBatch(loadBatchReports(db, batchId), settings)
+    const reference = checkBatch(fullReports(), settings)
+    expect(plain(fromStored)).toEqual(plain(reference))
+    const rules = new Set([...fromStored.values()].flatMap((r) => r.findings.map((f) => f.rule)))
+    for (const id of ['XDOC-CARRY', 'XDOC-PREV-COPY', 'XDOC-PEER-COPY', 'T3-BALANCE', 'DOC-TARGET-YEAR']) expect(rules, id).toContain(id)
+  })
+
+  it('is redone and stored again when it is missing or was made by another rule set', () => {
+    runChecks(db, batchId)
+    const before = db.prepare('SELECT report_id, key, severity, message FROM findings ORDER BY report_id, key').all()
+    db.prepare("UPDATE version_checks SET ruleset = 'older', prep = '{}' WHERE rowid IN (SELECT rowid FROM version_checks LIMIT 3)").run()
+    db.prepare('DELETE FROM version_checks WHERE rowid = (SELECT MAX(rowid) FROM version_checks)').run()
+    runChecks(db, batchId)
+    expect(db.prepare('SELECT COUNT(*) FROM version_checks WHERE ruleset = ?').pluck().get(RULESET)).toBe(7)
+    expect(db.prepare('SELECT report_id, key, severity, message FROM findings ORDER BY report_id, key').all()).toEqual(before)
+  })
+})
+
+describe('the settings flag', () => {
+  const A: BatchSettings = { year: 2019, deadline: '2000-01-01', roster: ['平安镇人民政府', '某某街道办事处'] }
+  const B: BatchSettings = { year: 2023, deadline: '2099-12-31', roster: [] }
+  const results = (rules: typeof FIXED_RULES, id: string, s: BatchSettings): string[] => {
+    const ctx = ctxFromText(seedText(id), s)
+    return rules.map((r) => JSON.stringify(r.check(ctx)))
+  }
+
+  it('rules run once per version give the same result whatever the batch settings', () => {
+    for (const id of SEED_IDS) expect(results(FIXED_RULES, id, A), id).toEqual(results(FIXED_RULES, id, B))
+  })
+
+  it('the rules marked as reading the settings do change with them', () => {
+    expect(SETTINGS_RULES.map((r) => r.id).sort()).toEqual(['DOC-DEADLINE', 'DOC-TARGET-YEAR'])
+    const changed = new Set<string>()
+    for (const id of SEED_IDS) {
+      const a = results(SETTINGS_RULES, id, A)
+      const b = results(SETTINGS_RULES, id, B)
+      SETTINGS_RULES.forEach((r, i) => a[i] !== b[i] && changed.add(r.id))
+    }
+    expect([...changed].sort()).toEqual(['DOC-DEADLINE', 'DOC-TARGET-YEAR'])
+  })
+})
