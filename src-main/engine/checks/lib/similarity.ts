@@ -175,10 +175,16 @@ export function paragraphs(report: ParsedReport): Paragraph[] {
     if (lead >= 0) {
       const start = pos + lead
       const end = pos + line.trimEnd().length
-      const inTable = tables.some((t) => start >= t.start && start < t.end)
+      const table = tables.find((t) => start >= t.start && start < t.end)
+      if (table) {
+        // Every line up to the table's last one starts inside the table too: jump past them at once.
+        const last = norm.indexOf('\n', Math.max(table.end - 1, nl))
+        pos = last < 0 ? norm.length + 1 : last + 1
+        continue
+      }
       // A section heading line is template text, not a paragraph.
       const heading = sections.some((s) => start >= s.start && end <= s.body)
-      if (!inTable && !heading) {
+      if (!heading) {
         let section = 'head'
         for (const s of sections) if (s.start <= start) section = s.id
         const no = (counter.get(section) ?? 0) + 1

@@ -30,12 +30,7 @@ const rule: BatchRule = {
   confidence: 'T',
   checkBatch(ctx) {
     const out = new PerReport()
-    const reps = ctx.reports.map((r) => {
-      const ps = paragraphs(r.report)
-      const all = new Set<number>()
-      for (const p of ps) for (const g of p.grams) all.add(g)
-      return { r, ps, all }
-    })
+    const reps = ctx.reports.map((r) => ({ r, ps: paragraphs(r.report) }))
     if (reps.length < 2) return { perReport: out.map, outcome: 'N/A', note: '批次中只有一份年报' }
     const found = new Map<number, Map<string, Match[]>>()
     const record = (r: BatchReport, m: Match): void => {
@@ -53,23 +48,32 @@ const rule: BatchRule = {
     const byTown = new Map<string, number>()
     for (const x of reps) if (!byTown.has(town(x.r))) byTown.set(town(x.r), byTown.size)
     const townOf = reps.map((x) => byTown.get(town(x.r)) as number)
-    const order = reps.map((x, i) => i).sort((a, b) => (byTown.get(town(reps[a]!.r)) as number) - (byTown.get(town(reps[b]!.r)) as number))
-    // One map per gram: towns using it × 2^20 + the last town counted (towns < 2^20).
+    const order = reps.map((x, i) => i).sort((a, b) => (townOf[a] as number) - (townOf[b] as number))
+    // One map entry per gram: towns using it × 2^20 + the last town counted (towns < 2^20). With the
+    // reports in town order, a gram met again in the same town (another paragraph, another year) is
+    // recognised by the last town alone, without a set of grams per report.
     const usage = new Map<number, number>()
     for (const i of order) {
-      const x = reps[i] as (typeof reps)[number]
-      const t = byTown.get(town(x.r)) as number
-      for (const g of x.all) {
-        const u = usage.get(g)
-        if (u === undefined) usage.set(g, 0x100000 + t)
-        else if (u % 0x100000 !== t) usage.set(g, (Math.floor(u / 0x100000) + 1) * 0x100000 + t)
-      }
+      const t = townOf[i] as number
+      for (const p of (reps[i] as (typeof reps)[number]).ps)
+        for (const g of p.grams) {
+          const u = usage.get(g)
+          if (u === undefined) usage.set(g, 0x100000 + t)
+          else if (u % 0x100000 !== t) usage.set(g, (Math.floor(u / 0x100000) + 1) * 0x100000 + t)
+        }
     }
     const commonAt = Math.max(3, Math.ceil(byTown.size * COMMON_SHARE))
     const distinctive = (g: number): boolean => Math.floor((usage.get(g) ?? 0) / 0x100000) <= commonAt
     const index = new Map<number, number[]>()
     reps.forEach((x, i) => {
-      for (const g of x.all) if (distinctive(g)) (index.get(g) ?? index.set(g, []).get(g)!).push(i)
+      for (const p of x.ps)
+        for (const g of p.grams) {
+          if (!distinctive(g)) continue
+          const l = index.get(g)
+          // Reports are added in order, so a repeat inside one report is the list's last entry.
+          if (!l) index.set(g, [i])
+          else if (l[l.length - 1] !== i) l.push(i)
+        }
     })
     reps.forEach((x, xi) => {
       for (const p of x.ps) {
