@@ -62,11 +62,13 @@ describe('per-version check work', () => {
     for (const id of ['XDOC-CARRY', 'XDOC-PREV-COPY', 'XDOC-PEER-COPY', 'T3-BALANCE', 'DOC-TARGET-YEAR']) expect(rules, id).toContain(id)
   })
 
-  it('is redone and stored again when it is missing or was made by another rule set', () => {
+  it('is redone and stored again when it is missing, damaged or was made by another rule set', () => {
     runChecks(db, batchId)
     const before = db.prepare('SELECT report_id, key, severity, message FROM findings ORDER BY report_id, key').all()
     db.prepare("UPDATE version_checks SET ruleset = 'older', prep = '{}' WHERE rowid IN (SELECT rowid FROM version_checks LIMIT 3)").run()
     db.prepare('DELETE FROM version_checks WHERE rowid = (SELECT MAX(rowid) FROM version_checks)').run()
+    // Damaged but stamped with the current rule set: not trusted either.
+    db.prepare("UPDATE version_checks SET prep = '{\"outline\":' WHERE rowid = (SELECT MIN(rowid) FROM version_checks WHERE ruleset = ?)").run(RULESET)
     runChecks(db, batchId)
     expect(db.prepare('SELECT COUNT(*) FROM version_checks WHERE ruleset = ?').pluck().get(RULESET)).toBe(7)
     expect(db.prepare('SELECT report_id, key, severity, message FROM findings ORDER BY report_id, key').all()).toEqual(before)

@@ -62,12 +62,10 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
     const norm = foldText(r.text)
     let full: ParsedReport | null = null
     const loadFull = (): ParsedReport => (full ??= { ...(JSON.parse(parsedOf.get(r.version_id) as string) as Omit<ParsedReport, 'norm'>), norm })
-    let prep: CheckPrep
+    let prep = r.ruleset === RULESET && r.prep ? storedPrep(r.prep) : null
     let report: ParsedReport
-    if (r.ruleset === RULESET && r.prep) {
-      prep = JSON.parse(r.prep) as CheckPrep
-      report = lazyReport(prep.outline, norm, loadFull)
-    } else {
+    if (prep) report = lazyReport(prep.outline, norm, loadFull)
+    else {
       report = loadFull()
       prep = prepareChecks(report, r.text)
       savePrep.run(r.version_id, prep.ruleset, JSON.stringify(prep))
@@ -87,6 +85,16 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
       prep
     }
   }))()
+}
+
+/** Stored per-version work, or null when it cannot be used (then it is redone). */
+function storedPrep(json: string): CheckPrep | null {
+  try {
+    const p = JSON.parse(json) as Partial<CheckPrep>
+    return p.outline?.tables && Array.isArray(p.results) && Array.isArray(p.findings) && p.sigs ? (p as CheckPrep) : null
+  } catch {
+    return null
+  }
 }
 
 /** Check the whole batch and store the results. Returns the results per report id. */
