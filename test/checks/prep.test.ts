@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadBatchReports, runChecks } from '../../src-main/engine/checks/store.ts'
+import { loadBatchReports, runChecks, saveBatchSettings } from '../../src-main/engine/checks/store.ts'
 import { checkBatch, type CheckResult } from '../../src-main/engine/checks/run.ts'
 import { FIXED_RULES, RULESET, SETTINGS_RULES } from '../../src-main/engine/checks/ruleset.ts'
 import type { BatchReport, BatchSettings } from '../../src-main/engine/checks/types.ts'
@@ -72,6 +72,28 @@ describe('per-version check work', () => {
     runChecks(db, batchId)
     expect(db.prepare('SELECT COUNT(*) FROM version_checks WHERE ruleset = ?').pluck().get(RULESET)).toBe(7)
     expect(db.prepare('SELECT report_id, key, severity, message FROM findings ORDER BY report_id, key').all()).toEqual(before)
+  })
+})
+
+describe('re-checking', () => {
+  it('updates changed findings, resolves gone ones and reopens returning ones, leaving the rest as they were', () => {
+    const deadline = (): { state: string; message: string }[] =>
+      db.prepare("SELECT state, message FROM findings WHERE rule = 'DOC-DEADLINE' AND outcome = 'FAIL' ORDER BY report_id").all() as { state: string; message: string }[]
+    const others = (): unknown[] => db.prepare("SELECT id, key, message, evidence, state FROM findings WHERE rule NOT LIKE 'DOC-%' ORDER BY id").all()
+    saveBatchSettings(db, batchId, { deadline: '2000-01-01' })
+    runChecks(db, batchId)
+    const late = deadline()
+    expect(late.length).toBeGreaterThan(0)
+    expect(late.every((f) => f.state === 'open' && f.message.includes('2000-01-01'))).toBe(true)
+    const rest = others()
+    saveBatchSettings(db, batchId, { deadline: '2099-12-31' })
+    runChecks(db, batchId)
+    expect(deadline().map((f) => f.state)).toEqual(late.map(() => 'resolved'))
+    // Back to the first deadline: the same findings as stored, which are resolved and must be reopened.
+    saveBatchSettings(db, batchId, { deadline: '2000-01-01' })
+    runChecks(db, batchId)
+    expect(deadline()).toEqual(late)
+    expect(others()).toEqual(rest)
   })
 })
 

@@ -97,6 +97,16 @@ function storedPrep(json: string): CheckPrep | null {
   }
 }
 
+interface StoredFinding {
+  key: string
+  severity: string
+  outcome: string
+  message: string
+  evidence: string
+  last_version_id: number | null
+  state: string
+}
+
 /** Check the whole batch and store the results. Returns the results per report id. */
 export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
   const reports = loadBatchReports(db, batchId)
@@ -109,30 +119,30 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
      ON CONFLICT (report_id, key) DO UPDATE SET severity = excluded.severity, outcome = excluded.outcome, message = excluded.message,
        evidence = excluded.evidence, last_version_id = excluded.last_version_id, state = 'open'`
   )
-  const openKeys = db.prepare("SELECT key FROM findings WHERE report_id = ? AND manual = 0 AND state = 'open'").pluck()
+  const stored = db.prepare('SELECT key, severity, outcome, message, evidence, last_version_id, state FROM findings WHERE report_id = ? AND manual = 0')
   const resolve = db.prepare("UPDATE findings SET state = 'resolved' WHERE report_id = ? AND key = ?")
   db.transaction(() => {
     for (const [reportId, res] of results) {
       const versionId = (byReport.get(reportId) as BatchReport).versionId
       saveResults.run(versionId, JSON.stringify(res.results))
+      const before = new Map((stored.all(reportId) as StoredFinding[]).map((x) => [x.key, x]))
       const seen = new Set<string>()
       for (const f of res.findings) {
         let key = findingKey(f)
         // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
         for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
         seen.add(key)
-        upsert.run({
-          report_id: reportId,
-          key,
-          rule: f.rule,
-          severity: f.severity,
-          outcome: f.outcome,
-          message: f.message,
-          evidence: JSON.stringify({ items: f.evidence, sides: f.sides ?? null }),
-          version: versionId
-        })
+        const evidence = JSON.stringify({ items: f.evidence, sides: f.sides ?? null })
+        const old = before.get(key)
+        // A re-check mostly finds what it found before: an identical open finding is not rewritten.
+        if (
+          old?.state === 'open' && old.severity === f.severity && old.outcome === f.outcome && old.message === f.message &&
+          old.evidence === evidence && old.last_version_id === versionId
+        )
+          continue
+        upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence, version: versionId })
       }
-      for (const key of openKeys.all(reportId) as string[]) if (!seen.has(key)) resolve.run(reportId, key)
+      for (const [key, old] of before) if (old.state === 'open' && !seen.has(key)) resolve.run(reportId, key)
     }
   })()
   return results
