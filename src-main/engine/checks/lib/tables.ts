@@ -101,10 +101,8 @@ export function colType(format: FormatKey, c: Pick<CellValue, 'table' | 'row' | 
 
 /** T3 data rows that are outcomes: every data row under 三、本年度办理结果 except （七）总计. */
 export function t3OutcomeRows(format: FormatKey): string[] {
-  return outcomeRows(format, '')
-}
-
-const outcomeRows = memo((format): string[] => {
+  let ids = OUTCOME_ROWS.get(format)
+  if (ids) return ids
   const rows = table(format, 'T3').rows ?? []
   const parent = new Map(rows.map((r) => [r.id, r.parent]))
   const under = (id: string): boolean => {
@@ -115,10 +113,14 @@ const outcomeRows = memo((format): string[] => {
     }
     return false
   }
-  return t3DataRows(format)
+  ids = t3DataRows(format)
     .filter((r) => r.id !== 'r7_total' && under(r.id))
     .map((r) => r.id)
-})
+  OUTCOME_ROWS.set(format, ids)
+  return ids
+}
+
+const OUTCOME_ROWS = new Map<FormatKey, string[]>()
 
 /** Cell lookup on a parsed report (for rules without a ReportCtx). */
 export function cellOf(report: ParsedReport, t: TableId, row: string, col: string): CellValue | undefined {
