@@ -114,6 +114,25 @@ export interface SectionHit {
   bodyEnd?: number
 }
 
+/**
+ * Something the reader saw but could not read (labels present, values not placeable; an OCR digit too
+ * unsure; a heading present but unusable). It is never the township's fault: it becomes a finding of
+ * severity 'parse' (rule PARSE), shown apart from the township's findings, never counted as an error or
+ * warning and never written into a feedback letter. The cells it names are 'uncertain'.
+ */
+export interface ParseProblem {
+  /** Stable code, part of the finding key: e.g. 'table-unplaced', 'cells-unplaced', 'section-unplaced', 'ocr-unsure'. */
+  code: string
+  /** For the reviewer, in Chinese: 「解析存疑：表三的行标签都在原文中，但数值无法对应到格子」. */
+  message: string
+  section?: string
+  table?: TableId
+  /** Cells concerned; each of them is 'uncertain' in its table. */
+  cells?: { table: TableId; row: string; col: string }[]
+  /** Where the unreadable material stands in the original. */
+  spans: Span[]
+}
+
 export interface ParsedReport {
   format: FormatId
   markers: { f2021: string[]; f2019: string[] }
@@ -130,4 +149,6 @@ export interface ParsedReport {
   tradShare: number
   /** Normalised (simplified, half-width) text, same length as ReadResult.text: offsets are shared. */
   norm: string
+  /** What the reader could not read (absent on reports parsed before this existed). */
+  problems?: ParseProblem[]
 }

@@ -161,7 +161,7 @@ export class ReviewService implements ReviewApi {
            (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.severity = 'warning' AND COALESCE(g.decision, '') != 'dismissed') AS warnings,
            (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.severity = 'info' AND COALESCE(g.decision, '') != 'dismissed') AS infos,
            (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.decision = 'confirmed') AS confirmed,
-           (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.decision IS NULL AND g.severity != 'info') AS undecided
+           (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.decision IS NULL AND g.severity NOT IN ('info', 'parse')) AS undecided
          FROM reports r JOIN versions v ON v.id = r.current_version_id JOIN files f ON f.id = v.file_id
          WHERE r.batch_id = ? ORDER BY r.township, r.year, f.rel_path`
       )

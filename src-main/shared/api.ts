@@ -2,7 +2,8 @@
 // (Electron IPC through the preload, and the browser mode over HTTP on 127.0.0.1).
 // Types only: the renderer imports this file, so it must not import Node modules.
 
-export type Severity = 'error' | 'warning' | 'info'
+/** 'parse': a reading problem of the app, never the township's; kept out of counts and letters. */
+export type Severity = 'error' | 'warning' | 'info' | 'parse'
 export type ReviewStatus = '待审核' | '需整改' | '已通过'
 export type Decision = 'confirmed' | 'dismissed'
 

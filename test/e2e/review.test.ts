@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FindingDto, ReportDetail, Severity } from '../../src-main/shared/api.ts'
 import { ROOT, SAMPLE, startUi, type UiEnv } from './env.ts'
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 }
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, parse: 0 }
 const REVIEW_COLS = ['review_upheld', 'review_corrected', 'review_other', 'review_pending', 'review_total']
 
 /** Minimal shapes of the DOM objects the page-side callbacks touch (the Node tsconfig has no DOM lib). */

@@ -5,6 +5,7 @@
 // rule needs them (the same township's previous year).
 import type { ParsedReport, TableId, TableResult } from '../model.ts'
 import { makeContext } from './context.ts'
+import { parseProblemFindings } from './parseProblems.ts'
 import { tableSignature } from './lib/tables.ts'
 import { FIXED_RULES, RULESET } from './ruleset.ts'
 import { runRules, type RuleRun } from './run.ts'
@@ -41,6 +42,7 @@ export function outlineOf(report: ParsedReport): ReportOutline {
 
 export function prepareChecks(report: ParsedReport, text: string): CheckPrep {
   const { results, findings } = runRules(makeContext(report, text), FIXED_RULES)
+  findings.unshift(...parseProblemFindings(report, text))
   const sigs: CheckPrep['sigs'] = {}
   for (const t of TABLES) sigs[t] = tableSignature(report, t)
   return { ruleset: RULESET, outline: outlineOf(report), sigs, results, findings }

@@ -1,6 +1,7 @@
 // Running the rules: per report, then across the folder.
 import type { ParsedReport } from '../model.ts'
 import { makeContext } from './context.ts'
+import { parseProblemFindings } from './parseProblems.ts'
 import { RULESET, SETTINGS_RULES } from './ruleset.ts'
 import { CROSS_RULES, REPORT_RULES } from './registry.ts'
 import type { BatchReport, BatchSettings, Finding, Outcome, ReportCtx, ReportRule } from './types.ts'
@@ -17,7 +18,9 @@ export interface CheckResult {
 }
 
 export function checkReport(report: ParsedReport, text: string, settings: BatchSettings = {}): CheckResult {
-  return runRules(makeContext(report, text, settings), REPORT_RULES)
+  const out = runRules(makeContext(report, text, settings), REPORT_RULES)
+  out.findings.unshift(...parseProblemFindings(report, text))
+  return out
 }
 
 /** Run some of the report rules on one context; results and findings come in the order of `rules`. */

@@ -1,7 +1,8 @@
 // The rule engine's vocabulary. One rule per file under rules/, registered in registry.ts.
 import type { CellValue, ParsedReport, Span, TableId } from '../model.ts'
 
-export type Severity = 'error' | 'warning' | 'info'
+/** 'parse': a reading problem of the app, never the township's; kept out of counts and letters. */
+export type Severity = 'error' | 'warning' | 'info' | 'parse'
 export type Outcome = 'PASS' | 'FAIL' | 'N/A' | 'UNVERIFIABLE'
 export type Family = 'document' | 'section' | 'structure' | 'arithmetic' | 'text' | 'cross'
 export type FormatKey = '2021' | '2019'

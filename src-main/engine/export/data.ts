@@ -157,7 +157,7 @@ function loadReports(db: Db, where: string, arg: number): ExportReport[] {
   const secStmt = db.prepare('SELECT section_id, found, title, start, body_end FROM sections WHERE version_id = ? ORDER BY section_id')
   const findStmt = db.prepare(
     `SELECT id, key, rule, severity, outcome, message, evidence, manual, decision, comment, decided_by, decided_at
-     FROM findings WHERE report_id = ? AND state = 'open' ORDER BY id`
+     FROM findings WHERE report_id = ? AND state = 'open' AND severity != 'parse' ORDER BY id`
   )
   return rows.map((r) => {
     const cells = new Map<string, ExportCell>()

@@ -5,7 +5,7 @@ import type { Evidence } from '../checks/types.ts'
 import { blockKey, t2Blocks, t3Columns, table, t4Columns, template, type FormatKey } from '../template.ts'
 import type { ExportFinding, ExportReport } from './data.ts'
 
-export const SEVERITY_NAME: Record<string, string> = { error: '错误', warning: '警告', info: '提示' }
+export const SEVERITY_NAME: Record<string, string> = { error: '错误', warning: '警告', info: '提示', parse: '解析存疑' }
 export const OUTCOME_NAME: Record<string, string> = { FAIL: '不符合', UNVERIFIABLE: '无法核实' }
 export const DECISION_NAME = (d: string | null): string => (d === 'confirmed' ? '已确认' : d === 'dismissed' ? '已排除' : '待定')
 export const TABLE_NAME: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' }

@@ -15,9 +15,9 @@ export const FAMILY_NAMES: Record<string, string> = {
 
 export const SEVERITIES: Severity[] = ['error', 'warning', 'info']
 
-export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' }
+export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示', parse: '解析存疑' }
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 }
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, parse: 0 }
 
 export function maxSeverity(a: Severity | null, b: Severity): Severity {
   return a && SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b

@@ -70,6 +70,7 @@ export const useFindingsStore = defineStore('findings', () => {
       error: live.filter((f) => f.severity === 'error').length,
       warning: live.filter((f) => f.severity === 'warning').length,
       info: live.filter((f) => f.severity === 'info').length,
+      parse: open.filter((f) => f.severity === 'parse').length,
       confirmed: open.filter((f) => f.decision === 'confirmed').length,
       dismissed: open.filter((f) => f.decision === 'dismissed').length,
       undecided: open.filter((f) => f.decision === null).length,
