@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path'
 import { isApiMethod } from '../shared/api.ts'
 import type { ReviewService } from './service.ts'
+import { ApiArgError, callApi } from './validate.ts'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -96,16 +97,11 @@ export async function startBrowserServer(service: ReviewService, rendererDir: st
           send(res, 400, { ok: false, error: '请求内容不是有效的 JSON' })
           return
         }
-        if (!Array.isArray(args)) {
-          send(res, 400, { ok: false, error: '参数应为数组' })
-          return
-        }
         try {
-          const fn = service[method] as (...a: unknown[]) => Promise<unknown>
-          const result = await fn.apply(service, args)
+          const result = await callApi(service, method, args)
           send(res, 200, { ok: true, result: result ?? null })
         } catch (e) {
-          send(res, 200, { ok: false, error: e instanceof Error ? e.message : String(e) })
+          send(res, e instanceof ApiArgError ? 400 : 200, { ok: false, error: e instanceof Error ? e.message : String(e) })
         }
         return
       }

@@ -401,7 +401,10 @@ export class ReviewService implements ReviewApi {
   }
 
   private exportsDir(batchId: number): string {
-    const name = (this.db.prepare('SELECT name FROM batches WHERE id = ?').get(batchId) as { name: string } | undefined)?.name ?? String(batchId)
+    const row = this.db.prepare('SELECT name FROM batches WHERE id = ?').get(batchId) as { name: string } | undefined
+    // no folder on disk for a batch that does not exist
+    if (!row) throw new Error(`没有编号为 ${batchId} 的文件夹`)
+    const name = row.name
     const dir = join(this.opts.exportsDir ?? join(dataDir(), 'exports'), `${batchId}-${name.replace(/[\\/:*?"<>|]/g, '_')}`)
     mkdirSync(dir, { recursive: true })
     return dir
