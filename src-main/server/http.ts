@@ -8,7 +8,7 @@ import { isApiMethod } from '../shared/api.ts'
 import type { ReviewService } from './service.ts'
 import { ApiArgError, callApi } from './validate.ts'
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -19,7 +19,8 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.bcmap': 'application/octet-stream',
   '.pfb': 'application/octet-stream',
-  '.ttf': 'font/ttf'
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm'
 }
 
 export const CSP =
