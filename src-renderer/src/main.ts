@@ -3,10 +3,13 @@ import { createApp } from 'vue'
 import { API_CLIENT, createClient } from './api/index.ts'
 import App from './App.vue'
 import NoToken from './components/common/NoToken.vue'
+import { guardDrops } from './domain/drops.ts'
 import './styles/base.css'
 
 const client = createClient()
 if (!client) {
+  // nothing dropped on this page may open in its place either
+  guardDrops(document, () => undefined)
   createApp(NoToken).mount('#app')
 } else {
   const app = createApp(App)
