@@ -31,8 +31,47 @@ export interface BrowserServer {
   server: Server
   port: number
   token: string
+  /** The address with the token, printed in the reviewer's own console (never passed to another program). */
   url: string
+  /**
+   * An address for opening the browser through another program (whose command line every local user
+   * can read): it carries a one-time code, which the page exchanges once for the token.
+   */
+  openUrl(): string
   close(): Promise<void>
+}
+
+export interface BrowserServerOptions {
+  /** How long a one-time code stays valid (default 5 minutes: a browser may be slow to start). */
+  codeTtlMs?: number
+}
+
+/** The one-time codes of openUrl: each is accepted once, within its time. */
+class OneTimeCodes {
+  private readonly codes = new Map<string, number>()
+  private readonly ttlMs: number
+  constructor(ttlMs: number) {
+    this.ttlMs = ttlMs
+  }
+  issue(): string {
+    const now = Date.now()
+    for (const [c, until] of this.codes) if (until < now) this.codes.delete(c)
+    // a handful at most: one per browser opened
+    while (this.codes.size >= 8) this.codes.delete(this.codes.keys().next().value as string)
+    const code = randomBytes(24).toString('hex')
+    this.codes.set(code, now + this.ttlMs)
+    return code
+  }
+  /** True once for a code that was issued and has not expired; the code is gone afterwards. */
+  redeem(code: unknown): boolean {
+    if (typeof code !== 'string' || code.length > 100) return false
+    let hit: string | null = null
+    for (const c of this.codes.keys()) if (sameToken(code, c)) hit = c
+    if (!hit) return false
+    const until = this.codes.get(hit) as number
+    this.codes.delete(hit)
+    return until >= Date.now()
+  }
 }
 
 function sameToken(a: string | undefined | null, token: string): boolean {
@@ -59,8 +98,9 @@ async function readBody(req: IncomingMessage, limit = 2 * 1024 * 1024): Promise<
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export async function startBrowserServer(service: ReviewService, rendererDir: string, port = 0): Promise<BrowserServer> {
+export async function startBrowserServer(service: ReviewService, rendererDir: string, port = 0, opts: BrowserServerOptions = {}): Promise<BrowserServer> {
   const token = randomBytes(24).toString('hex')
+  const codes = new OneTimeCodes(opts.codeTtlMs ?? 5 * 60_000)
   const root = realpathSync(rendererDir)
   let actualPort = port
   const server = createServer((req, res) => {
@@ -79,6 +119,21 @@ export async function startBrowserServer(service: ReviewService, rendererDir: st
     }
     const url = new URL(req.url ?? '/', `http://${host}`)
     const path = url.pathname
+    if (path === '/api/exchange' && req.method === 'POST') {
+      // The page opened with ?code= trades it for the token, once; the code is useless afterwards.
+      let code: unknown
+      try {
+        code = (JSON.parse(await readBody(req, 4096)) as { code?: unknown } | null)?.code
+      } catch {
+        code = null
+      }
+      if (!codes.redeem(code)) {
+        send(res, 401, { ok: false, error: '此链接已经用过或已过期：请使用启动程序时命令行窗口中显示的网址打开。' })
+        return
+      }
+      send(res, 200, { ok: true, result: { token } })
+      return
+    }
     if (path.startsWith('/api/')) {
       const given = (req.headers['x-token'] as string | undefined) ?? url.searchParams.get('token')
       if (!sameToken(given, token)) {
@@ -181,6 +236,7 @@ export async function startBrowserServer(service: ReviewService, rendererDir: st
     port: actualPort,
     token,
     url: `http://127.0.0.1:${actualPort}/?token=${token}`,
+    openUrl: () => `http://127.0.0.1:${actualPort}/?code=${codes.issue()}`,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections()

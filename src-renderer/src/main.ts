@@ -6,15 +6,17 @@ import NoToken from './components/common/NoToken.vue'
 import { guardDrops } from './domain/drops.ts'
 import './styles/base.css'
 
-const client = createClient()
-if (!client) {
-  // nothing dropped on this page may open in its place either
-  guardDrops(document, () => undefined)
-  createApp(NoToken).mount('#app')
-} else {
-  const app = createApp(App)
-  app.provide(API_CLIENT, client)
-  app.use(createPinia())
-  app.mount('#app')
-  window.addEventListener('beforeunload', () => client.close())
-}
+void (async () => {
+  const { client, codeRefused } = await createClient()
+  if (!client) {
+    // nothing dropped on this page may open in its place either
+    guardDrops(document, () => undefined)
+    createApp(NoToken, { codeRefused }).mount('#app')
+  } else {
+    const app = createApp(App)
+    app.provide(API_CLIENT, client)
+    app.use(createPinia())
+    app.mount('#app')
+    window.addEventListener('beforeunload', () => client.close())
+  }
+})()
