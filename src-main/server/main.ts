@@ -54,4 +54,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop)
 }
 
-void main()
+// A failure to start (database, data folder, port) is told in Chinese, without a stack trace.
+main().catch((e: unknown) => {
+  console.error(`年报审核无法启动：${e instanceof Error ? e.message : String(e)}`)
+  process.exit(1)
+})
