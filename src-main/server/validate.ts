@@ -15,8 +15,28 @@ export class ApiArgError extends Error {
 /** Checks one value; returns it (normalised) or throws ApiArgError naming where it is. */
 export type Check<T = unknown> = (v: unknown, at: string) => T
 
+/** Names the reviewer knows for the arguments a form fills in (path without list positions). */
+const LABELS: Record<string, string> = {
+  path: '文件夹路径',
+  'settings.year': '年度',
+  'settings.deadline': '公开截止日期',
+  'settings.replyDeadline': '整改回复期限',
+  'settings.roster': '乡镇名单',
+  'settings.reviewer': '审核人',
+  'settings.office': '审核单位',
+  'finding.severity': '严重程度',
+  'finding.message': '问题说明',
+  'finding.comment': '备注',
+  decision: '审核决定',
+  comment: '备注',
+  status: '审核状态'
+}
+
 function fail(at: string, what: string): never {
-  throw new ApiArgError(`参数无效：${at}应为${what}`)
+  const i = at.indexOf(' 的 ')
+  const path = (i < 0 ? at : at.slice(i + 3)).replace(/\[\d+\]/g, '')
+  const label = LABELS[path]
+  throw new ApiArgError(label ? `参数无效：${label}（${at}）应为${what}` : `参数无效：${at}应为${what}`)
 }
 
 const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype

@@ -78,7 +78,8 @@ describe('API argument rules', () => {
   })
 
   it('says in Chinese which argument is wrong', () => {
-    expect(() => validateArgs('saveSettings', [1, { deadline: '2024-13-45' }])).toThrow(/参数无效：saveSettings 的 settings\.deadline应为真实存在的日期/)
+    expect(() => validateArgs('saveSettings', [1, { deadline: '2024-13-45' }])).toThrow('参数无效：公开截止日期（saveSettings 的 settings.deadline）应为真实存在的日期（YYYY-MM-DD）')
+    expect(() => validateArgs('saveSettings', [1, { roster: ['头营镇', 3] }])).toThrow('参数无效：乡镇名单（saveSettings 的 settings.roster[1]）应为文字')
     expect(() => validateArgs('addFinding', [1, { severity: 'warning', message: 'x', evidence: 'notarray' }])).toThrow(/finding\.evidence应为列表/)
     expect(() => validateArgs('exportSummary', ['../../../../x'])).toThrow(/batchId应为正整数编号/)
   })
