@@ -81,6 +81,16 @@ export function describeDbError(e: unknown, file: string): DbOpenError {
   return new DbOpenError('other', `无法打开数据库（${why}），数据库未作任何改动：${file}`)
 }
 
+/**
+ * A Chinese reason when a database error is about the disk or the file rather than the data
+ * being written (full disk, read-only, locked, I/O error); null otherwise.
+ */
+export function storageFailure(e: unknown, file: string): string | null {
+  const c = codeOf(e)
+  if (!/^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|PERM)/.test(c) && c !== 'ENOSPC') return null
+  return describeDbError(e, file).message.replace(/（数据库未作任何改动）/, '')
+}
+
 function openRaw(file: string, busyMs: number): Db {
   const db = new Database(file)
   try {
