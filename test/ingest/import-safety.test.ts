@@ -1,6 +1,6 @@
 // Imports that overlap, are interrupted, or run out of disk: one version per file, the same result
 // wherever an import was stopped, and a full disk reported as such, not blamed on a file.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDb } from '../../src-main/engine/db/open.ts'
@@ -109,6 +109,27 @@ describe('an import killed part-way and run again', () => {
     const second = await importFolder(d.db, folder, { ocr: false })
     expect(second.outcomes.some((o) => o.resubmission)).toBe(false)
     expect(importSignature(d.db)).toMatchObject({ reports: SEEDS.length * 2, multiVersion: 0 })
+  })
+})
+
+describe('file names that are not UTF-8', () => {
+  it.runIf(process.platform === 'linux')('are read, shown decoded (GBK) and not skipped as a permission problem', async () => {
+    const d = tempDb()
+    const t = tempDir()
+    cleanups.push(d.cleanup, t.cleanup)
+    const folder = join(t.dir, 'in')
+    mkdirSync(folder)
+    const seed = readFileSync(join(SEED_DIR, SEEDS[0] as string))
+    // "年报" in GBK, as a zip made on Windows unpacks on Linux; and bytes that are neither UTF-8 nor GBK.
+    const gbk = Buffer.concat([Buffer.from(folder + '/'), Buffer.from([0xc4, 0xea, 0xb1, 0xa8]), Buffer.from('.txt')])
+    const junk = Buffer.concat([Buffer.from(folder + '/'), Buffer.from([0x61, 0xff, 0x80]), Buffer.from('.txt')])
+    writeFileSync(gbk, seed)
+    writeFileSync(junk, seed)
+    const r = await importFolder(d.db, folder, { ocr: false })
+    const by = Object.fromEntries(r.outcomes.map((o) => [o.file, o]))
+    expect(by['年报.txt']?.status).toBe('ok')
+    expect(r.outcomes).toHaveLength(2)
+    for (const o of r.outcomes) expect(o.status).toBe('ok')
   })
 })
 
