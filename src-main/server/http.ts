@@ -87,14 +87,23 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(data)
 }
 
+class BodyTooLarge extends Error {
+  constructor(limit: number) {
+    super(`请求内容过大（超过 ${Math.round(limit / 1024 / 1024)} MB）`)
+  }
+}
+
 async function readBody(req: IncomingMessage, limit = 2 * 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const c of req) {
     size += (c as Buffer).length
-    if (size > limit) throw new Error('请求过大')
-    chunks.push(c as Buffer)
+    // The rest of an oversized body is read and dropped (up to a bound), so the client gets the
+    // reason instead of a reset connection.
+    if (size > 32 * limit) throw new BodyTooLarge(limit)
+    if (size <= limit) chunks.push(c as Buffer)
   }
+  if (size > limit) throw new BodyTooLarge(limit)
   return Buffer.concat(chunks).toString('utf8')
 }
 
@@ -149,8 +158,9 @@ export async function startBrowserServer(service: ReviewService, rendererDir: st
         let args: unknown
         try {
           args = JSON.parse((await readBody(req)) || '[]')
-        } catch {
-          send(res, 400, { ok: false, error: '请求内容不是有效的 JSON' })
+        } catch (e) {
+          if (e instanceof BodyTooLarge) send(res, 413, { ok: false, error: e.message })
+          else send(res, 400, { ok: false, error: '请求内容不是有效的 JSON' })
           return
         }
         try {

@@ -21,7 +21,15 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   const dbPath = values.db ?? defaultDbPath()
-  const { db, notices } = openDb(dbPath)
+  let opened
+  try {
+    opened = openDb(dbPath)
+  } catch (e) {
+    // A database that cannot be opened (locked, full disk, read-only…): one Chinese line, nothing changed.
+    console.error(`无法启动：${e instanceof Error ? e.message : String(e)}`)
+    process.exit(1)
+  }
+  const { db, notices } = opened
   for (const n of notices) console.log(n)
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
   const sampleFolder = join(ROOT, 'resources', 'sample')

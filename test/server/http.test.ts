@@ -79,6 +79,15 @@ describe('browser-mode server', () => {
     expect(r.status).toBe(404)
   })
 
+  it('calls a body over 2 MB too large, not invalid JSON', async () => {
+    const big = JSON.stringify(['x'.repeat(3 * 1024 * 1024)])
+    const r = await call('/api/call/listBatches', { method: 'POST', body: big, headers: { 'X-Token': srv.token } })
+    expect(r.status).toBe(413)
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: '请求内容过大（超过 2 MB）' })
+    const bad = await call('/api/call/listBatches', { method: 'POST', body: '[1,', headers: { 'X-Token': srv.token } })
+    expect(JSON.parse(bad.body).error).toBe('请求内容不是有效的 JSON')
+  })
+
   it('imports a folder through the API and refuses a path that is not a folder', async () => {
     const bad = await call('/api/call/openFolder', { method: 'POST', body: JSON.stringify(['/definitely/not/here']), headers: { 'X-Token': srv.token } })
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: expect.stringContaining('不存在') })
