@@ -32,7 +32,7 @@ const SEEDS = ['000_b657cdc2b6fa0bce', '001_3cdfaf53304c8eaa', '002_3439ace2b534
 const REAL = ['hzq2023_working', 'hzq2024_working', 'szfgs2024']
 /** The reports planted into: one seed and one real report per layout. */
 const PLANT_SEED = '002_3439ace2b5349fdf'
-const PLANT_REAL = 'hzq2024_working'
+const PLANT_REAL = 'szfgs2024'
 /** Seeds whose traditional-character copies are made (004 is already written in traditional characters). */
 const TRAD_SEEDS = SEEDS.filter((s) => !s.startsWith('004'))
 
