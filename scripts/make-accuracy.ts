@@ -22,7 +22,7 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as OpenCC from 'opencc-js'
 import { chromium } from 'playwright-core'
-import { cloneDoc, docFromFixtureHtml, markdown, narrowHtml, webParaHtml, webParaTxt, type Doc } from './accuracy/doc.ts'
+import { cloneDoc, docFromFixtureHtml, markdown, markdownFromLayout, narrowHtml, webParaHtml, webParaHtmlOf, webParaTxt, type Doc } from './accuracy/doc.ts'
 import { PLANT_EDIT, PLANTS, type PlantId } from './accuracy/plant.ts'
 import type { CorpusEntry } from './accuracy/corpus.ts'
 
@@ -146,9 +146,15 @@ async function main(): Promise<void> {
     textLayout('pdftotext-raw', r, 'txt', pdftotext(pdf, '-raw'), planted)
     const raw = pdftotext(pdf, '-raw').replace(/^- \d+ -$/gm, '')
     const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean)
-    const glued = ['标题:' + (lines.slice(0, 2).join('')), '来源:区人民政府办公室', '当前位置：首页 > 政务公开 > 政府信息公开年报 > 正文', '', lines.join('').replace(/\s+/g, ''), ''].join('\n')
+    const title = lines.slice(0, 2).join('').replace(/\s+/g, '')
+    const body = lines.join('').replace(/\s+/g, '')
+    const glued = ['标题:' + title, '来源:区人民政府办公室', '发布时间:2025-01-20 09:30', '当前位置：首页 > 政务公开 > 政府信息公开年报 > 正文', '', body, ''].join('\n')
     textLayout('web-para-txt', r, 'txt', glued, planted)
+    textLayout('web-para-html', r, 'html', webParaHtmlOf(title, body), planted)
     textLayout('trad-web-para-txt', r, 'txt', s2t(glued), planted)
+    const md = markdownFromLayout(pdftotext(pdf, '-layout'))
+    textLayout('markdown', r, 'txt', md, planted, PLANTS)
+    textLayout('trad-markdown', r, 'txt', s2t(md), planted, PLANTS)
   }
   finish()
 }

@@ -121,9 +121,13 @@ export function markdown(d: Doc): string {
       continue
     }
     const width = Math.max(...b.rows.map((r) => r.length))
-    out.push(`| ${Array.from({ length: width }, (_, i) => `数据${i + 1}`).join(' | ')} |`)
-    out.push(`|${' --- |'.repeat(width)}`)
-    for (const r of b.rows) out.push(`| ${r.map((c) => c.text).join(' | ')} |`.replace(/\| {2}\|/g, '|  |'))
+    out.push(`| ${Array.from({ length: width }, (_, i) => `数据${i + 1}`).join(' | ')} |`, `|${' --- |'.repeat(width)}`)
+    const header = [`| ${Array.from({ length: width }, (_, i) => `数据${i + 1}`).join(' | ')} |`, `|${' --- |'.repeat(width)}`]
+    b.rows.forEach((r, i) => {
+      // A converter that splits a long table at a page break repeats the generic header inside it.
+      if (b.cls === 't3' && i === Math.floor(b.rows.length / 2)) out.push(...header)
+      out.push(`| ${r.map((c) => c.text).join(' | ')} |`)
+    })
     out.push('')
   }
   return out.join('\n')
@@ -162,4 +166,41 @@ export function narrowHtml(d: Doc): string {
     body.push('</table>')
   }
   return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><style>\n${NARROW_CSS}\n</style></head><body>\n${body.join('\n')}\n</body></html>\n`
+}
+
+/**
+ * A PDF-to-markdown conversion of a `pdftotext -layout` extraction: lines with fields two or more spaces apart
+ * become pipe rows (each run of them under a generic 数据1… header), headings get `## `, page footers stay.
+ */
+export function markdownFromLayout(layout: string): string {
+  const out: string[] = []
+  let run: string[][] = []
+  const flush = (): void => {
+    if (!run.length) return
+    const width = Math.max(...run.map((r) => r.length))
+    out.push(`| ${Array.from({ length: width }, (_, i) => `数据${i + 1}`).join(' | ')} |`, `|${' --- |'.repeat(width)}`)
+    for (const r of run) out.push(`| ${r.join(' | ')} |`)
+    out.push('')
+    run = []
+  }
+  const heading = (l: string): boolean => /^[一二三四五六][、.．]\S{4,}/.test(l) && l.length <= 30
+  for (const raw of layout.split('\n')) {
+    const line = raw.trim()
+    const fields = line.split(/\s{2,}/).filter(Boolean)
+    // Inside a table (a run has begun) short lines are cells of their own: wrapped label parts, page footers.
+    if (fields.length >= 2 || (run.length && line && !heading(line) && line.length <= 24)) {
+      run.push(fields)
+      continue
+    }
+    if (!line) continue
+    flush()
+    out.push(heading(line) ? `## ${line}` : line)
+  }
+  flush()
+  return out.join('\n') + '\n'
+}
+
+/** A web page around a one-paragraph body (the real reports: body glued from the raw extraction). */
+export function webParaHtmlOf(title: string, body: string): string {
+  return webParaHtml({ blocks: [{ kind: 'p', cls: 'title', text: title }, { kind: 'p', cls: '', text: body.slice(title.length) }] })
 }
