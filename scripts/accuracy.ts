@@ -19,8 +19,8 @@ const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)
 const pad = (s: string | number, n: number): string => String(s).padEnd(n)
 const lpad = (s: string | number, n: number): string => String(s).padStart(n)
 
-function sum(rs: ReportFigures[]): CellTally & { reports: number; unexpectedErrors: number; unexpectedWarnings: number; missing: number; parse: number } {
-  const t = { reports: rs.length, total: 0, right: 0, uncertain: 0, silent: 0, unexpectedErrors: 0, unexpectedWarnings: 0, missing: 0, parse: 0 }
+function sum(rs: ReportFigures[]): CellTally & { reports: number; unexpectedErrors: number; unexpectedWarnings: number; missing: number; parse: number; meta: number } {
+  const t = { reports: rs.length, total: 0, right: 0, uncertain: 0, silent: 0, unexpectedErrors: 0, unexpectedWarnings: 0, missing: 0, parse: 0, meta: 0 }
   for (const r of rs) {
     t.total += r.cells.total
     t.right += r.cells.right
@@ -30,18 +30,19 @@ function sum(rs: ReportFigures[]): CellTally & { reports: number; unexpectedErro
     t.unexpectedWarnings += r.unexpectedWarnings.length
     t.missing += r.missing.length
     t.parse += r.parseFindings
+    if (!r.meta.body || !r.meta.township || !r.meta.year) t.meta++
   }
   return t
 }
 
 function table(title: string, by: (r: ReportFigures) => string, fig: Figures): void {
   const keys = [...new Set(fig.reports.map(by))].sort()
-  console.log(`\n== ${title}`)
-  console.log(`${pad('', 20)}${lpad('报告', 5)}${lpad('格子', 7)}${lpad('正确', 7)}${lpad('存疑', 7)}${lpad('静默错', 7)}${lpad('正确%', 8)}${lpad('正确或存疑%', 10)}${lpad('缺发现', 7)}${lpad('误错误', 7)}${lpad('误警告', 7)}${lpad('解析', 6)}`)
+  console.log(`\n== ${title}  (正确 = certain and right; 存疑 = marked uncertain/missing; 静默错 = wrong but certain; 缺发现 = expected findings missing; 误错误/误警告 = unexpected error/warning findings; 解析 = parse findings; 元数据错 = reports whose body/township/year is wrong)`)
+  console.log(`${pad('', 20)}${lpad('报告', 5)}${lpad('格子', 7)}${lpad('正确', 7)}${lpad('存疑', 7)}${lpad('静默错', 7)}${lpad('正确%', 8)}${lpad('正确或存疑%', 10)}${lpad('缺发现', 7)}${lpad('误错误', 7)}${lpad('误警告', 7)}${lpad('解析', 6)}${lpad('元数据错', 6)}`)
   const row = (k: string, rs: ReportFigures[]): void => {
     const t = sum(rs)
     console.log(
-      `${pad(k, 20)}${lpad(t.reports, 5)}${lpad(t.total, 7)}${lpad(t.right, 7)}${lpad(t.uncertain, 7)}${lpad(t.silent, 7)}${lpad(pct(t.right, t.total), 8)}${lpad(pct(t.right + t.uncertain, t.total), 10)}${lpad(t.missing, 7)}${lpad(t.unexpectedErrors, 7)}${lpad(t.unexpectedWarnings, 7)}${lpad(t.parse, 6)}`
+      `${pad(k, 20)}${lpad(t.reports, 5)}${lpad(t.total, 7)}${lpad(t.right, 7)}${lpad(t.uncertain, 7)}${lpad(t.silent, 7)}${lpad(pct(t.right, t.total), 8)}${lpad(pct(t.right + t.uncertain, t.total), 10)}${lpad(t.missing, 7)}${lpad(t.unexpectedErrors, 7)}${lpad(t.unexpectedWarnings, 7)}${lpad(t.parse, 6)}${lpad(t.meta, 8)}`
     )
   }
   for (const k of keys) row(k, fig.reports.filter((r) => by(r) === k))

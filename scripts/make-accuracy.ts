@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import JSZip from 'jszip'
 import * as OpenCC from 'opencc-js'
 import { chromium } from 'playwright-core'
 import { cloneDoc, docFromFixtureHtml, markdown, markdownFromLayout, narrowHtml, webParaHtml, webParaHtmlOf, webParaTxt, type Doc } from './accuracy/doc.ts'
@@ -73,6 +74,56 @@ function docWithout6(d: Doc): Doc {
   return out
 }
 
+function plantHtmlTable(html: string, p: PlantId): string {
+  if (p !== 'no-section-6') return PLANT_EDIT[p](html)
+  const at = html.indexOf('<p class="h">六')
+  const end = html.indexOf('</body>')
+  if (at < 0 || end < at) throw new Error('html: no heading 六')
+  return html.slice(0, at) + html.slice(end)
+}
+
+/** Plants into word/document.xml, touching only the text of <w:t> elements. */
+async function plantDocx(bytes: Uint8Array, p: PlantId): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes)
+  const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string')
+  let out: string
+  if (p === 't3-row-total') {
+    const at = xml.search(/予以公开<\/w:t>/)
+    const re = /<w:t(?: [^>]*)?>(\d+)<\/w:t>/g
+    re.lastIndex = at
+    let m: RegExpExecArray | null = null
+    for (let n = 0; n < 7; n++) m = re.exec(xml)
+    if (at < 0 || !m) throw new Error('docx: no 予以公开 row')
+    const num = m[1] as string
+    const pos = m.index + m[0].indexOf(`>${num}<`) + 1
+    out = xml.slice(0, pos) + String(Number(num) + 1) + xml.slice(pos + num.length)
+  } else if (p === 'no-section-6') {
+    const h = xml.search(/六、其他需要报告的事项/)
+    const start = xml.lastIndexOf('<w:p>', h) >= 0 ? Math.max(xml.lastIndexOf('<w:p>', h), xml.lastIndexOf('<w:p ', h)) : -1
+    const end = xml.indexOf('<w:sectPr', h)
+    if (h < 0 || start < 0 || end < 0) throw new Error('docx: no heading 六')
+    out = xml.slice(0, start) + xml.slice(end)
+  } else {
+    // Word splits text into runs: edit the text of the <w:t> elements joined, then write each changed
+    // character back where it stands (the text plants keep the length of what they change).
+    const at: number[] = []
+    let plain = ''
+    for (const m of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)) {
+      const base = (m.index as number) + m[0].indexOf('>') + 1
+      for (let i = 0; i < (m[1] as string).length; i++) at.push(base + i)
+      plain += m[1]
+    }
+    const edited = PLANT_EDIT[p](plain)
+    if (edited.length !== plain.length) throw new Error(`docx: ${p} changes the text length`)
+    const chars = [...xml]
+    if (chars.length !== xml.length) throw new Error('docx: astral characters')
+    for (let i = 0; i < plain.length; i++) if (edited[i] !== plain[i]) chars[at[i] as number] = edited[i] as string
+    out = chars.join('')
+  }
+  zip.file('word/document.xml', out)
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+}
+
 async function main(): Promise<void> {
   rmSync(join(ACC, 'files'), { recursive: true, force: true })
   rmSync(join(ACC, 'planted'), { recursive: true, force: true })
@@ -91,6 +142,13 @@ async function main(): Promise<void> {
     add({ layout: 'original', report: PLANT_SEED, plant: p, file: write(join(ACC, 'planted', 'original', `${PLANT_SEED}.${p}.txt`), PLANT_EDIT[p](text)) })
   }
   for (const r of REAL) add({ layout: 'original', report: r, file: `test/accuracy/real/${r}.pdf` })
+  // Plants into the Word and HTML renderings with real tables (the .doc and office PDFs need LibreOffice: none).
+  const fixtureHtml = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', `${PLANT_SEED}.html`), 'utf8')
+  const docxBytes = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', `${PLANT_SEED}.docx`))
+  for (const p of PLANTS.filter((x) => x !== 'blank-pipe-cell')) {
+    add({ layout: 'html-table', report: PLANT_SEED, plant: p, file: write(join(ACC, 'planted', 'html-table', `${PLANT_SEED}.${p}.html`), plantHtmlTable(fixtureHtml, p)) })
+    add({ layout: 'word-docx', report: PLANT_SEED, plant: p, file: write(join(ACC, 'planted', 'word-docx', `${PLANT_SEED}.${p}.docx`), await plantDocx(docxBytes, p)) })
+  }
 
   // Generated from the seeds' blocks.
   const docs = new Map(SEEDS.map((s) => [s, docFromFixtureHtml(readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', `${s}.html`), 'utf8'))]))

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BASELINE_FILE, layoutFigures, plantKey, type Baseline } from '../../scripts/accuracy/baseline.ts'
-import { ACC_DIR } from '../../scripts/accuracy/corpus.ts'
+import { ACC_DIR, loadCorpus, ROOT, type CorpusEntry } from '../../scripts/accuracy/corpus.ts'
 import { measure, type Figures } from '../../scripts/accuracy/measure.ts'
 
 let fig: Figures
@@ -57,5 +57,12 @@ describe('accuracy corpus', () => {
   it('every planted copy differs from its unchanged copy and was read', () => {
     expect(fig.plants.length).toBeGreaterThan(30)
     expect(fig.plants.filter((p) => p.error).map(plantKey)).toEqual([])
+    const corpus = loadCorpus()
+    const file = (e: CorpusEntry): Buffer => readFileSync(join(ROOT, e.file))
+    for (const e of corpus.filter((x) => x.plant)) {
+      const base = corpus.find((x) => !x.plant && x.layout === e.layout && x.report === e.report)
+      expect(base, e.file).toBeDefined()
+      expect(file(e).equals(file(base as CorpusEntry)), e.file).toBe(false)
+    }
   })
 })
