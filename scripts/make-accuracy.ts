@@ -74,6 +74,15 @@ function docWithout6(d: Doc): Doc {
   return out
 }
 
+/** Chromium stamps the print time into the PDF: a fixed date of the same length keeps regenerated files identical. */
+function fixedDates(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1').replace(/\/(CreationDate|ModDate) \(D:\d{14}/g, '/$1 (D:20250101000000')
+  return Buffer.from(text, 'latin1')
+}
+
+/** JSZip stamps the current time on every entry unless told otherwise. */
+const ZIP_DATE = new Date('2025-01-01T00:00:00Z')
+
 function plantHtmlTable(html: string, p: PlantId): string {
   if (p !== 'no-section-6') return PLANT_EDIT[p](html)
   const at = html.indexOf('<p class="h">六')
@@ -120,7 +129,8 @@ async function plantDocx(bytes: Uint8Array, p: PlantId): Promise<Uint8Array> {
     for (let i = 0; i < plain.length; i++) if (edited[i] !== plain[i]) chars[at[i] as number] = edited[i] as string
     out = chars.join('')
   }
-  zip.file('word/document.xml', out)
+  zip.file('word/document.xml', out, { date: ZIP_DATE })
+  zip.forEach((_, f) => void (f.date = ZIP_DATE))
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
 }
 
@@ -174,9 +184,10 @@ async function main(): Promise<void> {
       await page.setContent(edit ? edit(html) : html, { waitUntil: 'load' })
       return page.pdf({ width: '170mm', height: '250mm', margin: { top: '10mm', bottom: '15mm', left: '10mm', right: '10mm' }, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size:9pt;width:100%;text-align:center">- <span class="pageNumber"></span> -</div>' })
     }
-    const pdfLayouts = async (report: string, bytes: Uint8Array, plant?: PlantId): Promise<void> => {
+    const pdfLayouts = async (report: string, printed: Uint8Array, plant?: PlantId): Promise<void> => {
       const dir = plant ? 'planted' : 'files'
       const name = plant ? `${report}.${plant}` : report
+      const bytes = fixedDates(printed)
       add({ layout: 'pdf-narrow', report, plant, file: write(join(ACC, dir, 'pdf-narrow', `${name}.pdf`), bytes) })
       const tmpPdf = join(tmp, `${name}.pdf`)
       writeFileSync(tmpPdf, bytes)
