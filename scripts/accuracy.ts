@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { baselineOf, BASELINE_FILE, formatBaseline } from './accuracy/baseline.ts'
+import { baselineOf, BASELINE_FILE, formatBaseline, layoutFigures } from './accuracy/baseline.ts'
 import { ACC_DIR } from './accuracy/corpus.ts'
 import { measure, type CellTally, type Figures, type ReportFigures } from './accuracy/measure.ts'
 import { PLANTS } from './accuracy/plant.ts'
@@ -102,9 +102,15 @@ table('per format', (r) => r.format, fig)
 perReport(fig)
 perRule(fig)
 plantGrid(fig)
+const all = sum(fig.reports)
+const plantsFound = fig.plants.filter((p) => p.found).length
+const summary =
+  `cells right ${pct(all.right, all.total)}, right or uncertain ${pct(all.right + all.uncertain, all.total)}, silent ${all.silent}; ` +
+  `unexpected errors ${all.unexpectedErrors}, warnings ${all.unexpectedWarnings}; expected findings missing ${all.missing}; planted found ${plantsFound}/${fig.plants.length}`
 console.log(`\n${fig.reports.length} files, ${fig.plants.length} planted copies, ${fig.seconds.toFixed(1)} s`)
+console.log(`SUMMARY: ${summary}`)
 if (opt.json) {
-  writeFileSync(resolve(opt.json), JSON.stringify(fig, null, 1))
+  writeFileSync(resolve(opt.json), JSON.stringify({ summary, layouts: layoutFigures(fig), ...fig }, null, 1))
   console.log(`JSON: ${resolve(opt.json)}`)
 }
 if (opt['update-baseline']) {

@@ -49,6 +49,8 @@ export interface ReportFigures {
   parseFindings: number
   /** Per rule: findings raised (error/warning/info; 'parse' apart). */
   raised: Record<string, number>
+  /** Every finding as rule|severity|outcome|message. */
+  findings: string[]
 }
 
 export interface PlantFigure {
@@ -208,13 +210,15 @@ export async function measure(opts: { filter?: (e: CorpusEntry) => boolean } = {
         },
         ...scoreFindings(m.entry.layout, findings, specs[m.entry.report]),
         parseFindings: findings.filter((f) => f.severity === 'parse').length,
-        raised: countRaised(findings)
+        raised: countRaised(findings),
+        findings: findings.map((f) => `${f.rule}|${f.severity}|${f.outcome}|${f.message}`)
       })
     }
   }
 
   const plants: PlantFigure[] = []
   const baseOf = new Map(plain.map((r) => [`${r.entry.layout}|${r.entry.report}`, r]))
+  const aloneCache = new Map<Run, Finding[]>()
   for (const r of runs.filter((x) => x.entry.plant)) {
     const plant = r.entry.plant as PlantId
     const rule = PLANT_RULE[plant]
@@ -224,7 +228,9 @@ export async function measure(opts: { filter?: (e: CorpusEntry) => boolean } = {
       plants.push({ layout: r.entry.layout, report: r.entry.report, plant, rule, found: false, error: r.error ?? 'no unchanged copy' })
       continue
     }
-    const before = new Set(alone(base, year).filter((f) => f.rule === rule).map(key))
+    const baseFindings = aloneCache.get(base) ?? alone(base, year)
+    aloneCache.set(base, baseFindings)
+    const before = new Set(baseFindings.filter((f) => f.rule === rule).map(key))
     const found = alone(r, year).some((f) => f.rule === rule && (f.severity === 'error' || f.severity === 'warning') && !before.has(key(f)))
     plants.push({ layout: r.entry.layout, report: r.entry.report, plant, rule, found })
   }

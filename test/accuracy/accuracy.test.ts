@@ -8,6 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { BASELINE_FILE, layoutFigures, plantKey, type Baseline } from '../../scripts/accuracy/baseline.ts'
 import { ACC_DIR, loadCorpus, ROOT, type CorpusEntry } from '../../scripts/accuracy/corpus.ts'
 import { measure, type Figures } from '../../scripts/accuracy/measure.ts'
+import { runChecks } from '../../src-main/engine/checks/store.ts'
+import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
+import { SEED_DIR } from '../helpers/seeds.ts'
+import { tempDb } from '../helpers/tmp.ts'
 
 let fig: Figures
 const baseline = JSON.parse(readFileSync(join(ACC_DIR, BASELINE_FILE), 'utf8')) as Baseline
@@ -25,6 +29,33 @@ describe('accuracy corpus', () => {
       expect(r.missing, r.report).toEqual([])
       expect(r.unexpectedErrors, r.report).toEqual([])
       expect(r.meta, r.report).toEqual({ body: true, township: true, year: true })
+    }
+  })
+
+  // The seeds as given and the real PDFs as given are each a folder as a county would send it: importing and
+  // checking that folder must give exactly the findings the harness measured on it.
+  it.each([
+    ['seeds', SEED_DIR, (r: string) => /^\d{3}_/.test(r), '.txt'],
+    ['real PDFs', join(ACC_DIR, 'real'), (r: string) => !/^\d{3}_/.test(r), '.pdf']
+  ] as const)('measures what an import and a check of the folder give: %s', async (_name, dir, isGroup, ext) => {
+    const t = tempDb()
+    try {
+      const res = await importFolder(t.db, dir, { ocr: false })
+      runChecks(t.db, res.batchId)
+      const rows = t.db
+        .prepare(
+          `SELECT f.rel_path AS file, g.rule || '|' || g.severity || '|' || g.outcome || '|' || g.message AS k FROM findings g
+           JOIN reports r ON r.id = g.report_id JOIN versions v ON v.id = r.current_version_id JOIN files f ON f.id = v.file_id WHERE g.state = 'open'`
+        )
+        .all() as { file: string; k: string }[]
+      const group = fig.reports.filter((r) => r.layout === 'original' && isGroup(r.report))
+      expect(group.length).toBeGreaterThan(2)
+      for (const r of group) {
+        const imported = rows.filter((x) => x.file === `${r.report}${ext}`).map((x) => x.k)
+        expect([...r.findings].sort(), r.report).toEqual(imported.sort())
+      }
+    } finally {
+      t.cleanup()
     }
   })
 
