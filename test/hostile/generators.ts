@@ -82,3 +82,19 @@ export function pdfPlain(text = 'BT /F1 12 Tf 72 720 Td (hello) Tj ET'): Buffer 
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
   ])
 }
+
+/**
+ * A 9 MB HTML table of colspan/rowspan cells: rowspan="0" cells cover their columns for the rest of
+ * the table, so each row starts further right and a naive grid grows with every row.
+ */
+export function htmlSpanTable(bytes = 9 * 1024 * 1024): string {
+  const row = `<tr>${'<td colspan="1000" rowspan="0">1</td>'.repeat(4)}<td rowspan="3">2</td></tr>\n`
+  const head = '<html><body><p>一、总体情况</p><table>'
+  return head + row.repeat(Math.ceil((bytes - head.length) / row.length)) + '</table></body></html>'
+}
+
+/** A table whose spans stay within a sane width but many rows (an honest but large table). */
+export function htmlLongTable(rows = 20_000): string {
+  const row = '<tr><td>项目</td><td colspan="2">1</td><td rowspan="2">2</td></tr>\n'
+  return `<html><body><table>${row.repeat(rows)}</table></body></html>`
+}
