@@ -7,7 +7,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src-main/electron/main.ts'), readWorker: resolve('src-main/engine/ingest/readWorker.ts') }, external: ['better-sqlite3'], output: { format: 'cjs', entryFileNames: '[name].cjs' } }
+      rollupOptions: { input: { index: resolve('src-main/electron/main.ts'), readWorker: resolve('src-main/engine/ingest/readWorker.ts'), checkWorker: resolve('src-main/engine/checks/checkWorker.ts') }, external: ['better-sqlite3'], output: { format: 'cjs', entryFileNames: '[name].cjs' } }
     }
   },
   preload: {

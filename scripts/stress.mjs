@@ -1,6 +1,14 @@
-// `npm run test:stress`: the large versions of the hostile-input corpus and the kill tests.
+// `npm run test:stress`: the large versions of the hostile-input corpus, the kill tests, the resumed
+// imports and the hostile files of issue 14 (test/stress/hostile.test.ts prints files tried, crashes,
+// hangs, peak memory and decisions lost).
 import { spawnSync } from 'node:child_process'
 
-const env = { ...process.env, CORPUS_N: process.env.CORPUS_N ?? '3000', KILL_RUNS: process.env.KILL_RUNS ?? '60' }
-const r = spawnSync('npx', ['--no', '--', 'vitest', 'run', 'test/stress'], { stdio: 'inherit', env })
+const env = {
+  ...process.env,
+  STRESS: '1',
+  CORPUS_N: process.env.CORPUS_N ?? '3000',
+  KILL_RUNS: process.env.KILL_RUNS ?? '60',
+  RESUME_COPIES: process.env.RESUME_COPIES ?? '8'
+}
+const r = spawnSync('npx', ['--no', '--', 'vitest', 'run', 'test/stress', 'test/hostile', 'test/ingest/import-safety.test.ts', 'test/db/open-failures.test.ts'], { stdio: 'inherit', env })
 process.exit(r.status ?? 1)

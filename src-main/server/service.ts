@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { ruleById } from '../engine/checks/registry.ts'
 import { batchYear } from '../engine/checks/run.ts'
-import { batchSettings, runChecks, saveBatchSettings } from '../engine/checks/store.ts'
+import { runChecksOffThread } from '../engine/checks/offThread.ts'
+import { batchSettings, saveBatchSettings } from '../engine/checks/store.ts'
 import type { Db } from '../engine/db/open.ts'
 import { importFolder } from '../engine/ingest/importFolder.ts'
 import type { ParsedReport } from '../engine/model.ts'
@@ -133,7 +134,7 @@ export class ReviewService implements ReviewApi {
           signal: ac.signal,
           onProgress: (p) => this.emit('progress', { taskId, ...p })
         })
-        runChecks(this.db, res.batchId)
+        await runChecksOffThread(this.db, res.batchId)
         this.emit('task', { taskId, state: res.cancelled ? 'cancelled' : 'done', batchId: res.batchId })
       } catch (e) {
         this.emit('task', { taskId, state: 'failed', message: e instanceof Error ? e.message : String(e) })
@@ -192,12 +193,12 @@ export class ReviewService implements ReviewApi {
       this.db.prepare("INSERT INTO settings (key, value) VALUES ('reviewer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(settings.reviewer).slice(0, 50))
     }
     saveBatchSettings(this.db, batchId, clean)
-    runChecks(this.db, batchId)
+    await runChecksOffThread(this.db, batchId)
     return this.getBatch(batchId)
   }
 
   async rerunChecks(batchId: number): Promise<BatchDetail> {
-    runChecks(this.db, batchId)
+    await runChecksOffThread(this.db, batchId)
     return this.getBatch(batchId)
   }
 

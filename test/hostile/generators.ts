@@ -82,3 +82,43 @@ export function pdfPlain(text = 'BT /F1 12 Tf 72 720 Td (hello) Tj ET'): Buffer 
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
   ])
 }
+
+/**
+ * A 9 MB HTML table of colspan/rowspan cells: rowspan="0" cells cover their columns for the rest of
+ * the table, so each row starts further right and a naive grid grows with every row.
+ */
+export function htmlSpanTable(bytes = 9 * 1024 * 1024): string {
+  const row = `<tr>${'<td colspan="1000" rowspan="0">1</td>'.repeat(4)}<td rowspan="3">2</td></tr>\n`
+  const head = '<html><body><p>一、总体情况</p><table>'
+  return head + row.repeat(Math.ceil((bytes - head.length) / row.length)) + '</table></body></html>'
+}
+
+/** A table whose spans stay within a sane width but many rows (an honest but large table). */
+export function htmlLongTable(rows = 20_000): string {
+  const row = '<tr><td>项目</td><td colspan="2">1</td><td rowspan="2">2</td></tr>\n'
+  return `<html><body><table>${row.repeat(rows)}</table></body></html>`
+}
+
+/** A scan of `pages` pages of random 1-bit noise (A4 at 150 dpi): nothing for OCR to read. */
+export function pdfNoiseScan(pages = 100, seed = 7): Buffer {
+  let s = seed >>> 0
+  const rnd = (): number => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
+    return s
+  }
+  const w = 1240
+  const h = 1754
+  const objs: (string | [string, Buffer])[] = ['<< /Type /Catalog /Pages 2 0 R >>', '']
+  const kids: string[] = []
+  for (let p = 0; p < pages; p++) {
+    const bits = Buffer.alloc((w / 8) * h)
+    for (let i = 0; i < bits.length; i += 4) bits.writeUInt32LE(rnd(), Math.min(i, bits.length - 4))
+    const pageId = objs.length + 1
+    kids.push(`${pageId} 0 R`)
+    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 ${pageId + 2} 0 R >> >> /Contents ${pageId + 1} 0 R >>`)
+    objs.push(['<< /Length %LEN% >>', Buffer.from('q 595 0 0 842 0 0 cm /Im1 Do Q')])
+    objs.push([`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length %LEN% >>`, deflateSync(bits, { level: 1 })])
+  }
+  objs[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`
+  return buildPdf(objs)
+}

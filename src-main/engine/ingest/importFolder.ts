@@ -13,6 +13,7 @@ import { OcrCache } from '../ocr/cache.ts'
 import { readPdfWithOcr } from '../ocr/ocrPdf.ts'
 import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
+import { notAReport } from './notReport.ts'
 import { ReaderPool, type ReadOutput, type ReaderPoolOptions } from './readerPool.ts'
 import { fileId, latestVersionOfFile, storeVersion } from './store.ts'
 import { walkFolder, type WalkEntry } from './walk.ts'
@@ -214,6 +215,14 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
           })
           parsed = read.needsOcr ? null : parseReport(read)
           prep = parsed ? prepareChecks(parsed, read.text) : null
+        }
+        const notReport = parsed && !read.needsOcr ? notAReport(read.text, parsed) : null
+        if (notReport) {
+          event(db, batchId, f.rel, 'error', 'not-report', notReport, sha)
+          outcomes.push({ file: f.rel, status: 'error', error: notReport })
+          progress(f.rel, 'error')
+          fill()
+          continue
         }
         const stored = storeVersion(db, {
           batchId,

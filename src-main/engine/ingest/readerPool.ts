@@ -19,6 +19,11 @@ export function setReadWorkerPath(p: string | URL): void {
   workerPath = p
 }
 
+/** The reader worker path set by the bundled build, if any (the check worker is built beside it). */
+export function readWorkerPath(): string | URL | null {
+  return workerPath
+}
+
 export interface ReaderPoolOptions {
   /** Per-file time limit in ms. */
   timeoutMs?: number

@@ -35,7 +35,12 @@ export interface OcrOptions {
   cache?: OcrCache | null
   /** Longest scan OCR'd (a page takes a few seconds); longer ones are refused. Default 100 pages. */
   maxOcrPages?: number
+  /** Time allowed for the OCR of one file (ms); the file is refused past it. Default 5 minutes. */
+  maxOcrMs?: number
 }
+
+/** Pages read before a scan that yields no text at all is given up (noise, photos, blank scans). */
+const NOISE_PAGES = 3
 
 
 /** OCR the pages of a PDF (default: all of them, whatever text layer they have) into a ReadResult. */
@@ -164,19 +169,40 @@ function ocrWarnings(results: PageOcr[]): string[] {
   return w
 }
 
-/** OCR several pages: rendering runs here, one page ahead of the pool's workers; results in page order. */
+/**
+ * OCR several pages: rendering runs here, one page ahead of the pool's workers; results in page order.
+ * Bounded per file: a time limit, and a scan whose first pages yield no text at all is given up.
+ */
 async function ocrPages(doc: OpenPdf, pages: number[], dpi: number, opts: OcrOptions): Promise<PageOcr[]> {
   const max = opts.maxOcrPages ?? 100
   if (pages.length > max) throw new ReadError('too-many-pages', `扫描件共 ${pages.length} 页需要识别，超过 OCR 上限 ${max} 页，未识别`)
   const pool = opts.pool ?? sharedPool()
-  const signal = opts.signal
+  const outer = opts.signal
+  const limitMs = opts.maxOcrMs ?? 5 * 60_000
+  // The file's own stop: the caller's cancel, the time limit, or a scan that is noise.
+  const stop = new AbortController()
+  let stopped: ReadError | null = null
+  const halt = (why: ReadError): void => {
+    if (stopped) return
+    stopped = why
+    stop.abort(why)
+  }
+  const onOuter = (): void => stop.abort(outer?.reason)
+  outer?.addEventListener('abort', onOuter)
+  if (outer?.aborted) onOuter()
+  const timer = setTimeout(
+    () => halt(new ReadError('ocr-timeout', `OCR 识别超时（超过 ${Math.round(limitMs / 1000)} 秒，已识别 ${done}/${pages.length} 页），未导入；扫描件可能过长或质量太差`)),
+    limitMs
+  )
+  const signal = stop.signal
   const results: PageOcr[] = new Array(pages.length)
   let next = 0
   let done = 0
+  let readableSoFar = 0
   let failed = false
   const lane = async (): Promise<void> => {
     while (next < pages.length && !failed) {
-      signal?.throwIfAborted()
+      signal.throwIfAborted()
       const i = next++
       try {
         results[i] = await ocrPage(doc, pages[i] as number, dpi, pool, signal)
@@ -185,13 +211,22 @@ async function ocrPages(doc: OpenPdf, pages: number[], dpi: number, opts: OcrOpt
         throw e
       }
       done++
+      readableSoFar += (results[i] as PageOcr).readable
+      if (done >= NOISE_PAGES && done < pages.length && readableSoFar < 10) {
+        halt(new ReadError('ocr-no-text', `扫描件前 ${done} 页没有识别出文字（可能是空白页、图片或杂乱的扫描），其余 ${pages.length - done} 页未识别，未导入`))
+      }
       opts.onPage?.(done, pages.length)
     }
   }
-  const lanes = Array.from({ length: Math.min(pages.length, pool.size) }, lane)
-  const settled = await Promise.allSettled(lanes)
-  const error = settled.find((st) => st.status === 'rejected')
-  if (error) throw signal?.aborted ? signal.reason : (error as PromiseRejectedResult).reason
-  return results
+  try {
+    const lanes = Array.from({ length: Math.min(pages.length, pool.size) }, lane)
+    const settled = await Promise.allSettled(lanes)
+    if (stopped) throw stopped
+    const error = settled.find((st) => st.status === 'rejected')
+    if (error) throw outer?.aborted ? outer.reason : (error as PromiseRejectedResult).reason
+    return results
+  } finally {
+    clearTimeout(timer)
+    outer?.removeEventListener('abort', onOuter)
+  }
 }
-

@@ -47,7 +47,10 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Ocr
   signal?.throwIfAborted()
   let thr = otsu(raw)
   const empty: PageOcr = { page, lines: [], skew: 0, confidence: 0, readable: 0, rereads: 0 }
-  if (inkShare(raw, thr) < 0.0005) return empty
+  const ink = inkShare(raw, thr)
+  // Blank, or inked over a third of its area (noise, a photo, a black scan): no text to read, and
+  // recognising such a page takes minutes.
+  if (ink < 0.0005 || ink > 0.35) return empty
   const skew = estimateSkew(raw, thr)
   await tick()
   const g = Math.abs(skew) >= 0.05 ? rotateGray(raw, -skew) : raw

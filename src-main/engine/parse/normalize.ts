@@ -49,7 +49,8 @@ export function foldText(s: string): string {
     if (f === 0) f = FOLD[code] = foldChar(String.fromCharCode(code)).charCodeAt(0)
     codes[i] = f
   }
-  return UTF16.decode(codes)
+  // A TextDecoder call costs microseconds of setup: short strings (labels, lines) are built directly.
+  return s.length <= 512 ? String.fromCharCode.apply(null, codes as unknown as number[]) : UTF16.decode(codes)
 }
 
 const UTF16 = new TextDecoder('utf-16le')
@@ -69,16 +70,33 @@ export function tradShare(original: string, folded: string): number {
 
 /** Key for comparing labels: folded, no whitespace, markdown or pipes, unified quotes. */
 export function labelKey(s: string): string {
-  return foldText(s)
-    .replace(/[\s*|]+/g, '')
-    .replace(/[“”"]/g, '"')
+  return memo(KEYS, s, () =>
+    foldText(s)
+      .replace(/[\s*|]+/g, '')
+      .replace(/[“”"]/g, '"')
+  )
+}
+
+// Labels and short lines repeat (every line is compared with every template title): their keys are
+// kept, in bounded maps, so a document of many lines costs one folding per distinct line.
+const KEYS = new Map<string, string>()
+const CORES = new Map<string, string>()
+function memo(cache: Map<string, string>, s: string, make: () => string): string {
+  if (s.length > 200) return make()
+  let v = cache.get(s)
+  if (v === undefined) {
+    if (cache.size >= 20_000) cache.clear()
+    v = make()
+    cache.set(s, v)
+  }
+  return v
 }
 
 const ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）|\d+[.、．]|\(\d+\))/
 
 /** Label without its leading ordinal and without punctuation: the part that carries meaning. */
 export function labelCore(s: string): string {
-  return labelKey(s).replace(ORDINAL, '').replace(/[，,。.、:：;；()（）"'\-]/g, '')
+  return memo(CORES, s, () => labelKey(s).replace(ORDINAL, '').replace(/[，,。.、:：;；()（）"'\-]/g, ''))
 }
 
 /** The leading ordinal of a label, folded ('(三)', '2.', '一、'), or ''. */

@@ -115,7 +115,15 @@ interface El {
 }
 type HNode = El | string
 
+/**
+ * Elements a document may have. A long report exported by Word has some tens of thousands; a file
+ * far beyond that (a table of hundreds of thousands of cells) is not a report and would cost the
+ * whole reader time limit.
+ */
+const MAX_ELEMENTS = 200_000
+
 function parseHtml(html: string): El {
+  let elements = 0
   const root: El = { name: '#root', attrs: {}, children: [] }
   const els: El[] = [root]
   // per open tag: 0 = element kept, 1 = inside a dropped element, 2 = flattened (too deep)
@@ -130,6 +138,9 @@ function parseHtml(html: string): El {
         } else if (els.length > MAX_DEPTH) {
           frames.push(2)
         } else {
+          if (++elements > MAX_ELEMENTS) {
+            throw new ReadError('too-complex', `文档结构过于复杂（超过 ${MAX_ELEMENTS / 10000} 万个 HTML 元素，不像一份年报），未读取`)
+          }
           const el: El = { name, attrs, children: [] }
           els[els.length - 1]!.children.push(el)
           els.push(el)
@@ -338,6 +349,7 @@ class Builder {
   private dataTable(table: El): boolean {
     if (table.hasTable) return false
     const rows = collectRows(table)
+    if (!rows) return false
     let width = 0
     let longest = 0
     for (const r of rows) {
@@ -434,7 +446,25 @@ function spanAttr(v: string | undefined): number | undefined {
  * Rows of a table with grid columns from the HTML table model: a cell takes the first column not
  * covered by a rowspan from above; rowspans end with their row group.
  */
-function collectRows(table: El): Row[] {
+/**
+ * Widest grid a data table may have. Report tables have at most a few dozen columns; spans that push
+ * a table past this (hostile colspan/rowspan="0" nests) would make the grid grow with every row.
+ */
+const MAX_GRID_COLS = 256
+
+/** Rows of the table's grid, or null when its spans make it wider than any real table (read as text instead). */
+function collectRows(table: El): Row[] | null {
+  try {
+    return gridRows(table)
+  } catch (e) {
+    if (e === TOO_WIDE) return null
+    throw e
+  }
+}
+
+const TOO_WIDE = new Error('table grid too wide')
+
+function gridRows(table: El): Row[] {
   const rows: Row[] = []
   let covered: number[] = []
   const visit = (n: El, group: 'thead' | 'tbody'): void => {
@@ -457,6 +487,7 @@ function collectRows(table: El): Row[] {
     for (const td of rowCells(tr)) {
       while ((covered[col] ?? 0) > 0) col++
       const colSpan = Math.min(Math.max(spanAttr(td.attrs.colspan) ?? 1, 1), 1000)
+      if (col + colSpan > MAX_GRID_COLS) throw TOO_WIDE
       const rs = spanAttr(td.attrs.rowspan)
       // rowspan="0" spans the rest of the row group
       const rowSpan = rs === undefined ? 1 : rs === 0 ? 65534 : Math.min(rs, 65534)

@@ -1,0 +1,71 @@
+// Batch checks off the main thread: one worker (checkWorker.ts) with its own database connection.
+// An in-memory database, or a build where the worker cannot start, runs the check inline instead.
+import { Worker } from 'node:worker_threads'
+import type { Db } from '../db/open.ts'
+import { readWorkerPath } from '../ingest/readerPool.ts'
+import type { CheckJob, CheckReply } from './checkWorker.ts'
+import { runChecks } from './store.ts'
+
+let explicitPath: string | URL | null = null
+
+/** The bundled desktop build may point this at its compiled worker file. */
+export function setCheckWorkerPath(p: string | URL): void {
+  explicitPath = p
+}
+
+function workerPath(): string | URL {
+  if (explicitPath) return explicitPath
+  // The bundled build sets the reader worker's path; the check worker is built beside it.
+  const r = readWorkerPath()
+  if (typeof r === 'string' && /readWorker\.cjs$/.test(r)) return r.replace(/readWorker\.cjs$/, 'checkWorker.cjs')
+  return new URL('./checkWorker.ts', import.meta.url)
+}
+
+let worker: Worker | null = null
+let broken = false
+let nextId = 1
+const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void; run: () => void }>()
+
+function spawn(): Worker {
+  const w = new Worker(workerPath())
+  w.unref()
+  w.on('message', (m: CheckReply) => {
+    const p = pending.get(m.id)
+    if (!p) return
+    pending.delete(m.id)
+    if (m.ok) p.resolve()
+    else p.reject(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}))
+  })
+  const fail = (): void => {
+    if (worker === w) worker = null
+    // A worker that cannot start or dies: the checks it had are run here, as before.
+    broken = true
+    for (const [id, p] of pending) {
+      pending.delete(id)
+      try {
+        p.run()
+        p.resolve()
+      } catch (e) {
+        p.reject(e instanceof Error ? e : new Error(String(e)))
+      }
+    }
+  }
+  w.on('error', fail)
+  w.on('exit', fail)
+  return w
+}
+
+/** Runs the batch check and stores its results; on a file database, in the check worker. */
+export function runChecksOffThread(db: Db, batchId: number): Promise<void> {
+  const file = db.name
+  if (broken || !file || file === ':memory:' || db.memory) {
+    runChecks(db, batchId)
+    return Promise.resolve()
+  }
+  worker ??= spawn()
+  const id = nextId++
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, run: () => runChecks(db, batchId) })
+    worker?.postMessage({ id, file, batchId } satisfies CheckJob)
+  })
+}
