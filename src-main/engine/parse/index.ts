@@ -1,5 +1,5 @@
 // From a read document to the report model: format, sections, tables, body, year, 落款.
-import type { ParsedReport, ReadResult, SectionHit, TableResult } from '../model.ts'
+import type { ParsedReport, ParseProblem, ReadResult, SectionHit, TableResult } from '../model.ts'
 import { template } from '../template.ts'
 import { detectFormat, parsingFormat } from './format.ts'
 import { readMeta } from './meta.ts'
@@ -9,6 +9,7 @@ import { parseT2 } from './tables/t2.ts'
 import { parseT3 } from './tables/t3.ts'
 import { parseT4 } from './tables/t4.ts'
 import { tokenAt, tokenize, type Token } from './tokens.ts'
+import { readGridTable } from './grid/tables.ts'
 
 export function parseReport(read: ReadResult): ParsedReport {
   const norm = foldText(read.text)
@@ -35,10 +36,20 @@ export function parseReport(read: ReadResult): ParsedReport {
     return which === 'start' ? s.titleSpan?.start : s.bodyEnd
   }
   const len = read.text.length
-  const t2 = parseT2(region('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt)
-  const t3 = parseT3(region('S3', at('S2', 'end') ?? t2.span?.end ?? 0, at('S4', 'start') ?? len), fmt)
-  const t3End = lastEnd(t3)
-  const t4 = parseT4(region('S4', t3End ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt)
+  const problems: ParseProblem[] = []
+  let t2: TableResult, t3: TableResult, t4: TableResult
+  if (process.env.XXGK_READER === 'grid') {
+    const g2 = readGridTable('T2', region('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt)
+    const g3 = readGridTable('T3', region('S3', at('S2', 'end') ?? g2.end ?? 0, at('S4', 'start') ?? len), fmt)
+    const g4 = readGridTable('T4', region('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt)
+    ;[t2, t3, t4] = [g2.table, g3.table, g4.table]
+    for (const g of [g2, g3, g4]) if (g.problem) problems.push(g.problem)
+  } else {
+    t2 = parseT2(region('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt)
+    t3 = parseT3(region('S3', at('S2', 'end') ?? t2.span?.end ?? 0, at('S4', 'start') ?? len), fmt)
+    const t3End = lastEnd(t3)
+    t4 = parseT4(region('S4', t3End ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt)
+  }
   for (const t of [t2, t3, t4]) setSpan(t)
 
   const report: ParsedReport = {
@@ -49,6 +60,7 @@ export function parseReport(read: ReadResult): ParsedReport {
     tradShare: tradShare(read.text, norm),
     norm
   }
+  if (problems.length) report.problems = problems
   Object.assign(report, meta)
   return report
 }

@@ -1,0 +1,309 @@
+// Stage 2a: find the template's rows in a grid and collect what stands in each row: value cells,
+// empty cells the source shows, and numbers glued to the label text. Labels come from the spec only.
+import type { Box, LabelMatch, Span } from '../../model.ts'
+import type { TableSpec } from '../../template.ts'
+import { labelOrdinal } from '../normalize.ts'
+import { readValue } from '../values.ts'
+import { labelText, searchKey } from './search.ts'
+import type { GCell, Grid } from './types.ts'
+
+export interface Item {
+  kind: 'num' | 'blank' | 'empty'
+  text: string
+  start: number
+  end: number
+  col?: number
+  box?: Box
+  page?: number
+  conf?: number
+  line: number
+  /** Cut out of a text cell (a number glued to a label or to other numbers). */
+  glued: boolean
+}
+
+export interface RowRead {
+  id: string
+  label?: { raw: string; span: Span; match: LabelMatch }
+  items: Item[]
+  /** Text in the row's range that is neither label nor value (page furniture already dropped). */
+  noise: string[]
+}
+
+export interface MappedRows {
+  rows: RowRead[]
+  /** Cells before the first row label: the header. */
+  header: GCell[]
+  /** Index after the last cell used by the table. */
+  end: number
+}
+
+interface Hit {
+  a: number
+  b: number
+  match: LabelMatch
+}
+
+function findLabel(s: string, from: number, label: string, variants: string[]): Hit | null {
+  let best: Hit | null = null
+  for (const [k, match] of [[searchKey(label), 'exact'], ...variants.map((v) => [searchKey(v), 'variant'])] as [string, LabelMatch][]) {
+    if (!k) continue
+    const i = s.indexOf(k, from)
+    if (i >= 0 && (!best || i < best.a)) best = { a: i, b: i + k.length, match }
+  }
+  if (best) return best
+  const full = searchKey(label)
+  const ord = searchKey(labelOrdinal(label))
+  const core = full.slice(ord.length)
+  if (core.length >= 4) {
+    const i = s.indexOf(core, from)
+    if (i >= 0) return { a: i, b: i + core.length, match: 'exact' }
+  }
+  // A label cut by the converter: its beginning, extended as far as it goes on.
+  if (full.length >= 8) {
+    const head = full.slice(0, Math.min(full.length, ord.length + 6))
+    const i = s.indexOf(head, from)
+    if (i >= 0) {
+      let b = i + head.length
+      while (b < s.length && b - i < full.length && s[b] === full[b - i]) b++
+      return { a: i, b, match: b - i === full.length ? 'exact' : 'truncated' }
+    }
+  }
+  return null
+}
+
+/** Offset in the original of char i of a cell's text (merged cells keep their fragments). */
+export function offsetIn(c: GCell, i: number): number {
+  const headLen = c.parts ? c.text.length - c.parts.reduce((n, p) => n + (p.end - p.start), 0) : c.text.length
+  if (i < headLen || !c.parts) return c.start + i
+  let rest = i - headLen
+  for (const p of c.parts) {
+    const len = p.end - p.start
+    if (rest < len) return p.start + rest
+    rest -= len
+  }
+  return c.end
+}
+
+const CJK = /[\u4e00-\u9fff]{2}/
+
+/**
+ * End of a header made of the spec's header labels (表四: 行政复议 行政诉讼 结果维持 …), searched from
+ * `from`; -1 when the header is not there. Up to two other chars between labels (punctuation, notes).
+ */
+export function headerEnd(s: string, spec: TableSpec, from: number): { a: number; b: number } {
+  const keys = [...new Set(spec.header.map(searchKey))].filter((k) => k.length >= 2).sort((x, y) => y.length - x.length)
+  const groups = spec.cols.flatMap((c) => (c.path && c.path.length > 1 ? [searchKey(c.path[0] as string)] : []))
+  let a = -1
+  for (const g of new Set(groups)) {
+    const i = s.indexOf(g, from)
+    if (i >= 0 && (a < 0 || i < a)) a = i
+  }
+  if (a < 0) return { a: -1, b: -1 }
+  let b = a
+  let slack = 0
+  while (b < s.length && slack <= 2) {
+    const k = keys.find((x) => s.startsWith(x, b))
+    if (k) {
+      b += k.length
+      slack = 0
+    } else {
+      b++
+      slack++
+    }
+  }
+  return { a, b: b - slack }
+}
+
+export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | null {
+  const cells = grid.cells
+  const lt = labelText(cells)
+  const s = lt.s
+  let pos = from
+  let headerSpan: { a: number; b: number } | null = null
+  const hits: (Hit | null)[] = []
+  for (const r of spec.rows) {
+    let h = r.label ? findLabel(s, pos, r.label, r.variants) : null
+    if (!r.label && spec.rows.length === 1) {
+      // A single unlabelled row (表四) starts with its header; header labels in it are not values.
+      const he = headerEnd(s, spec, pos)
+      if (he.a >= 0) {
+        h = { a: he.a, b: he.a, match: 'exact' }
+        headerSpan = he
+      }
+    }
+    hits.push(h)
+    if (h) pos = h.b
+  }
+  const found = hits.filter((h): h is Hit => h !== null)
+  if (!found.length) return null
+  const cellAt = (k: number): number => (k < s.length ? (lt.cell[k] as number) : lt.s.length ? (lt.cell[s.length - 1] as number) + 1 : 0)
+  // Which chars of the label string are labels (rows, group rows): they are never values.
+  const isLabel = new Uint8Array(s.length)
+  for (const h of found) isLabel.fill(1, h.a, h.b)
+  if (headerSpan) isLabel.fill(1, headerSpan.a, headerSpan.b)
+  // Column names repeated inside the table (a header row per block or page) are labels too, never noise.
+  const hFrom = headerSpan ? headerSpan.b : from
+  const until = Math.min(s.length, Math.max(hFrom + 400, (found[found.length - 1] as Hit).b))
+  for (const k of new Set(spec.header.map(searchKey))) {
+    if (k.length < 2) continue
+    for (let i = s.indexOf(k, hFrom); i >= 0 && i < until; i = s.indexOf(k, i + k.length)) isLabel.fill(1, i, i + k.length)
+  }
+  const first = (found[0] as Hit).a
+  const lastEnd = (found[found.length - 1] as Hit).b
+  // Group rows ((三)不予公开 …): labels, never values; and where a row already has its numbers, a
+  // group label after them ends it (a group written as a row of its own keeps its numbers to itself).
+  const groupAt: number[] = []
+  for (const g of spec.groups) {
+    const k = searchKey(g)
+    let i = s.indexOf(k, first)
+    while (i >= 0 && i < lastEnd + k.length) {
+      isLabel.fill(1, i, i + k.length)
+      groupAt.push(offsetIn(cells[lt.cell[i] as number] as GCell, lt.at[i] as number))
+      i = s.indexOf(k, i + k.length)
+    }
+  }
+  groupAt.sort((a, b) => a - b)
+  // Owner row of every char of every text cell (-1: header or label).
+  const owner = new Map<number, Int16Array>()
+  const ownerOf = (ci: number): Int16Array => {
+    let o = owner.get(ci)
+    if (!o) {
+      o = new Int16Array((cells[ci] as GCell).text.length).fill(-2)
+      owner.set(ci, o)
+    }
+    return o
+  }
+  const starts = found.map((h) => h.a)
+  let ri = -1
+  for (let k = 0; k < s.length; k++) {
+    while (ri + 1 < starts.length && k >= (starts[ri + 1] as number)) ri++
+    const o = ownerOf(lt.cell[k] as number)
+    o[lt.at[k] as number] = isLabel[k] || ri < 0 ? -1 : ri
+  }
+  // Cell index where each found row starts, in the cell order.
+  // A zero-length hit (the end of 表四's header) starts in the header's last cell: numbers may be glued to it.
+  const startCell = found.map((h) => (h.b === h.a && h.a > 0 ? (lt.cell[h.a - 1] as number) : cellAt(h.a)))
+  const rows: RowRead[] = []
+  let fi = 0
+  let end = from
+  spec.rows.forEach((r, idx) => {
+    const h = hits[idx]
+    if (!h) {
+      rows.push({ id: r.id, items: [], noise: [] })
+      return
+    }
+    const myIdx = fi++
+    const c0 = startCell[myIdx] as number
+    const c1 = myIdx + 1 < startCell.length ? (startCell[myIdx + 1] as number) : cells.length - 1
+    const row: RowRead = { id: r.id, items: [], noise: [] }
+    if (h.b > h.a) {
+      const la = lt.cell[h.a] as number
+      const lb = lt.cell[h.b - 1] as number
+      const lc = cells[la] as GCell
+      const lcEnd = cells[lb] as GCell
+      const raw = la === lb ? lc.text.slice(lt.at[h.a], (lt.at[h.b - 1] as number) + 1) : collect(cells, lt, h)
+      row.label = { raw, span: spanFrom(offsetIn(lc, lt.at[h.a] as number), offsetIn(lcEnd, (lt.at[h.b - 1] as number) + 1), lc), match: h.match }
+    }
+    const last = myIdx === startCell.length - 1
+    let seenValue = false
+    let stopAtNoise = false
+    for (let ci = c0; ci <= c1; ci++) {
+      const c = cells[ci] as GCell
+      if (c.kind !== 'text') {
+        if (ci === c1 && !last && ci !== c0) break
+        if (last && stopAtNoise) break
+        row.items.push(itemOf(c))
+        if (c.kind === 'value') seenValue = true
+        end = ci + 1
+        continue
+      }
+      const o = ownerOf(ci)
+      // Whitespace and skipped chars belong to the char before them.
+      let prev = -2
+      for (let k = 0; k < o.length; k++) {
+        if (o[k] === -2) o[k] = prev
+        else prev = o[k] as number
+      }
+      let stop = false
+      for (const piece of pieces(c, o, myIdx)) {
+        const v = readValue(piece.text)
+        if (v.kind === 'number' || v.kind === 'blank') {
+          if (last && stopAtNoise) {
+            stop = true
+            break
+          }
+          row.items.push({ kind: v.kind === 'number' ? 'num' : 'blank', text: piece.text, start: piece.start, end: piece.end, line: c.line, glued: true, page: c.page })
+          seenValue = true
+        } else if (CJK.test(piece.text) || piece.text.length > 3) {
+          row.noise.push(piece.text)
+          // A labelled last row ends at the first other text; an unlabelled one (表四) after its numbers.
+          if (seenValue || row.label) stopAtNoise = true
+          if (last && stopAtNoise) {
+            stop = true
+            break
+          }
+        }
+      }
+      if (stop) break
+      end = ci + 1
+    }
+    const labelEnd = row.label?.span.end ?? -1
+    for (const g of groupAt) {
+      if (g < labelEnd) continue
+      if (!row.items.some((i) => i.kind !== 'empty' && i.start < g)) continue
+      row.items = row.items.filter((i) => i.start < g)
+      break
+    }
+    // Empty cells count only on the lines of the row's label or numbers (not those of a header line).
+    const lines = new Set(row.items.filter((i) => i.kind !== 'empty').map((i) => i.line))
+    if (h.b > h.a) lines.add((cells[lt.cell[h.a] as number] as GCell).line)
+    row.items = row.items.filter((i) => i.kind !== 'empty' || lines.has(i.line))
+    rows.push(row)
+  })
+  let header = cells.slice(from < s.length ? cellAt(from) : 0, startCell[0] as number)
+  if (headerSpan) {
+    // 表四's header runs from its first group label to its first number.
+    const h0 = cellAt(headerSpan.a)
+    let h1 = h0
+    while (h1 < cells.length && (cells[h1] as GCell).kind !== 'value') h1++
+    header = cells.slice(h0, h1)
+  }
+  return { rows, header, end }
+}
+
+function collect(cells: GCell[], lt: { cell: Int32Array; at: Int32Array }, h: Hit): string {
+  let out = ''
+  for (let k = h.a; k < h.b; k++) out += (cells[lt.cell[k] as number] as GCell).text[lt.at[k] as number]
+  return out
+}
+
+function spanFrom(start: number, end: number, c: GCell): Span {
+  const sp: Span = { start, end: Math.max(start, end) }
+  if (c.page !== undefined) sp.page = c.page
+  return sp
+}
+
+function itemOf(c: GCell): Item {
+  const it: Item = { kind: c.kind === 'empty' ? 'empty' : readValue(c.text).kind === 'blank' ? 'blank' : 'num', text: c.text, start: c.start, end: c.end, line: c.line, glued: false }
+  if (c.col !== undefined) it.col = c.col
+  if (c.box) it.box = c.box
+  if (c.page !== undefined) it.page = c.page
+  if (c.conf !== undefined) it.conf = c.conf
+  return it
+}
+
+/** Runs of a text cell owned by row `r`, split at whitespace. */
+function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: string; start: number; end: number }> {
+  let i = 0
+  const t = c.text
+  while (i < t.length) {
+    if (owner[i] !== r || /\s/.test(t[i] as string)) {
+      i++
+      continue
+    }
+    let j = i
+    while (j < t.length && owner[j] === r && !/\s/.test(t[j] as string)) j++
+    yield { text: t.slice(i, j), start: offsetIn(c, i), end: offsetIn(c, j) }
+    i = j
+  }
+}
