@@ -9,7 +9,7 @@ import { parseT2 } from './tables/t2.ts'
 import { parseT3 } from './tables/t3.ts'
 import { parseT4 } from './tables/t4.ts'
 import { tokenAt, tokenize, type Token } from './tokens.ts'
-import { readGridTable } from './grid/tables.ts'
+import { clipTokens, readGridTable } from './grid/tables.ts'
 
 export function parseReport(read: ReadResult): ParsedReport {
   const norm = foldText(read.text)
@@ -39,9 +39,14 @@ export function parseReport(read: ReadResult): ParsedReport {
   const problems: ParseProblem[] = []
   let t2: TableResult, t3: TableResult, t4: TableResult
   if (process.env.XXGK_READER === 'grid') {
-    const g2 = readGridTable('T2', region('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt)
-    const g3 = readGridTable('T3', region('S3', at('S2', 'end') ?? g2.end ?? 0, at('S4', 'start') ?? len), fmt)
-    const g4 = readGridTable('T4', region('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt)
+    // Regions by offset, so that a report written as one paragraph still gives each table its part.
+    const span = (id: string, fallbackStart: number, fallbackEnd: number): Token[] => {
+      const s = sections.find((h) => h.id === id) as SectionHit
+      return clipTokens(tokens, s.found ? (s.bodyStart as number) : fallbackStart, s.found ? (s.bodyEnd as number) : fallbackEnd)
+    }
+    const g2 = readGridTable('T2', span('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt)
+    const g3 = readGridTable('T3', span('S3', at('S2', 'end') ?? g2.end ?? 0, at('S4', 'start') ?? len), fmt)
+    const g4 = readGridTable('T4', span('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt)
     ;[t2, t3, t4] = [g2.table, g3.table, g4.table]
     for (const g of [g2, g3, g4]) if (g.problem) problems.push(g.problem)
   } else {

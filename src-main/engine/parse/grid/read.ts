@@ -154,6 +154,12 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
       continue
     }
+    if (values.length === 0 && row.noise.some((t) => /[0-9０-９]/.test(t))) {
+      // Digits are there but tied to text the reader could not read as a cell: not evidence of a blank.
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'uncertain' as const, note: '本行的数字与文字连在一起，无法读出各格数值' })))
+      for (const c of colIds) out.unplaced.push({ row: row.id, col: c, span: row.label?.span })
+      continue
+    }
     if (values.length === 0) {
       // The source shows the label and no number after it (empty cells, or the next label at once).
       placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'blank' as const, note: '本行没有填写数值' })))

@@ -35,6 +35,8 @@ export interface MappedRows {
   header: GCell[]
   /** Index after the last cell used by the table. */
   end: number
+  /** Offset in the original after the last label or value used. */
+  endOffset: number
 }
 
 interface Hit {
@@ -85,6 +87,8 @@ export function offsetIn(c: GCell, i: number): number {
 }
 
 const CJK = /[\u4e00-\u9fff]{2}/
+const WORD_END = /[\u4e00-\u9fffA-Za-z]/
+const NUM_RUN = /[0-9０-９]+(?:[,，.．][0-9０-９]+)*/g
 
 /**
  * End of a header made of the spec's header labels (表四: 行政复议 行政诉讼 结果维持 …), searched from
@@ -184,6 +188,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
   // A zero-length hit (the end of 表四's header) starts in the header's last cell: numbers may be glued to it.
   const startCell = found.map((h) => (h.b === h.a && h.a > 0 ? (lt.cell[h.a - 1] as number) : cellAt(h.a)))
   const rows: RowRead[] = []
+  let endOffset = 0
   let fi = 0
   let end = from
   spec.rows.forEach((r, idx) => {
@@ -258,6 +263,8 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     const lines = new Set(row.items.filter((i) => i.kind !== 'empty').map((i) => i.line))
     if (h.b > h.a) lines.add((cells[lt.cell[h.a] as number] as GCell).line)
     row.items = row.items.filter((i) => i.kind !== 'empty' || lines.has(i.line))
+    for (const i of row.items) if (i.kind !== 'empty') endOffset = Math.max(endOffset, i.end)
+    if (row.label) endOffset = Math.max(endOffset, row.label.span.end)
     rows.push(row)
   })
   let header = cells.slice(from < s.length ? cellAt(from) : 0, startCell[0] as number)
@@ -268,7 +275,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     while (h1 < cells.length && (cells[h1] as GCell).kind !== 'value') h1++
     header = cells.slice(h0, h1)
   }
-  return { rows, header, end }
+  return { rows, header, end, endOffset }
 }
 
 function collect(cells: GCell[], lt: { cell: Int32Array; at: Int32Array }, h: Hit): string {
@@ -303,7 +310,18 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
     }
     let j = i
     while (j < t.length && owner[j] === r && !/\s/.test(t[j] as string)) j++
-    yield { text: t.slice(i, j), start: offsetIn(c, i), end: offsetIn(c, j) }
+    // Numbers glued to other text ('000第二十条…') are cut out at the digit boundary.
+    NUM_RUN.lastIndex = 0
+    const run = t.slice(i, j)
+    let k = 0
+    for (let m = NUM_RUN.exec(run); m; m = NUM_RUN.exec(run)) {
+      // A short number right after a word belongs to it ('数据1', '第3页'); a long run is glued values.
+      if (m.index > 0 && WORD_END.test(run[m.index - 1] as string) && m[0].length < 4) continue
+      if (m.index > k) yield { text: run.slice(k, m.index), start: offsetIn(c, i + k), end: offsetIn(c, i + m.index) }
+      yield { text: m[0], start: offsetIn(c, i + m.index), end: offsetIn(c, i + m.index + m[0].length) }
+      k = m.index + m[0].length
+    }
+    if (k < run.length) yield { text: run.slice(k), start: offsetIn(c, i + k), end: offsetIn(c, j) }
     i = j
   }
 }

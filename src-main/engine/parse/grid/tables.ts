@@ -1,6 +1,7 @@
 // Entry of the table reader for one report: each table's region -> grid -> spec mapping -> cells.
 import type { LabelHit, ParseProblem, TableId, TableResult } from '../../model.ts'
 import { tableSpecs, type FormatKey, type TableSpec } from '../../template.ts'
+import { labelKey } from '../normalize.ts'
 import type { Token } from '../tokens.ts'
 import { buildGrid } from './build.ts'
 import { readSpec, tableProblem } from './read.ts'
@@ -19,6 +20,25 @@ export interface GridTable {
 
 function missingAll(spec: TableSpec, note: string): TableResult['cells'] {
   return spec.rows.flatMap((r) => spec.cols.map((c) => ({ table: spec.table, row: r.id, col: c.id, value: null, raw: '', status: 'missing' as const, note })))
+}
+
+/** Tokens overlapping [start, end), cut to it: a paragraph holding several tables is shared between them. */
+export function clipTokens(tokens: Token[], start: number, end: number): Token[] {
+  const out: Token[] = []
+  for (const t of tokens) {
+    if (t.end <= start || t.start >= end) continue
+    if (t.start >= start && t.end <= end) {
+      out.push(t)
+      continue
+    }
+    // Only plain-text cells are that long; their text is the original slice, so it can be cut by offset.
+    if (t.text.length !== t.end - t.start) continue
+    const s = Math.max(start, t.start)
+    const e = Math.min(end, t.end)
+    const text = t.text.slice(s - t.start, e - t.start)
+    out.push({ ...t, text, key: labelKey(text), start: s, end: e })
+  }
+  return out
 }
 
 /** Read one table from the tokens of its region. */
@@ -77,6 +97,5 @@ function readInto(grid: Grid, sp: TableSpec, from: number, result: TableResult, 
   result.labels.push(...read.labels)
   result.shape.push(...read.shape)
   unplaced.push(...read.unplaced)
-  const last = grid.cells[mapped.end - 1]
-  return last ? Math.max(end ?? 0, last.end) : end
+  return Math.max(end ?? 0, mapped.endOffset)
 }
