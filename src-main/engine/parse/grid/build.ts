@@ -8,6 +8,8 @@ import { searchKey } from './search.ts'
 import type { GCell, Grid } from './types.ts'
 
 function kindOf(text: string): GCell['kind'] {
+  // Numbers separated by spaces in one cell ('0  0  0', a text extraction) are several cells: read as text.
+  if (/[0-9０-９][\s\u3000]+[0-9０-９]/.test(text)) return 'text'
   const k = readValue(text).kind
   if (k === 'number' || k === 'blank') return 'value'
   return k === 'empty' ? 'empty' : 'text'
