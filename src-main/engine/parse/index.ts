@@ -38,7 +38,7 @@ export function parseReport(read: ReadResult): ParsedReport {
   const len = read.text.length
   const problems: ParseProblem[] = []
   let t2: TableResult, t3: TableResult, t4: TableResult
-  if (process.env.XXGK_READER === 'grid') {
+  if (process.env.XXGK_READER !== 'legacy') {
     // Regions by offset, so that a report written as one paragraph still gives each table its part.
     const span = (id: string, fallbackStart: number, fallbackEnd: number): Token[] => {
       const s = sections.find((h) => h.id === id) as SectionHit

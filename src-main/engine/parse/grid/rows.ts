@@ -2,6 +2,7 @@
 // empty cells the source shows, and numbers glued to the label text. Labels come from the spec only.
 import type { Box, LabelMatch, Span } from '../../model.ts'
 import type { TableSpec } from '../../template.ts'
+import { matchLabel } from '../labels.ts'
 import { labelOrdinal } from '../normalize.ts'
 import { readValue } from '../values.ts'
 import { labelText, searchKey } from './search.ts'
@@ -43,6 +44,37 @@ interface Hit {
   a: number
   b: number
   match: LabelMatch
+  /** Later pieces of a label cut by the layout ('…只计这一' … '情形，不计其他情形）'). */
+  extra?: [number, number][]
+}
+
+/**
+ * A label found only by its beginning may go on in later cells, with other cells between (the
+ * letter-spaced group label of a text extraction). Take the pieces that continue it, skipping up to
+ * three that do not.
+ */
+function continueLabel(s: string, cellOf: Int32Array, h: Hit, full: string): Hit {
+  let matched = h.b - h.a
+  let k = h.b
+  // Start at the next cell: the rest of the current one did not continue the label.
+  while (k < s.length && cellOf[k] === cellOf[h.b - 1]) k++
+  const extra: [number, number][] = []
+  let skips = 0
+  while (matched < full.length && k < s.length && skips <= 3) {
+    let e = k
+    while (e < s.length && cellOf[e] === cellOf[k]) e++
+    const rest = full.slice(matched)
+    const piece = s.slice(k, e)
+    if (rest.startsWith(piece)) {
+      extra.push([k, e])
+      matched += piece.length
+    } else if (piece.startsWith(rest)) {
+      extra.push([k, k + rest.length])
+      matched = full.length
+    } else skips++
+    k = e
+  }
+  return matched === full.length ? { ...h, match: 'exact', extra } : h
 }
 
 function findLabel(s: string, from: number, label: string, variants: string[]): Hit | null {
@@ -71,6 +103,22 @@ function findLabel(s: string, from: number, label: string, variants: string[]): 
     }
   }
   return null
+}
+
+/**
+ * A label cut short inside a cell of its own is the whole cell written differently (a typo such as
+ * '2.其他法律行政止公开'): take the cell and let matchLabel say how it differs.
+ */
+function wholeCell(s: string, cellOf: Int32Array, cells: GCell[], h: Hit, label: string, variants: string[]): Hit {
+  const ci = cellOf[h.a] as number
+  const c = cells[ci] as GCell
+  if (c.text.length > label.length + 10 || /[0-9０-９]/.test(c.text.slice(labelOrdinal(c.text).length))) return h
+  let a = h.a
+  let b = h.b
+  while (a > 0 && cellOf[a - 1] === ci) a--
+  while (b < s.length && cellOf[b] === ci) b++
+  const m = matchLabel(c.text, { label, variants })
+  return m ? { a, b, match: m } : h
 }
 
 /** Offset in the original of char i of a cell's text (merged cells keep their fragments). */
@@ -127,6 +175,8 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
   const hits: (Hit | null)[] = []
   for (const r of spec.rows) {
     let h = r.label ? findLabel(s, pos, r.label, r.variants) : null
+    if (h && h.match === 'truncated' && r.label) h = continueLabel(s, lt.cell, h, searchKey(r.label))
+    if (h && h.match === 'truncated' && r.label) h = wholeCell(s, lt.cell, cells, h, r.label, r.variants)
     if (!r.label && spec.rows.length === 1) {
       // A single unlabelled row (表四) starts with its header; header labels in it are not values.
       const he = headerEnd(s, spec, pos)
@@ -143,7 +193,10 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
   const cellAt = (k: number): number => (k < s.length ? (lt.cell[k] as number) : lt.s.length ? (lt.cell[s.length - 1] as number) + 1 : 0)
   // Which chars of the label string are labels (rows, group rows): they are never values.
   const isLabel = new Uint8Array(s.length)
-  for (const h of found) isLabel.fill(1, h.a, h.b)
+  for (const h of found) {
+    isLabel.fill(1, h.a, h.b)
+    for (const [a, b] of h.extra ?? []) isLabel.fill(1, a, b)
+  }
   if (headerSpan) isLabel.fill(1, headerSpan.a, headerSpan.b)
   // Column names repeated inside the table (a header row per block or page) are labels too, never noise.
   const hFrom = headerSpan ? headerSpan.b : from
@@ -206,7 +259,8 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
       const lb = lt.cell[h.b - 1] as number
       const lc = cells[la] as GCell
       const lcEnd = cells[lb] as GCell
-      const raw = la === lb ? lc.text.slice(lt.at[h.a], (lt.at[h.b - 1] as number) + 1) : collect(cells, lt, h)
+      let raw = la === lb ? lc.text.slice(lt.at[h.a], (lt.at[h.b - 1] as number) + 1) : collect(cells, lt, h)
+      for (const [a, b] of h.extra ?? []) raw += collect(cells, lt, { a, b, match: h.match })
       row.label = { raw, span: spanFrom(offsetIn(lc, lt.at[h.a] as number), offsetIn(lcEnd, (lt.at[h.b - 1] as number) + 1), lc), match: h.match }
     }
     const last = myIdx === startCell.length - 1
