@@ -9,10 +9,13 @@ export interface LabelSpec {
 }
 
 /** How a written label relates to the template label, or null if it is another label. */
+// Characters OpenCC keeps as they are but that a traditional copy writes for a template character (反覆 = 反复).
+const SAME = /覆/g
+
 export function matchLabel(written: string, spec: LabelSpec, opts: { minFragment?: number } = {}): LabelMatch | null {
-  const core = labelCore(written)
+  const core = labelCore(written).replace(SAME, '复')
   if (core === '') return null
-  const tpl = labelCore(spec.label)
+  const tpl = labelCore(spec.label).replace(SAME, '复')
   if (core === tpl) return 'exact'
   for (const v of spec.variants ?? []) if (labelCore(v) === core) return 'variant'
   if (tpl.length <= 3) return null

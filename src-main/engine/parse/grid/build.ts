@@ -10,6 +10,8 @@ import type { GCell, Grid } from './types.ts'
 function kindOf(text: string): GCell['kind'] {
   // Numbers separated by spaces in one cell ('0  0  0', a text extraction) are several cells: read as text.
   if (/[0-9０-９][\s\u3000]+[0-9０-９]/.test(text)) return 'text'
+  // A lone enumeration comma is a piece of a letter-spaced label ('三' '、' '本' …), not a blank mark.
+  if (text.trim() === '、') return 'text'
   const k = readValue(text).kind
   if (k === 'number' || k === 'blank') return 'value'
   return k === 'empty' ? 'empty' : 'text'

@@ -63,7 +63,8 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
 /** The header's column names as written, for TBL-LABEL (each template column once, in order). */
 function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
   const out: LabelHit[] = []
-  const texts = mapped.header.filter((c) => c.kind === 'text')
+  // Only real cells (table, tab or pipe fields, PDF text runs): in a line of plain text the cell bounds are guesses.
+  const texts = mapped.header.filter((c) => c.kind === 'text' && (c.col !== undefined || c.table !== undefined || c.box))
   let from = 0
   for (const col of spec.cols) {
     const want = { label: col.label, variants: col.variants_seen }

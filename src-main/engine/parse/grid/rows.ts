@@ -46,6 +46,8 @@ interface Hit {
   match: LabelMatch
   /** Later pieces of a label cut by the layout ('…只计这一' … '情形，不计其他情形）'). */
   extra?: [number, number][]
+  /** The label or variant key a truncated hit is the beginning of. */
+  key?: string
 }
 
 /**
@@ -65,11 +67,15 @@ function continueLabel(s: string, cellOf: Int32Array, h: Hit, full: string): Hit
     while (e < s.length && cellOf[e] === cellOf[k]) e++
     const rest = full.slice(matched)
     const piece = s.slice(k, e)
-    if (rest.startsWith(piece)) {
-      extra.push([k, e])
-      matched += piece.length
-    } else if (piece.startsWith(rest)) {
-      extra.push([k, k + rest.length])
+    // Up to two stray chars may lead the piece (a letter-spaced label of the column to its left).
+    let j = 0
+    while (j <= 2 && j < piece.length && !rest.startsWith(piece.slice(j, j + Math.min(2, rest.length)))) j++
+    const p = j <= 2 ? piece.slice(j) : ''
+    if (p && rest.startsWith(p)) {
+      extra.push([k + j, e])
+      matched += p.length
+    } else if (p && p.startsWith(rest)) {
+      extra.push([k + j, k + j + rest.length])
       matched = full.length
     } else skips++
     k = e
@@ -92,15 +98,15 @@ function findLabel(s: string, from: number, label: string, variants: string[]): 
     const i = s.indexOf(core, from)
     if (i >= 0) return { a: i, b: i + core.length, match: 'exact' }
   }
-  // A label cut by the converter: its beginning, extended as far as it goes on.
-  if (full.length >= 8) {
-    const head = full.slice(0, Math.min(full.length, ord.length + 6))
+  // A label cut by the converter: its beginning (of the label or a known variant), extended as far as it goes on.
+  for (const k of [full, ...variants.map(searchKey)]) {
+    if (k.length < 8) continue
+    const head = k.slice(0, Math.min(k.length, ord.length + 6))
     const i = s.indexOf(head, from)
-    if (i >= 0) {
-      let b = i + head.length
-      while (b < s.length && b - i < full.length && s[b] === full[b - i]) b++
-      return { a: i, b, match: b - i === full.length ? 'exact' : 'truncated' }
-    }
+    if (i < 0) continue
+    let b = i + head.length
+    while (b < s.length && b - i < k.length && s[b] === k[b - i]) b++
+    return { a: i, b, match: b - i === k.length ? 'exact' : 'truncated', key: k }
   }
   return null
 }
@@ -175,7 +181,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
   const hits: (Hit | null)[] = []
   for (const r of spec.rows) {
     let h = r.label ? findLabel(s, pos, r.label, r.variants) : null
-    if (h && h.match === 'truncated' && r.label) h = continueLabel(s, lt.cell, h, searchKey(r.label))
+    if (h && h.match === 'truncated' && r.label) h = continueLabel(s, lt.cell, h, h.key ?? searchKey(r.label))
     if (h && h.match === 'truncated' && r.label) h = wholeCell(s, lt.cell, cells, h, r.label, r.variants)
     if (!r.label && spec.rows.length === 1) {
       // A single unlabelled row (表四) starts with its header; header labels in it are not values.
