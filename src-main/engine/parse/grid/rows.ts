@@ -141,6 +141,7 @@ export function offsetIn(c: GCell, i: number): number {
 }
 
 const CJK = /[\u4e00-\u9fff]{2}/
+const DASH = /[-—–－]/
 const WORD_END = /[\u4e00-\u9fffA-Za-z]/
 const NUM_RUN = /[0-9０-９]+(?:[,，.．][0-9０-９]+)*/g
 
@@ -377,6 +378,12 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
     for (let m = NUM_RUN.exec(run); m; m = NUM_RUN.exec(run)) {
       // A short number right after a word belongs to it ('数据1', '第3页'); a long run is glued values.
       if (m.index > 0 && WORD_END.test(run[m.index - 1] as string) && m[0].length < 4) continue
+      // A page number between dashes ('-5-') glued into the text of a web copy is page furniture.
+      const after = run[m.index + m[0].length]
+      if (m.index > 0 && DASH.test(run[m.index - 1] as string) && after !== undefined && DASH.test(after) && m[0].length <= 3) {
+        k = m.index + m[0].length + 1
+        continue
+      }
       if (m.index > k) yield { text: run.slice(k, m.index), start: offsetIn(c, i + k), end: offsetIn(c, i + m.index) }
       yield { text: m[0], start: offsetIn(c, i + m.index), end: offsetIn(c, i + m.index + m[0].length) }
       k = m.index + m[0].length
