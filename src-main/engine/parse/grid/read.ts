@@ -2,8 +2,7 @@
 // 表三 and 表四; everything table-specific comes from the TableSpec (template module).
 import type { CellStatus, CellValue, LabelHit, ParseProblem, Span, TableResult } from '../../model.ts'
 import type { Identity, TableSpec } from '../../template.ts'
-import { MIN_CONF } from '../tables/common.ts'
-import { readValue } from '../values.ts'
+import { MIN_CONF, readValue } from '../values.ts'
 import { columnModel, placeByModel } from './columns.ts'
 import type { Item, MappedRows, RowRead } from './rows.ts'
 import { placements, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
