@@ -102,6 +102,14 @@ function accepts(ids: Identity[], cols: string[], reading: (number | null)[], bl
   return true
 }
 
+function ownFields(row: RowRead, values: Item[]): Item[] | null {
+  const f = row.fields
+  if (!f || !values.length) return null
+  // Every value of the row stands on the label's line.
+  if (!values.every((v) => f.some((x) => x.start === v.start))) return null
+  return f
+}
+
 interface Pending {
   row: RowRead
   choice: RowChoice
@@ -144,6 +152,15 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
         })
       }
       if (onGrid.extra.length) out.shape.push({ row: row.id, expected: n, got: n + onGrid.extra.length, span: spanOfItem(onGrid.extra[0] as Item), source: 'source' })
+      placed.set(row.id, cells)
+      fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
+      continue
+    }
+    // A row whose own line shows exactly n fields after its label (the last n of a pipe row, where a
+    // merged label leaves empty fields before them): an empty field is a blank cell the source shows.
+    const own = ownFields(row, values)
+    if (own && values.length < n) {
+      const cells = own.map((it, i) => cellFromItem(spec, row.id, i, it))
       placed.set(row.id, cells)
       fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
       continue

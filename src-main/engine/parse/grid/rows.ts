@@ -28,6 +28,11 @@ export interface RowRead {
   items: Item[]
   /** Text in the row's range that is neither label nor value (page furniture already dropped). */
   noise: string[]
+  /**
+   * The fields after the label on the label's own line, when the source has fields (tab or pipe
+   * rows, real tables): a row's own grid, whatever the other rows look like.
+   */
+  fields?: Item[]
 }
 
 export interface MappedRows {
@@ -313,6 +318,21 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
       if (stop) break
       end = ci + 1
     }
+    // The label's own line (or, for 表四, the numbers' one line) as fields.
+    let anchor = -1
+    if (h.b > h.a && lt.cell[h.b - 1] === lt.cell[h.a]) anchor = lt.cell[h.a] as number
+    const vals = row.items.filter((i) => i.kind !== 'empty')
+    if (h.b === h.a && vals.length && vals.every((v) => v.line === (vals[0] as Item).line)) {
+      const k = cells.findIndex((c) => c.start === (vals[0] as Item).start && c.kind === 'value')
+      if (k >= 0) {
+        anchor = k - 1
+        while (anchor >= 0 && (cells[anchor] as GCell).line === (cells[k] as GCell).line) anchor--
+      }
+    }
+    if (anchor >= -1) {
+      const ref = cells[anchor >= 0 && h.b > h.a ? anchor : anchor + 1] as GCell | undefined
+      if (ref && ref.col !== undefined) row.fields = lineFields(cells, anchor, ref.line, spec.cols.length, h.b > h.a)
+    }
     const labelEnd = row.label?.span.end ?? -1
     for (const g of groupAt) {
       if (g < labelEnd) continue
@@ -337,6 +357,27 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     header = cells.slice(h0, h1)
   }
   return { rows, header, end, endOffset }
+}
+
+/**
+ * Fields after cell `after` on line `line`, when they are exactly the n data cells: '| a | b |' rows
+ * lose the empty fields before the first and after the last pipe (syntax); in a pipe row the data cells
+ * are the last n, fields before them empty (a merged label).
+ */
+function lineFields(cells: GCell[], after: number, line: number, n: number, labelled: boolean): Item[] | undefined {
+  const row: GCell[] = []
+  for (let k = after + 1; k < cells.length && (cells[k] as GCell).line === line; k++) row.push(cells[k] as GCell)
+  let first = after + 1
+  while (first > 0 && (cells[first - 1] as GCell).line === line) first--
+  const head = cells[first] as GCell | undefined
+  const piped = !!head && head.kind === 'empty' && head.col === 0 && row.length > 0 && (row[row.length - 1] as GCell).kind === 'empty'
+  if (piped) {
+    row.pop()
+    if (!labelled && row[0] === head) row.shift()
+  }
+  const extra = row.length - n
+  const take = extra === 0 ? row : piped && extra > 0 && row.slice(0, extra).every((c) => c.kind === 'empty') ? row.slice(extra) : null
+  return take && take.every((c) => c.kind !== 'text') ? take.map(itemOf) : undefined
 }
 
 function collect(cells: GCell[], lt: { cell: Int32Array; at: Int32Array }, h: Hit): string {
