@@ -186,7 +186,10 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
     const plain = values.every((v) => v.kind === 'num' && /^\d+$/.test(v.text.trim()))
     const digits = values.reduce((a, v) => a + v.text.trim().length, 0)
     if (plain && values.length < n && digits >= n) {
-      const res = splitDigits(values.map((v) => v.text.trim()), n, (p) => accepts(local, colIds, p))
+      // An identity can be checked as soon as the parts it names are all cut.
+      const last = local.map((id) => Math.max(...[...id.lhs, ...id.rhs].map((x) => colIds.indexOf(x.col))))
+      const partial = (p: number[]): boolean => local.every((id, i) => (last[i] as number) >= p.length || accepts([id], colIds, p))
+      const res = splitDigits(values.map((v) => v.text.trim()), n, (p) => accepts(local, colIds, p), 50, 200000, partial)
       pending.push({ row, items: values, choice: { row: row.id, readings: res.found, overflow: res.overflow }, why: `数字连在一起（${values.map((v) => v.text.trim()).join(' ')}）`, noun: '拆分' })
       continue
     }

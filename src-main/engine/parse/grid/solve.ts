@@ -17,7 +17,14 @@ export interface RowChoice {
 }
 
 /** Split a run of digits (the concatenation of `pieces`, each cut at least once at its end) into n numbers. */
-export function splitDigits(pieces: string[], n: number, accept: (r: number[]) => boolean, limit = 50, budget = 20000): { found: number[][]; overflow: boolean } {
+export function splitDigits(
+  pieces: string[],
+  n: number,
+  accept: (r: number[]) => boolean,
+  limit = 50,
+  budget = 200000,
+  partial?: (r: number[]) => boolean
+): { found: number[][]; overflow: boolean } {
   const digits = pieces.join('')
   const mustCut = new Set<number>()
   let at = 0
@@ -34,6 +41,8 @@ export function splitDigits(pieces: string[], n: number, accept: (r: number[]) =
       overflow = true
       return
     }
+    // Identities already complete on the first parts (a 表四 group) cut the search early.
+    if (partial && parts.length > 0 && parts.length < n && !partial(parts)) return
     if (parts.length === n) {
       if (pos === digits.length && accept(parts)) {
         found.push([...parts])
