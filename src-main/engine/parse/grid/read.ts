@@ -63,7 +63,10 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
 function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
   const out: LabelHit[] = []
   // Only real cells (table, tab or pipe fields, PDF text runs): in a line of plain text the cell bounds are guesses.
-  const texts = mapped.header.filter((c) => c.kind === 'text' && (c.col !== undefined || c.table !== undefined || c.box))
+  const perLine = new Map<number, number>()
+  for (const c of mapped.header) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1)
+  const real = (c: GCell): boolean => c.table !== undefined || !!c.box || (perLine.get(c.line) ?? 0) > 1
+  const texts = mapped.header.filter((c) => c.kind === 'text')
   let from = 0
   for (const col of spec.cols) {
     const want = { label: col.label, variants: col.variants_seen }
@@ -71,6 +74,8 @@ function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
     let match: LabelHit['match'] | null = null
     for (let i = from; i < texts.length && hit < 0; i++) {
       match = matchLabel((texts[i] as GCell).text, want, { minFragment: 3 })
+      // A line of plain text is one cell only by guess: there only a whole-line exact name counts.
+      if (match && match !== 'exact' && match !== 'variant' && !real(texts[i] as GCell)) match = null
       if (match) hit = i
     }
     if (hit < 0 || !match) continue
