@@ -182,6 +182,8 @@ export interface TableSpec {
   rows: { id: string; label: string | null; variants: string[] }[]
   /** Labels of rows without data (group rows such as （三）不予公开): delimiters, never values. */
   groups: string[]
+  /** Group rows whose children all carry data: the group's total is the sum of its children. */
+  parents: { label: string; children: string[] }[]
   cols: TplColumn[]
   /** Every label that belongs to the header: column labels and variants, header groups and path parts. */
   header: string[]
@@ -200,7 +202,7 @@ export function tableSpecs(format: FormatKey): TableSpec[] {
     out.push({
       table: 'T2', block: bk, title: b.title,
       rows: b.rows.map((r) => ({ id: `${bk}.${r.id}`, label: r.label, variants: r.variants_seen ?? [] })),
-      groups: [], cols: b.columns,
+      groups: [], parents: [], cols: b.columns,
       header: [b.label_header, ...b.columns.flatMap((c) => [c.label, ...(c.variants_seen ?? [])])],
       identities: []
     })
@@ -237,6 +239,10 @@ export function tableSpecs(format: FormatKey): TableSpec[] {
     table: 'T3',
     rows: data3.map((r) => ({ id: r.id, label: r.label, variants: r.variants_seen ?? [] })),
     groups: rows3.filter((r) => !r.has_data && r.label).map((r) => r.label as string),
+    parents: rows3.flatMap((g) => {
+      const kids = rows3.filter((r) => r.parent === g.id)
+      return !g.has_data && g.label && kids.length && kids.every((k) => k.has_data && !isTotalRow(k)) ? [{ label: g.label, children: kids.map((k) => k.id) }] : []
+    }),
     cols: cols3,
     header: headerLabels(t3, cols3),
     identities: ids3
@@ -255,7 +261,7 @@ export function tableSpecs(format: FormatKey): TableSpec[] {
   out.push({
     table: 'T4',
     rows: (t4.rows ?? []).map((r) => ({ id: r.id, label: r.label, variants: r.variants_seen ?? [] })),
-    groups: [], cols: cols4, header: headerLabels(t4, cols4), identities: ids4
+    groups: [], parents: [], cols: cols4, header: headerLabels(t4, cols4), identities: ids4
   })
   specCache.set(format, out)
   return out

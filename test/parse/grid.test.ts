@@ -55,7 +55,11 @@ describe('positioned grid (PDF text layer)', () => {
     const typo = r.tables.T3.labels.find((l) => l.id === 'r3_2_law_prohibited')
     expect(typo).toMatchObject({ raw: '2.其他法律行政止公开', match: 'deviation' })
     expect(values(row(r, 'T3', 'r5_5_confirm_reissue'))).toEqual([0, 0, 0, 0, 0, 0, 0])
-    expect(statuses(row(r, 'T3', 'r6_1_no_correction'))).toEqual(['missing'])
+    // （六）其他处理 printed as one row of zeros without its sub-rows: they are parts of a 0 total, so 0.
+    for (const id of ['r6_1_no_correction', 'r6_2_fee_unpaid', 'r6_3_other']) {
+      expect(statuses(row(r, 'T3', id))).toEqual(['inferred'])
+      expect(values(row(r, 'T3', id))).toEqual([0, 0, 0, 0, 0, 0, 0])
+    }
   })
 })
 

@@ -242,6 +242,19 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       return cell
     }))
   }
+  // A group written as one row of zeros ((六)其他处理 without its sub-rows): its missing sub-rows, parts
+  // of a 0 total that cannot be negative, are 0 (inferred). Any other total leaves them missing.
+  for (const g of mapped.groupRows) {
+    const parent = spec.parents.find((p) => p.label === g.label)
+    const vals = g.items.filter((i) => i.kind !== 'empty')
+    if (!parent || vals.length !== n || !vals.every((v) => v.kind === 'num' && readValue(v.text).value === 0)) continue
+    const span: Span = { ...spanOfItem(vals[0] as Item), end: (vals[vals.length - 1] as Item).end }
+    for (const child of parent.children) {
+      const cs = placed.get(child)
+      if (!cs || !cs.every((c) => c.status === 'missing')) continue
+      placed.set(child, cs.map((c) => ({ ...c, value: 0, raw: '', status: 'inferred' as const, span, note: `原文未列出本行，“${g.label}”整行为 0，其下各行不能为负，推断为 0` })))
+    }
+  }
   for (const r of spec.rows) out.cells.push(...(placed.get(r.id) ?? []))
   return out
 }

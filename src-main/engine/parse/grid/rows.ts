@@ -43,6 +43,8 @@ export interface MappedRows {
   end: number
   /** Offset in the original after the last label or value used. */
   endOffset: number
+  /** Numbers written on a group row of its own ((六)其他处理 given as one row). */
+  groupRows: { label: string; items: Item[] }[]
 }
 
 interface Hit {
@@ -221,17 +223,18 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
   const lastEnd = (found[found.length - 1] as Hit).b
   // Group rows ((三)不予公开 …): labels, never values; and where a row already has its numbers, a
   // group label after them ends it (a group written as a row of its own keeps its numbers to itself).
-  const groupAt: number[] = []
+  const groupAt: { at: number; label: string }[] = []
   for (const g of spec.groups) {
     const k = searchKey(g)
     let i = s.indexOf(k, first)
     while (i >= 0 && i < lastEnd + k.length) {
       isLabel.fill(1, i, i + k.length)
-      groupAt.push(offsetIn(cells[lt.cell[i] as number] as GCell, lt.at[i] as number))
+      groupAt.push({ at: offsetIn(cells[lt.cell[i] as number] as GCell, lt.at[i] as number), label: g })
       i = s.indexOf(k, i + k.length)
     }
   }
-  groupAt.sort((a, b) => a - b)
+  groupAt.sort((a, b) => a.at - b.at)
+  const groupRows: MappedRows['groupRows'] = []
   // Owner row of every char of every text cell (-1: header or label).
   const owner = new Map<number, Int16Array>()
   const ownerOf = (ci: number): Int16Array => {
@@ -334,10 +337,14 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
       if (ref && ref.col !== undefined) row.fields = lineFields(cells, anchor, ref.line, spec.cols.length, h.b > h.a)
     }
     const labelEnd = row.label?.span.end ?? -1
-    for (const g of groupAt) {
-      if (g < labelEnd) continue
-      if (!row.items.some((i) => i.kind !== 'empty' && i.start < g)) continue
-      row.items = row.items.filter((i) => i.start < g)
+    for (const [gi, g] of groupAt.entries()) {
+      if (g.at < labelEnd) continue
+      if (!row.items.some((i) => i.kind !== 'empty' && i.start < g.at)) continue
+      // What follows the group label, up to the next group label, is the group's own row.
+      const next = groupAt[gi + 1]?.at ?? Infinity
+      const own = row.items.filter((i) => i.start > g.at && i.start < next)
+      if (own.some((i) => i.kind !== 'empty')) groupRows.push({ label: g.label, items: own })
+      row.items = row.items.filter((i) => i.start < g.at)
       break
     }
     // Empty cells count only on the lines of the row's label or numbers (not those of a header line).
@@ -356,7 +363,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     while (h1 < cells.length && (cells[h1] as GCell).kind !== 'value') h1++
     header = cells.slice(h0, h1)
   }
-  return { rows, header, end, endOffset }
+  return { rows, header, end, endOffset, groupRows }
 }
 
 /**
