@@ -286,3 +286,9 @@ function headerLabels(t: TplTable, cols: TplColumn[]): string[] {
   walk(extra.header_groups)
   return [...out]
 }
+
+/** The table's name as a reader says it: 表 + the number of its section (表二 in section 二). */
+export function tableName(format: FormatKey, id: 'T2' | 'T3' | 'T4'): string {
+  const sec = template(format).sections.find((x) => x.id === table(format, id).section)
+  return `表${sec?.no ?? ''}`
+}

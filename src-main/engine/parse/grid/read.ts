@@ -120,7 +120,7 @@ interface Pending {
   choice: RowChoice
   items: Item[]
   why: string
-  /** '拆分' for glued digits, '读法' for placements. */
+  /** '拆分' for glued digits, '对应方式' for placements, '读法' otherwise. */
   noun: string
 }
 
@@ -202,7 +202,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       const nums = values.map((v) => Number(v.text.trim()))
       const all = placements(nums, n)
       const rs = (all ?? []).filter((p) => accepts(local, colIds, p, true))
-      pending.push({ row, items: values, choice: { row: row.id, readings: rs, blankAsZero: true, overflow: all === null }, why: `本行读到 ${values.length} 个数（应为 ${n} 个）`, noun: '放法' })
+      pending.push({ row, items: values, choice: { row: row.id, readings: rs, blankAsZero: true, overflow: all === null }, why: `本行读到 ${values.length} 个数（应为 ${n} 个）`, noun: '对应方式' })
       if (source !== 'stream' || values.some((v) => v.glued)) continue
       out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[0] as Item), source: 'reading' })
       continue
@@ -235,7 +235,9 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       }
       cell.note = rs.length === 0
         ? p.choice.overflow ? `${p.why}，可能的${p.noun}过多，无法确定` : `${p.why}，没有满足模板勾稽关系的${p.noun}，无法确定`
-        : `${p.why}，有 ${rs.length} 种${p.noun}都满足勾稽关系，无法确定`
+        : spec.identities.some((id) => [...id.lhs, ...id.rhs].some((x) => x.row === p.row.id))
+          ? `${p.why}，有 ${rs.length} 种${p.noun}都满足勾稽关系，无法确定`
+          : `${p.why}，有 ${rs.length} 种${p.noun}，原文无法区分`
       const nums = vals.filter((v): v is number => v !== null)
       if (rs.length > 1 && nums.length >= 2 && nums.length <= 3 && nums.length === vals.length) cell.choices = nums.sort((a, b) => a - b)
       out.unplaced.push({ row: p.row.id, col: c, span })

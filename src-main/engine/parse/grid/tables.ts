@@ -1,6 +1,6 @@
 // Entry of the table reader for one report: each table's region -> grid -> spec mapping -> cells.
 import type { LabelHit, ParseProblem, TableId, TableResult } from '../../model.ts'
-import { tableSpecs, type FormatKey, type TableSpec } from '../../template.ts'
+import { tableName, tableSpecs, type FormatKey, type TableSpec } from '../../template.ts'
 import { labelKey } from '../normalize.ts'
 import type { Token } from '../tokens.ts'
 import { buildGrid } from './build.ts'
@@ -8,8 +8,6 @@ import { readSpec, tableProblem } from './read.ts'
 import { mapRows } from './rows.ts'
 import { labelText, searchKey } from './search.ts'
 import type { Grid } from './types.ts'
-
-export const TABLE_TITLE: Record<TableId, string> = { T2: '表二', T3: '表三', T4: '表四' }
 
 export interface GridTable {
   table: TableResult
@@ -78,10 +76,10 @@ export function readGridTable(id: TableId, tokens: Token[], format: FormatKey): 
     end = readInto(grid, sp, 0, result, unplaced, end, () => (allLabels = false))
     result.found = result.cells.some((c) => c.status !== 'missing')
     if (!result.found) {
-      result.cells = missingAll(sp, `未找到${TABLE_TITLE[id]}`)
+      result.cells = missingAll(sp, `未找到${tableName(format, id)}`)
     }
   }
-  return { table: result, problem: tableProblem(result, unplaced, TABLE_TITLE[id], allLabels), end }
+  return { table: result, problem: tableProblem(result, unplaced, tableName(format, id), allLabels), end }
 }
 
 function readInto(grid: Grid, sp: TableSpec, from: number, result: TableResult, unplaced: Parameters<typeof tableProblem>[1], end: number | undefined, labelMissing: () => void): number | undefined {
