@@ -2,6 +2,7 @@
 // grid columns of a real table or of tab/pipe fields), else unknown and the count decides.
 import type { Box } from '../../model.ts'
 import type { TableSpec } from '../../template.ts'
+import { matchLabel } from '../labels.ts'
 import type { Item, RowRead } from './rows.ts'
 import { searchKey } from './search.ts'
 import type { GCell } from './types.ts'
@@ -50,6 +51,25 @@ function headerPositions(header: GCell[], spec: TableSpec, pos: (c: GCell) => nu
   return out
 }
 
+/**
+ * A header line with exactly one text run per column whose names mostly match the template's, in order
+ * (OCR may garble one or two: '其他结果=', '芝'): its runs give the columns' x.
+ */
+function headerLine(header: GCell[], spec: TableSpec): number[] | null {
+  const byLine = new Map<number, GCell[]>()
+  for (const c of header) if (c.kind === 'text' && c.box) byLine.set(c.line, [...(byLine.get(c.line) ?? []), c])
+  for (const line of byLine.values()) {
+    if (line.length !== spec.cols.length) continue
+    const sorted = [...line].sort((a, b) => (a.box as Box)[0] - (b.box as Box)[0])
+    const ok = sorted.filter((c, i) => {
+      const col = spec.cols[i] as TableSpec['cols'][number]
+      return matchLabel(c.text, { label: col.label, variants: col.variants_seen }) !== null
+    }).length
+    if (ok * 3 >= spec.cols.length * 2) return sorted.map((c) => cx(c.box as Box))
+  }
+  return null
+}
+
 export function columnModel(rows: RowRead[], header: GCell[], spec: TableSpec): ColumnModel {
   const n = spec.cols.length
   const values = rows.flatMap((r) => r.items.filter((i) => i.kind !== 'empty'))
@@ -57,7 +77,7 @@ export function columnModel(rows: RowRead[], header: GCell[], spec: TableSpec): 
   if (values.every((v) => v.box && !v.glued)) {
     const cs = clusters(values.map((v) => cx(v.box as Box)), 8)
     if (cs.length === n) return { kind: 'x', centers: cs, gap: minGap(cs) }
-    const hs = headerPositions(header, spec, (c) => (c.box ? cx(c.box) : undefined))
+    const hs = headerPositions(header, spec, (c) => (c.box ? cx(c.box) : undefined)) ?? headerLine(header, spec)
     if (hs && minGap(hs) > 8) return { kind: 'x', centers: hs, gap: minGap(hs) }
     return { kind: 'none' }
   }

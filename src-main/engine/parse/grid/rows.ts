@@ -4,7 +4,7 @@ import type { Box, LabelMatch, Span } from '../../model.ts'
 import type { TableSpec } from '../../template.ts'
 import { matchLabel } from '../labels.ts'
 import { labelOrdinal } from '../normalize.ts'
-import { readValue } from '../values.ts'
+import { MIN_CONF, readValue } from '../values.ts'
 import { labelText, searchKey } from './search.ts'
 import type { GCell, Grid } from './types.ts'
 
@@ -134,6 +134,46 @@ function wholeCell(s: string, cellOf: Int32Array, cells: GCell[], h: Hit, label:
   return m ? { a, b, match: m } : h
 }
 
+/**
+ * Rows still not found whose label is a whole cell written loosely (OCR: '，(二一、) 包部分公开 (区分处理的…'):
+ * a text cell between the neighbouring rows' labels that matchLabel accepts. Cells read with low OCR
+ * confidence say nothing about the wording, so they count as the template label.
+ */
+function fuzzyRows(s: string, cellOf: Int32Array, cells: GCell[], spec: TableSpec, hits: (Hit | null)[]): void {
+  spec.rows.forEach((r, i) => {
+    if (hits[i] || !r.label) return
+    let lo = 0
+    for (let k = i - 1; k >= 0; k--) {
+      const h = hits[k]
+      if (h) {
+        lo = h.b
+        break
+      }
+    }
+    let hi = s.length
+    for (let k = i + 1; k < hits.length; k++) {
+      const h = hits[k]
+      if (h) {
+        hi = h.a
+        break
+      }
+    }
+    for (let k = lo; k < hi; ) {
+      const ci = cellOf[k] as number
+      let e = k
+      while (e < s.length && cellOf[e] === ci) e++
+      const c = cells[ci] as GCell
+      const starts = k === 0 || cellOf[k - 1] !== ci
+      const m = starts && e <= hi ? matchLabel(c.text, { label: r.label, variants: r.variants }) : null
+      if (m) {
+        hits[i] = { a: k, b: e, match: c.conf !== undefined && c.conf < MIN_CONF ? 'exact' : m }
+        return
+      }
+      k = e
+    }
+  })
+}
+
 /** Offset in the original of char i of a cell's text (merged cells keep their fragments). */
 export function offsetIn(c: GCell, i: number): number {
   const headLen = c.parts ? c.text.length - c.parts.reduce((n, p) => n + (p.end - p.start), 0) : c.text.length
@@ -202,6 +242,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     hits.push(h)
     if (h) pos = h.b
   }
+  fuzzyRows(s, lt.cell, cells, spec, hits)
   const found = hits.filter((h): h is Hit => h !== null)
   if (!found.length) return null
   const cellAt = (k: number): number => (k < s.length ? (lt.cell[k] as number) : lt.s.length ? (lt.cell[s.length - 1] as number) + 1 : 0)
@@ -301,7 +342,10 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
       let stop = false
       for (const piece of pieces(c, o, myIdx)) {
         const v = readValue(piece.text)
-        if (v.kind === 'number' || v.kind === 'blank') {
+        // In positioned text every number is a text run of its own; a short one inside a label is part of
+        // the label as recognised ('(7S) 其他处理'), only a long glued run is a row's numbers.
+        const embedded = grid.source === 'positioned' && piece.text.length < 5
+        if ((v.kind === 'number' || v.kind === 'blank') && !embedded) {
           if (last && stopAtNoise) {
             stop = true
             break
