@@ -249,7 +249,9 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
   for (const g of mapped.groupRows) {
     const parent = spec.parents.find((p) => p.label === g.label)
     const vals = g.items.filter((i) => i.kind !== 'empty')
-    if (!parent || vals.length !== n || !vals.every((v) => v.kind === 'num' && readValue(v.text).value === 0)) continue
+    // n zeros, written apart or glued ('0000000': a run of n zeros has only that split).
+    const zeros = vals.every((v) => v.kind === 'num' && /^0+$/.test(v.text.trim())) && vals.reduce((a, v) => a + v.text.trim().length, 0) === n
+    if (!parent || !zeros) continue
     const span: Span = { ...spanOfItem(vals[0] as Item), end: (vals[vals.length - 1] as Item).end }
     for (const child of parent.children) {
       const cs = placed.get(child)
