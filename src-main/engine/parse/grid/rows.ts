@@ -119,19 +119,23 @@ function findLabel(s: string, from: number, label: string, variants: string[]): 
 }
 
 /**
- * A label cut short inside a cell of its own is the whole cell written differently (a typo such as
- * '2.其他法律行政止公开'): take the cell and let matchLabel say how it differs.
+ * A label cut short is the same label written differently (a typo such as '2.其他法律行政止公开'): take
+ * the text up to its numbers and let matchLabel say how it differs.
  */
-function wholeCell(s: string, cellOf: Int32Array, cells: GCell[], h: Hit, label: string, variants: string[]): Hit {
+function wholeCell(s: string, cellOf: Int32Array, atOf: Int32Array, cells: GCell[], h: Hit, label: string, variants: string[]): Hit {
   const ci = cellOf[h.a] as number
   const c = cells[ci] as GCell
-  if (c.text.length > label.length + 10 || /[0-9０-９]/.test(c.text.slice(labelOrdinal(c.text).length))) return h
-  let a = h.a
-  let b = h.b
-  while (a > 0 && cellOf[a - 1] === ci) a--
-  while (b < s.length && cellOf[b] === ci) b++
-  const m = matchLabel(c.text, { label, variants })
-  return m ? { a, b, match: m } : h
+  // The label as written runs from its start to where the numbers begin (or the cell ends).
+  const from = atOf[h.a] as number
+  let to = from + labelOrdinal(c.text.slice(from)).length
+  while (to < c.text.length && !/[0-9０-９]/.test(c.text[to] as string)) to++
+  const seg = c.text.slice(from, to).trimEnd()
+  if (seg.length > label.length + 10) return h
+  const m = matchLabel(seg, { label, variants })
+  if (!m) return h
+  let b = h.a
+  while (b < s.length && cellOf[b] === ci && (atOf[b] as number) < from + seg.length) b++
+  return { a: h.a, b, match: m }
 }
 
 /**
@@ -230,7 +234,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
   for (const r of spec.rows) {
     let h = r.label ? findLabel(s, pos, r.label, r.variants) : null
     if (h && h.match === 'truncated' && r.label) h = continueLabel(s, lt.cell, h, h.key ?? searchKey(r.label))
-    if (h && h.match === 'truncated' && r.label) h = wholeCell(s, lt.cell, cells, h, r.label, r.variants)
+    if (h && h.match === 'truncated' && r.label) h = wholeCell(s, lt.cell, lt.at, cells, h, r.label, r.variants)
     if (!r.label && spec.rows.length === 1) {
       // A single unlabelled row (表四) starts with its header; header labels in it are not values.
       const he = headerEnd(s, spec, pos)
