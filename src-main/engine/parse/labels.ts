@@ -27,23 +27,3 @@ export function matchLabel(written: string, spec: LabelSpec, opts: { minFragment
   if (similarity(core, tpl) >= 0.6) return 'deviation'
   return null
 }
-
-/**
- * A truncated label may continue in later cells ('2.申请人逾期未按收费通知要求缴' + '纳费用、…').
- * Append the fragments that keep it a prefix of the template label.
- */
-export function extendLabel(first: string, fragments: string[], spec: LabelSpec): { text: string; match: LabelMatch; used: number[] } {
-  const tpl = labelCore(spec.label)
-  let cur = labelCore(first)
-  let text = first
-  const used: number[] = []
-  fragments.forEach((f, i) => {
-    const fc = labelCore(f)
-    if (fc && tpl.startsWith(cur + fc)) {
-      cur += fc
-      text += f
-      used.push(i)
-    }
-  })
-  return { text, match: cur === tpl ? 'exact' : 'truncated', used }
-}
