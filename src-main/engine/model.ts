@@ -78,6 +78,8 @@ export interface CellValue {
   status: CellStatus
   note?: string
   span?: Span
+  /** Values still possible for an uncertain cell (two or three readings satisfy the template identities). */
+  choices?: number[]
 }
 
 export type LabelMatch = 'exact' | 'variant' | 'qualified' | 'deviation' | 'truncated'
@@ -99,7 +101,12 @@ export interface TableResult {
   cells: CellValue[]
   labels: LabelHit[]
   /** Rows whose number of values did not match the template. */
-  shape: { row: string; expected: number; got: number; span?: Span }[]
+  /**
+   * Rows whose number of values did not match the template. 'source': the source's own grid shows it
+   * (a cell too many in a real table row); 'reading': the reader could not tell (glued or lost cells),
+   * which is a parse problem, never a finding against the township. Absent on older reports: 'source'.
+   */
+  shape: { row: string; expected: number; got: number; span?: Span; source?: 'source' | 'reading' }[]
 }
 
 export interface SectionHit {

@@ -15,7 +15,7 @@ import { checkNumberCell, DOUBT_CONF, normalizeText } from '../../src-main/engin
 import { repairLabel } from '../../src-main/engine/ocr/lexicon.ts'
 import { NO_TEXT_MESSAGE, ocrPdf, readPdfWithOcr } from '../../src-main/engine/ocr/ocrPdf.ts'
 import { OcrPool } from '../../src-main/engine/ocr/pool.ts'
-import { MIN_CONF } from '../../src-main/engine/parse/tables/common.ts'
+import { MIN_CONF } from '../../src-main/engine/parse/values.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
 import { ROOT } from '../helpers/seeds.ts'
 

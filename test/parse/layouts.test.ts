@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readText } from '../../src-main/engine/ingest/readers/text.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
-import { gluedSplits } from '../../src-main/engine/parse/values.ts'
+import { splitDigits } from '../../src-main/engine/parse/grid/solve.ts'
 import { FIXTURES, seedBytes } from '../helpers/seeds.ts'
 
 const parse = (text: string) => parseReport(readText(Buffer.from(text, 'utf8')))
@@ -19,16 +19,19 @@ describe('glued cells', () => {
     expect(row.every((c) => c.status === 'inferred' && /唯一拆分/.test(c.note ?? ''))).toBe(true)
   })
 
-  it('marks the row uncertain when several splits satisfy the identity', () => {
+  it('marks the row uncertain when no split agrees with the other rows, and says why', () => {
     const rowTotal = (p: number[]): boolean => p[6] === p.slice(0, 6).reduce((a, b) => a + b, 0)
-    expect(gluedSplits('630020469', 7, rowTotal)).toEqual([[63, 0, 0, 2, 0, 4, 69]])
-    expect(gluedSplits('110000011', 7, rowTotal)).toHaveLength(2)
+    expect(splitDigits(['630020469'], 7, rowTotal).found).toEqual([[63, 0, 0, 2, 0, 4, 69]])
+    // Two splits satisfy the row total, but （七）总计 must also be the sum of the 三 rows (1 0 0 0 0 0 1): neither is.
+    expect(splitDigits(['110000011'], 7, rowTotal).found).toHaveLength(2)
     const text = seedBytes('002').toString('utf8').replace(/\t（七）总计\n\t1\n\t0\n\t0\n\t0\n\t0\n\t0\n\t1\n/, '\t（七）总计110000011\n')
     expect(text).toContain('（七）总计110000011')
     const r = parse(text)
     const row = r.tables.T3.cells.filter((c) => c.row === 'r7_total')
     expect(row.every((c) => c.status === 'uncertain' && c.value === null)).toBe(true)
-    expect(row[0]?.note).toMatch(/种拆分/)
+    expect(row[0]?.note).toMatch(/没有满足模板勾稽关系的拆分/)
+    expect(r.problems?.[0]?.cells).toHaveLength(7)
+    expect(r.problems?.[0]?.message).toMatch(/^解析存疑：表三/)
   })
 })
 

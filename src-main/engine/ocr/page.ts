@@ -14,7 +14,7 @@
 //    grouped like the PDF reader's; boxes in PDF points; every Cell's `conf` is its lowest character
 //    confidence, below the parser's MIN_CONF whenever a number is in doubt.
 import type { Box } from '../model.ts'
-import { MIN_CONF } from '../parse/tables/common.ts'
+import { MIN_CONF } from '../parse/values.ts'
 import { DigitMatcher, glyphBoxes, type DigitMatch } from './glyphs.ts'
 import { crop, encodePgm, estimateSkew, inkBlobs, inkShare, isBilevel, otsu, pad, removeRules, scale, soften, type Gray, type Rect, type Rule } from './image.ts'
 import { cellConf, checkNumberCell, digitsOf, DOUBT_CONF, groupItems, isNumericLine, joinCell, normalizeText, type OcrCell, type OcrItem, type VRule } from './layout.ts'

@@ -1,14 +1,12 @@
 // From a read document to the report model: format, sections, tables, body, year, 落款.
-import type { ParsedReport, ReadResult, SectionHit, TableResult } from '../model.ts'
+import type { ParsedReport, ParseProblem, ReadResult, SectionHit, TableResult } from '../model.ts'
 import { template } from '../template.ts'
 import { detectFormat, parsingFormat } from './format.ts'
 import { readMeta } from './meta.ts'
 import { foldText, tradShare } from './normalize.ts'
 import { findSections } from './sections.ts'
-import { parseT2 } from './tables/t2.ts'
-import { parseT3 } from './tables/t3.ts'
-import { parseT4 } from './tables/t4.ts'
-import { tokenAt, tokenize, type Token } from './tokens.ts'
+import { tokenize, type Token } from './tokens.ts'
+import { clipTokens, readGridTable } from './grid/tables.ts'
 
 export function parseReport(read: ReadResult): ParsedReport {
   const norm = foldText(read.text)
@@ -23,22 +21,23 @@ export function parseReport(read: ReadResult): ParsedReport {
   const fmt = parsingFormat(detected, meta.year)
   const tokens = tokenize(read.lines)
 
-  const region = (id: string, fallbackStart: number, fallbackEnd: number): Token[] => {
-    const s = sections.find((h) => h.id === id) as SectionHit
-    const start = s.found ? (s.bodyStart as number) : fallbackStart
-    const end = s.found ? (s.bodyEnd as number) : fallbackEnd
-    return tokens.slice(tokenAt(tokens, start), tokenAt(tokens, end))
-  }
   const at = (id: string, which: 'start' | 'end'): number | undefined => {
     const s = sections.find((h) => h.id === id)
     if (!s?.found) return undefined
     return which === 'start' ? s.titleSpan?.start : s.bodyEnd
   }
+  const problems: ParseProblem[] = []
+  // Regions by offset, so that a report written as one paragraph still gives each table its part.
+  const span = (id: string, fallbackStart: number, fallbackEnd: number): Token[] => {
+    const s = sections.find((h) => h.id === id) as SectionHit
+    return clipTokens(tokens, s.found ? (s.bodyStart as number) : fallbackStart, s.found ? (s.bodyEnd as number) : fallbackEnd)
+  }
   const len = read.text.length
-  const t2 = parseT2(region('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt)
-  const t3 = parseT3(region('S3', at('S2', 'end') ?? t2.span?.end ?? 0, at('S4', 'start') ?? len), fmt)
-  const t3End = lastEnd(t3)
-  const t4 = parseT4(region('S4', t3End ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt)
+  const g2 = readGridTable('T2', span('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt)
+  const g3 = readGridTable('T3', span('S3', at('S2', 'end') ?? g2.end ?? 0, at('S4', 'start') ?? len), fmt)
+  const g4 = readGridTable('T4', span('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt)
+  const [t2, t3, t4] = [g2.table, g3.table, g4.table]
+  for (const g of [g2, g3, g4]) if (g.problem) problems.push(g.problem)
   for (const t of [t2, t3, t4]) setSpan(t)
 
   const report: ParsedReport = {
@@ -49,6 +48,7 @@ export function parseReport(read: ReadResult): ParsedReport {
     tradShare: tradShare(read.text, norm),
     norm
   }
+  if (problems.length) report.problems = problems
   Object.assign(report, meta)
   return report
 }
@@ -56,12 +56,6 @@ export function parseReport(read: ReadResult): ParsedReport {
 /** The template actually used to read the tables. */
 export function tableFormat(r: ParsedReport): '2021' | '2019' {
   return parsingFormat({ format: r.format, f2021: r.markers.f2021, f2019: r.markers.f2019 }, r.year)
-}
-
-function lastEnd(t: TableResult): number | undefined {
-  let end: number | undefined
-  for (const c of t.cells) if (c.span && (end === undefined || c.span.end > end)) end = c.span.end
-  return end
 }
 
 function setSpan(t: TableResult): void {

@@ -9,10 +9,13 @@ export interface LabelSpec {
 }
 
 /** How a written label relates to the template label, or null if it is another label. */
+// Characters OpenCC keeps as they are but that a traditional copy writes for a template character (反覆 = 反复).
+const SAME = /覆/g
+
 export function matchLabel(written: string, spec: LabelSpec, opts: { minFragment?: number } = {}): LabelMatch | null {
-  const core = labelCore(written)
+  const core = labelCore(written).replace(SAME, '复')
   if (core === '') return null
-  const tpl = labelCore(spec.label)
+  const tpl = labelCore(spec.label).replace(SAME, '复')
   if (core === tpl) return 'exact'
   for (const v of spec.variants ?? []) if (labelCore(v) === core) return 'variant'
   if (tpl.length <= 3) return null
@@ -23,24 +26,4 @@ export function matchLabel(written: string, spec: LabelSpec, opts: { minFragment
   if (core.length >= (opts.minFragment ?? 4) && tpl.startsWith(core)) return 'truncated'
   if (similarity(core, tpl) >= 0.6) return 'deviation'
   return null
-}
-
-/**
- * A truncated label may continue in later cells ('2.申请人逾期未按收费通知要求缴' + '纳费用、…').
- * Append the fragments that keep it a prefix of the template label.
- */
-export function extendLabel(first: string, fragments: string[], spec: LabelSpec): { text: string; match: LabelMatch; used: number[] } {
-  const tpl = labelCore(spec.label)
-  let cur = labelCore(first)
-  let text = first
-  const used: number[] = []
-  fragments.forEach((f, i) => {
-    const fc = labelCore(f)
-    if (fc && tpl.startsWith(cur + fc)) {
-      cur += fc
-      text += f
-      used.push(i)
-    }
-  })
-  return { text, match: cur === tpl ? 'exact' : 'truncated', used }
 }

@@ -43,15 +43,3 @@ export function tokenize(lines: Line[]): Token[] {
   })
   return out
 }
-
-/** Index of the first token whose start is >= offset. */
-export function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((tokens[mid] as Token).start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}

@@ -38,38 +38,5 @@ export function readValue(raw: string): ReadValue {
   return { kind: 'number', value, unit: m[4], decimals: dec.length }
 }
 
-/** A token that stands where a table value stands: a number or a blank placeholder. */
-export function isValueToken(raw: string): boolean {
-  const k = readValue(raw).kind
-  return k === 'number' || k === 'blank'
-}
-
-/**
- * Web copies sometimes glue a row's cells together ('630020469'). Find every split of the
- * digit string into n non-negative integers (no leading zeros) for which accept() holds.
- * The caller accepts the reading only if exactly one split is found.
- */
-export function gluedSplits(digits: string, n: number, accept: (parts: number[]) => boolean, limit = 50): number[][] {
-  const found: number[][] = []
-  const parts: number[] = []
-  const walk = (pos: number): void => {
-    if (found.length > limit) return
-    if (parts.length === n) {
-      if (pos === digits.length && accept(parts)) found.push([...parts])
-      return
-    }
-    const left = n - parts.length
-    const remaining = digits.length - pos
-    if (remaining < left) return
-    const maxLen = Math.min(remaining - (left - 1), 7)
-    for (let len = 1; len <= maxLen; len++) {
-      const piece = digits.slice(pos, pos + len)
-      if (len > 1 && piece[0] === '0') break
-      parts.push(Number(piece))
-      walk(pos + len)
-      parts.pop()
-    }
-  }
-  walk(0)
-  return found
-}
+/** OCR confidence below which a digit is not trusted (tesseract scale 0..100). */
+export const MIN_CONF = 80

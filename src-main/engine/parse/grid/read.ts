@@ -1,0 +1,281 @@
+// The table reader: grid -> rows and columns -> identities -> cells. One code path for 表二 blocks,
+// 表三 and 表四; everything table-specific comes from the TableSpec (template module).
+import type { CellStatus, CellValue, LabelHit, ParseProblem, Span, TableResult } from '../../model.ts'
+import type { Identity, TableSpec } from '../../template.ts'
+import { MIN_CONF, readValue } from '../values.ts'
+import { columnModel, placeByModel } from './columns.ts'
+import type { Item, MappedRows, RowRead } from './rows.ts'
+import { placements, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
+import { matchLabel } from '../labels.ts'
+import type { GCell, GridSource } from './types.ts'
+
+export interface SpecRead {
+  cells: CellValue[]
+  labels: LabelHit[]
+  shape: TableResult['shape']
+  /** Cells the reader could not place (uncertain because of reading, not because of the source). */
+  unplaced: { row: string; col: string; span?: Span }[]
+}
+
+const spanOfItem = (it: Item): Span => {
+  const s: Span = { start: it.start, end: it.end }
+  if (it.page !== undefined) s.page = it.page
+  if (it.box) s.box = it.box
+  return s
+}
+
+function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undefined): CellValue {
+  const col = spec.cols[ci] as (typeof spec.cols)[number]
+  const base = { table: spec.table, row, col: col.id }
+  if (!it || it.kind === 'empty') {
+    const c: CellValue = { ...base, value: null, raw: '', status: 'blank', note: '原文该格为空' }
+    if (it) c.span = spanOfItem(it)
+    return c
+  }
+  const v = readValue(it.text)
+  let status: CellStatus = 'ok'
+  let value = v.value
+  let note: string | undefined
+  if (v.kind === 'blank' || v.kind === 'empty') status = 'blank'
+  else if (v.kind === 'text') {
+    status = 'invalid'
+    note = '单元格内容不是数字'
+  } else if (col.type !== 'decimal' && v.decimals) {
+    status = 'invalid'
+    note = '件数应为整数'
+  }
+  if (v.unit && status === 'ok') note = `单元格内写有单位“${v.unit}”`
+  if (status === 'ok' && col.type !== 'signed_int' && value !== null && value < 0) {
+    status = 'invalid'
+    note = '数值不能为负'
+  }
+  if (status === 'ok' && it.conf !== undefined && it.conf < MIN_CONF) {
+    status = 'uncertain'
+    note = `识别置信度低（${Math.round(it.conf)}）`
+  }
+  if (status === 'blank') value = null
+  const c: CellValue = { ...base, value, raw: it.text, status, span: spanOfItem(it) }
+  if (note) c.note = note
+  return c
+}
+
+/** The header's column names as written, for TBL-LABEL (each template column once, in order). */
+function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
+  const out: LabelHit[] = []
+  // Only real cells (table, tab or pipe fields, PDF text runs): in a line of plain text the cell bounds are guesses.
+  const perLine = new Map<number, number>()
+  for (const c of mapped.header) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1)
+  const real = (c: GCell): boolean => c.table !== undefined || !!c.box || (perLine.get(c.line) ?? 0) > 1
+  const texts = mapped.header.filter((c) => c.kind === 'text')
+  let from = 0
+  for (const col of spec.cols) {
+    const want = { label: col.label, variants: col.variants_seen }
+    let hit = -1
+    let match: LabelHit['match'] | null = null
+    for (let i = from; i < texts.length && hit < 0; i++) {
+      match = matchLabel((texts[i] as GCell).text, want, { minFragment: 3 })
+      // A line of plain text is one cell only by guess: there only a whole-line exact name counts.
+      if (match && match !== 'exact' && match !== 'variant' && !real(texts[i] as GCell)) match = null
+      if (match) hit = i
+    }
+    if (hit < 0 || !match) continue
+    const c = texts[hit] as GCell
+    from = hit + 1
+    const span: Span = { start: c.start, end: c.end }
+    if (c.page !== undefined) span.page = c.page
+    out.push({ table: spec.table, kind: 'col', id: spec.block ? `${spec.block}.${col.id}` : col.id, expected: col.label, raw: c.text, match, span })
+  }
+  return out
+}
+
+/** Identities that only involve one row: usable while splitting that row. */
+function rowLocal(ids: Identity[], row: string): Identity[] {
+  return ids.filter((id) => [...id.lhs, ...id.rhs].every((x) => x.row === row))
+}
+
+function accepts(ids: Identity[], cols: string[], reading: (number | null)[], blankAsZero = false): boolean {
+  const v = (c: string): number | null => {
+    const x = reading[cols.indexOf(c)] ?? null
+    return x === null && blankAsZero ? 0 : x
+  }
+  for (const id of ids) {
+    const l = id.lhs.map((x) => v(x.col))
+    const r = id.rhs.map((x) => v(x.col))
+    if ([...l, ...r].some((x) => x === null)) continue
+    if ((l as number[]).reduce((a, b) => a + b, 0) !== (r as number[]).reduce((a, b) => a + b, 0)) return false
+  }
+  return true
+}
+
+function ownFields(row: RowRead, values: Item[]): Item[] | null {
+  const f = row.fields
+  if (!f || !values.length) return null
+  // Every value of the row stands on the label's line.
+  if (!values.every((v) => f.some((x) => x.start === v.start))) return null
+  return f
+}
+
+interface Pending {
+  row: RowRead
+  choice: RowChoice
+  items: Item[]
+  why: string
+  /** '拆分' for glued digits, '对应方式' for placements, '读法' otherwise. */
+  noun: string
+}
+
+export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource): SpecRead {
+  const out: SpecRead = { cells: [], labels: [], shape: [], unplaced: [] }
+  const n = spec.cols.length
+  const colIds = spec.cols.map((c) => c.id)
+  const model = columnModel(mapped.rows, mapped.header, spec)
+  out.labels.push(...columnLabels(mapped, spec))
+  const pending: Pending[] = []
+  const fixed: RowChoice[] = []
+  const placed = new Map<string, CellValue[]>()
+
+  for (const [ri, row] of mapped.rows.entries()) {
+    const tplRow = spec.rows[ri] as TableSpec['rows'][number]
+    if (row.label) {
+      out.labels.push({ table: spec.table, kind: 'row', id: row.id, expected: tplRow.label ?? '', raw: row.label.raw, match: row.label.match, span: row.label.span })
+    } else if (tplRow.label) {
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'missing', note: `未找到行“${tplRow.label}”` })))
+      continue
+    }
+    const values = row.items.filter((i) => i.kind !== 'empty')
+    const onGrid = placeByModel(row.items, model, n)
+    if (onGrid) {
+      const cells = onGrid.cells.map((it, i) => cellFromItem(spec, row.id, i, it))
+      // Columns the source does not show at all (a shorter tab row) are not blank: nothing says so.
+      if (model.kind === 'col') {
+        cells.forEach((c, i) => {
+          if (!onGrid.cells[i]) {
+            c.status = 'uncertain'
+            c.note = '原文本行没有这一格'
+            out.unplaced.push({ row: row.id, col: c.col })
+          }
+        })
+      }
+      if (onGrid.extra.length) out.shape.push({ row: row.id, expected: n, got: n + onGrid.extra.length, span: spanOfItem(onGrid.extra[0] as Item), source: 'source' })
+      placed.set(row.id, cells)
+      fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
+      continue
+    }
+    // A row whose own line shows exactly n fields after its label (the last n of a pipe row, where a
+    // merged label leaves empty fields before them): an empty field is a blank cell the source shows.
+    const own = ownFields(row, values)
+    if (own && values.length < n) {
+      const cells = own.map((it, i) => cellFromItem(spec, row.id, i, it))
+      placed.set(row.id, cells)
+      fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
+      continue
+    }
+    if (values.length === n) {
+      const cells = values.map((it, i) => cellFromItem(spec, row.id, i, it))
+      placed.set(row.id, cells)
+      fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
+      continue
+    }
+    if (values.length === 0 && row.noise.some((t) => /[0-9０-９]/.test(t))) {
+      // Digits are there but tied to text the reader could not read as a cell: not evidence of a blank.
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'uncertain' as const, note: '本行的数字与文字连在一起，无法读出各格数值' })))
+      for (const c of colIds) out.unplaced.push({ row: row.id, col: c, span: row.label?.span })
+      continue
+    }
+    if (values.length === 0) {
+      // The source shows the label and no number after it (empty cells, or the next label at once).
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'blank' as const, note: '本行没有填写数值' })))
+      continue
+    }
+    const local = rowLocal(spec.identities, row.id)
+    const plain = values.every((v) => v.kind === 'num' && /^\d+$/.test(v.text.trim()))
+    const digits = values.reduce((a, v) => a + v.text.trim().length, 0)
+    if (plain && values.length < n && digits >= n) {
+      // An identity can be checked as soon as the parts it names are all cut.
+      const last = local.map((id) => Math.max(...[...id.lhs, ...id.rhs].map((x) => colIds.indexOf(x.col))))
+      const partial = (p: number[]): boolean => local.every((id, i) => (last[i] as number) >= p.length || accepts([id], colIds, p))
+      const res = splitDigits(values.map((v) => v.text.trim()), n, (p) => accepts(local, colIds, p), 50, 200000, partial)
+      pending.push({ row, items: values, choice: { row: row.id, readings: res.found, overflow: res.overflow }, why: `数字连在一起（${values.map((v) => v.text.trim()).join(' ')}）`, noun: '拆分' })
+      continue
+    }
+    if (plain && values.length < n) {
+      const nums = values.map((v) => Number(v.text.trim()))
+      const all = placements(nums, n)
+      const rs = (all ?? []).filter((p) => accepts(local, colIds, p, true))
+      pending.push({ row, items: values, choice: { row: row.id, readings: rs, blankAsZero: true, overflow: all === null }, why: `本行读到 ${values.length} 个数（应为 ${n} 个）`, noun: '对应方式' })
+      if (source !== 'stream' || values.some((v) => v.glued)) continue
+      out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[0] as Item), source: 'reading' })
+      continue
+    }
+    // More values than columns, or marks that cannot be split: the reader cannot say which is which.
+    pending.push({ row, items: values, choice: { row: row.id, readings: [] }, why: `本行读到 ${values.length} 个数（应为 ${n} 个）`, noun: '读法' })
+    out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[0] as Item), source: 'reading' })
+  }
+
+  const solved = solve([...fixed, ...pending.map((p) => p.choice)], colIds, spec.identities)
+  void solved
+  for (const p of pending) {
+    const rs = p.choice.readings as Reading[]
+    const span: Span = { ...spanOfItem(p.items[0] as Item), end: (p.items[p.items.length - 1] as Item).end }
+    const raw = p.items.map((i) => i.text).join(' ')
+    placed.set(p.row.id, colIds.map((c, i) => {
+      const vals = [...new Set(rs.map((r) => r[i] ?? null))]
+      const cell: CellValue = { table: spec.table, row: p.row.id, col: c, value: null, raw, status: 'uncertain', span }
+      if (rs.length === 1 || (rs.length > 1 && vals.length === 1 && !p.choice.overflow)) {
+        const v = vals[0] ?? null
+        if (v === null) {
+          cell.note = `${p.why}，按模板勾稽关系推断本格为空，请核对`
+          out.unplaced.push({ row: p.row.id, col: c, span })
+        } else {
+          cell.value = v
+          cell.status = 'inferred'
+          cell.note = rs.length === 1 ? `${p.why}，按模板勾稽关系唯一${p.noun}` : `${p.why}，满足勾稽关系的各种${p.noun}在本格一致`
+        }
+        return cell
+      }
+      cell.note = rs.length === 0
+        ? p.choice.overflow ? `${p.why}，可能的${p.noun}过多，无法确定` : `${p.why}，没有满足模板勾稽关系的${p.noun}，无法确定`
+        : spec.identities.some((id) => [...id.lhs, ...id.rhs].some((x) => x.row === p.row.id))
+          ? `${p.why}，有 ${rs.length} 种${p.noun}都满足勾稽关系，无法确定`
+          : `${p.why}，有 ${rs.length} 种${p.noun}，原文无法区分`
+      const nums = vals.filter((v): v is number => v !== null)
+      if (rs.length > 1 && nums.length >= 2 && nums.length <= 3 && nums.length === vals.length) cell.choices = nums.sort((a, b) => a - b)
+      out.unplaced.push({ row: p.row.id, col: c, span })
+      return cell
+    }))
+  }
+  // A group written as one row of zeros ((六)其他处理 without its sub-rows): its missing sub-rows, parts
+  // of a 0 total that cannot be negative, are 0 (inferred). Any other total leaves them missing.
+  for (const g of mapped.groupRows) {
+    const parent = spec.parents.find((p) => p.label === g.label)
+    const vals = g.items.filter((i) => i.kind !== 'empty')
+    // n zeros, written apart or glued ('0000000': a run of n zeros has only that split).
+    const zeros = vals.every((v) => v.kind === 'num' && /^0+$/.test(v.text.trim())) && vals.reduce((a, v) => a + v.text.trim().length, 0) === n
+    if (!parent || !zeros) continue
+    const span: Span = { ...spanOfItem(vals[0] as Item), end: (vals[vals.length - 1] as Item).end }
+    for (const child of parent.children) {
+      const cs = placed.get(child)
+      if (!cs || !cs.every((c) => c.status === 'missing')) continue
+      placed.set(child, cs.map((c) => ({ ...c, value: 0, raw: '', status: 'inferred' as const, span, note: `原文未列出本行，“${g.label}”整行为 0，其下各行不能为负，推断为 0` })))
+    }
+  }
+  for (const r of spec.rows) out.cells.push(...(placed.get(r.id) ?? []))
+  return out
+}
+
+/** The reader's own failures in one table, for the reviewer: never a finding against the township. */
+export function tableProblem(table: TableResult, unplaced: SpecRead['unplaced'], tableName: string, allLabels: boolean): ParseProblem | null {
+  if (!unplaced.length) return null
+  const spans: Span[] = []
+  for (const u of unplaced) if (u.span && !spans.some((s) => s.start === u.span?.start)) spans.push(u.span)
+  const whole = unplaced.length >= table.cells.filter((c) => c.status !== 'missing').length
+  return {
+    code: whole ? 'table-unplaced' : 'cells-unplaced',
+    message: whole && allLabels
+      ? `解析存疑：${tableName}的行标签都在原文中，但数值无法对应到格子`
+      : `解析存疑：${tableName}有 ${unplaced.length} 个格子的数值无法确定对应位置，已标为“存疑”，请对照原文核对`,
+    table: table.id,
+    cells: unplaced.map((u) => ({ table: table.id, row: u.row, col: u.col })),
+    spans: spans.slice(0, 20)
+  }
+}

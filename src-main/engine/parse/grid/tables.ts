@@ -1,0 +1,99 @@
+// Entry of the table reader for one report: each table's region -> grid -> spec mapping -> cells.
+import type { LabelHit, ParseProblem, TableId, TableResult } from '../../model.ts'
+import { tableName, tableSpecs, type FormatKey, type TableSpec } from '../../template.ts'
+import { labelKey } from '../normalize.ts'
+import type { Token } from '../tokens.ts'
+import { buildGrid } from './build.ts'
+import { readSpec, tableProblem } from './read.ts'
+import { mapRows } from './rows.ts'
+import { labelText, searchKey } from './search.ts'
+import type { Grid } from './types.ts'
+
+export interface GridTable {
+  table: TableResult
+  problem: ParseProblem | null
+  /** Offset in the original where the table's last used cell ends. */
+  end?: number
+}
+
+function missingAll(spec: TableSpec, note: string): TableResult['cells'] {
+  return spec.rows.flatMap((r) => spec.cols.map((c) => ({ table: spec.table, row: r.id, col: c.id, value: null, raw: '', status: 'missing' as const, note })))
+}
+
+/** Tokens overlapping [start, end), cut to it: a paragraph holding several tables is shared between them. */
+export function clipTokens(tokens: Token[], start: number, end: number): Token[] {
+  const out: Token[] = []
+  for (const t of tokens) {
+    if (t.end <= start || t.start >= end) continue
+    if (t.start >= start && t.end <= end) {
+      out.push(t)
+      continue
+    }
+    // Only plain-text cells are that long; their text is the original slice, so it can be cut by offset.
+    if (t.text.length !== t.end - t.start) continue
+    const s = Math.max(start, t.start)
+    const e = Math.min(end, t.end)
+    const text = t.text.slice(s - t.start, e - t.start)
+    out.push({ ...t, text, key: labelKey(text), start: s, end: e })
+  }
+  return out
+}
+
+/** Read one table from the tokens of its region. */
+export function readGridTable(id: TableId, tokens: Token[], format: FormatKey): GridTable {
+  const specs = tableSpecs(format).filter((s) => s.table === id)
+  const grid = buildGrid(tokens, specs.flatMap((s) => [...s.rows.flatMap((r) => (r.label ? [r.label, ...r.variants] : [])), ...s.groups, ...s.header]))
+  const result: TableResult = { id, found: false, cells: [], labels: [], shape: [] }
+  const unplaced: Parameters<typeof tableProblem>[1] = []
+  let allLabels = true
+  let end: number | undefined
+  if (id === 'T2') {
+    const lt = labelText(grid.cells)
+    let from = 0
+    const starts: (number | null)[] = specs.map((sp) => {
+      const k = searchKey(sp.title as string)
+      const i = lt.s.indexOf(k, from)
+      if (i < 0) return null
+      from = i + k.length
+      const c = grid.cells[lt.cell[i] as number]
+      if (c) {
+        const hit: LabelHit = { table: 'T2', kind: 'block', id: sp.block as string, expected: sp.title as string, raw: c.text, match: 'exact', span: { start: c.start, end: c.end } }
+        result.labels.push(hit)
+      }
+      return from
+    })
+    specs.forEach((sp, i) => {
+      const at = starts[i]
+      if (at === null || at === undefined) {
+        result.cells.push(...missingAll(sp, `未找到“${sp.title}”`))
+        return
+      }
+      result.found = true
+      end = readInto(grid, sp, at, result, unplaced, end, () => (allLabels = false))
+    })
+  } else {
+    const sp = specs[0] as TableSpec
+    end = readInto(grid, sp, 0, result, unplaced, end, () => (allLabels = false))
+    result.found = result.cells.some((c) => c.status !== 'missing')
+    if (!result.found) {
+      result.cells = missingAll(sp, `未找到${tableName(format, id)}`)
+    }
+  }
+  return { table: result, problem: tableProblem(result, unplaced, tableName(format, id), allLabels), end }
+}
+
+function readInto(grid: Grid, sp: TableSpec, from: number, result: TableResult, unplaced: Parameters<typeof tableProblem>[1], end: number | undefined, labelMissing: () => void): number | undefined {
+  const mapped = mapRows(grid, sp, from)
+  if (!mapped) {
+    result.cells.push(...missingAll(sp, sp.title ? `未找到“${sp.title}”的行` : '未找到表格'))
+    labelMissing()
+    return end
+  }
+  if (mapped.rows.some((r) => !r.label && sp.rows.find((x) => x.id === r.id)?.label)) labelMissing()
+  const read = readSpec(mapped, sp, grid.source)
+  result.cells.push(...read.cells)
+  result.labels.push(...read.labels)
+  result.shape.push(...read.shape)
+  unplaced.push(...read.unplaced)
+  return Math.max(end ?? 0, mapped.endOffset)
+}
