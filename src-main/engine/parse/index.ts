@@ -13,7 +13,7 @@ import { tokenAt, tokenize, type Token } from './tokens.ts'
 export function parseReport(read: ReadResult): ParsedReport {
   const norm = foldText(read.text)
   const detected = detectFormat(norm)
-  const sections = findSections(read.lines, template('2021').sections, read.text.length)
+  const sections = findSections(read.lines, norm, template('2021').sections, read.text.length)
   const s1 = sections[0]?.found ? sections[0].titleSpan?.start : undefined
   const meta = readMeta(read.lines, read.text, s1)
   // The 落款 (body and date at the end) is not part of section 六.
