@@ -1,9 +1,10 @@
 // From a read document to the report model: format, sections, tables, body, year, 落款.
-import type { ParsedReport, ReadResult, SectionHit, TableResult } from '../model.ts'
+import type { ParseProblem, ParsedReport, ReadResult, SectionHit, TableResult } from '../model.ts'
 import { template } from '../template.ts'
 import { detectFormat, parsingFormat } from './format.ts'
 import { readMeta } from './meta.ts'
 import { foldText, tradShare } from './normalize.ts'
+import { placementProblems } from './problems.ts'
 import { findSections } from './sections.ts'
 import { parseT2 } from './tables/t2.ts'
 import { parseT3 } from './tables/t3.ts'
@@ -50,12 +51,20 @@ export function parseReport(read: ReadResult): ParsedReport {
     norm
   }
   Object.assign(report, meta)
+  addProblems(report, placementProblems(report, read.lines, fmt))
   return report
 }
 
 /** The template actually used to read the tables. */
 export function tableFormat(r: ParsedReport): '2021' | '2019' {
   return parsingFormat({ format: r.format, f2021: r.markers.f2021, f2019: r.markers.f2019 }, r.year)
+}
+
+/** Adds problems unless one of the same code already names the same table or section. */
+function addProblems(report: ParsedReport, add: ParseProblem[]): void {
+  if (!add.length) return
+  const list = (report.problems ??= [])
+  for (const p of add) if (!list.some((q) => q.code === p.code && q.table === p.table && q.section === p.section)) list.push(p)
 }
 
 function lastEnd(t: TableResult): number | undefined {

@@ -83,7 +83,25 @@ function crawlerTitle(p: Plain): Plain | null {
   return { text: p.text.slice(m[0].length), start: p.start + m[0].length, end: p.end }
 }
 
-const TITLE = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。，]{0,6}?年\s*报/
+const TITLE = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。，]{0,6}?年\s*报/g
+
+/**
+ * The first mention of the report's name that is its title, not a sentence quoting it
+ * ('本年度报告按照《…关于做好2023年政府信息公开工作年度报告有关工作的通知》要求编制').
+ */
+function titleMatch(folded: string, lineOf: number[], head: Plain[]): RegExpExecArray | null {
+  TITLE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = TITLE.exec(folded))) {
+    const li = lineOf[m.index] as number
+    const ls = head.slice(0, li).reduce((a, h) => a + h.text.length, 0)
+    const before = folded.slice(ls, m.index)
+    const cut = lastOf(before, /[。；;！？!?:：>》\]】|]/)
+    const lead = before.slice(cut + 1)
+    if (!/[《“"]|关于|按照|根据|印发|做好|编制/.test(lead) && lead.replace(/\s+/g, '').length <= 40) return m
+  }
+  return null
+}
 /** Where a body name before the year stops: punctuation, crawler separators, markdown. */
 const BODY_CUT = /[:：>》\]】|、，,。;；!！?？#*]/
 
@@ -133,7 +151,7 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
     joined += h.text
   })
   const folded = foldText(joined)
-  const tm = TITLE.exec(folded)
+  const tm = titleMatch(folded, lineOf, head)
   if (!tm) return false
   const endIdx = tm.index + tm[0].length - 1
   const titleLine = lineOf[tm.index] as number
