@@ -145,12 +145,12 @@ const NOT_BEFORE = /[一二三四五六七八九十百第(（]/
 
 /** Template titles (and the variants seen) inside paragraphs: 'ordinal + title', found by one pass over the text. */
 function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSection; cand: HeadingCandidate }[] {
-  const byNo = new Map<string, { sec: TplSection; cores: { core: string; variant: boolean }[] }>()
+  const byNo = new Map<string, { sec: TplSection; key: string; cores: { core: string; variant: boolean }[] }>()
   for (const sec of sections) {
     const cores = [{ core: labelCore(sec.title), variant: false }, ...(sec.title_variants_seen ?? []).map((v) => ({ core: labelCore(v), variant: true }))]
     // Longest first: a variant that extends the title ('…工作存在的主要问题…') must win over a prefix.
     cores.sort((a, b) => b.core.length - a.core.length)
-    byNo.set(sec.no, { sec, cores })
+    byNo.set(sec.no, { sec, key: labelKey(sec.title), cores })
   }
   const out: { sec: TplSection; cand: HeadingCandidate }[] = []
   ORDINAL.lastIndex = 0
@@ -166,7 +166,8 @@ function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSecti
       const end = readTitle(norm, at + m[0].length, core)
       if (end < 0) continue
       const written = norm.slice(at, end)
-      const exact = labelKey(written) === labelKey(entry.sec.title)
+      // norm is already folded: only spaces and marks stand between the written title and its key.
+      const exact = written.replace(/[\s*|]+/g, '') === entry.key
       out.push({ sec: entry.sec, cand: { text: written, start: at, end, kind: 'inline', match: exact ? 'exact' : variant ? 'variant' : 'exact', score: 8 } })
       break
     }
@@ -205,11 +206,14 @@ export function headingCandidates(lines: Line[], norm: string, sections: TplSect
     const next = inline[i + 1]
     if (next && next.cand.start - a.cand.end <= 12) a.cand.score -= 5
   }
+  // A heading on its own line is also found inline: keep the line reading (both lists are in text order).
+  const lineSpans = [...out.values()].flat().sort((a, b) => a.start - b.start)
+  let k = 0
   for (const { sec, cand } of inline) {
-    const list = out.get(sec.id) as HeadingCandidate[]
-    // A heading on its own line is also found inline: keep the line reading.
-    if (list.some((c) => c.kind === 'line' && c.start <= cand.start && c.end >= cand.start)) continue
-    list.push(cand)
+    while (k < lineSpans.length && (lineSpans[k] as HeadingCandidate).end < cand.start) k++
+    const l = lineSpans[k]
+    if (l && l.start <= cand.start && l.end >= cand.start) continue
+    ;(out.get(sec.id) as HeadingCandidate[]).push(cand)
   }
   for (const list of out.values()) list.sort((a, b) => a.start - b.start)
   return out
