@@ -103,6 +103,17 @@ describe('false headings', () => {
     expect(r.sections.find((s) => s.id === 'S3')!.titleSpan!.start).toBe(t.indexOf('三、收到和处理政府信息公开申请情况'))
   })
 
+  it('a sentence starting with a title is not a heading when section 一 is missing', () => {
+    const a = seed000.indexOf('一、总体情况')
+    const b = seed000.indexOf('二、主动公开政府信息情况')
+    const t = seed000.slice(0, a) + '本镇工作有序开展。总体情况良好，群众满意。\n' + seed000.slice(b)
+    for (const text of [t, variants['one paragraph']!(t)]) {
+      const r = parse(text)
+      expect(r.sections.find((s) => s.id === 'S1')!.found).toBe(false)
+      expect(r.sections.find((s) => s.id === 'S2')!.found).toBe(true)
+    }
+  })
+
   it('十二、 or 第二、 are not section ordinals', () => {
     const t = seed000.replace('我镇认真贯彻落实区委', '十二、主动公开政府信息情况。我镇认真贯彻落实区委')
     const r = parse(variants['one paragraph']!(t))

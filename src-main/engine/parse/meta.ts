@@ -292,9 +292,9 @@ function widenBody(body: { name: string; township: string; span: Span }, text: s
   if (name.length < 3) return
   for (let at = scope.indexOf(name); at >= 0; at = scope.indexOf(name, at + name.length)) {
     let b = at
-    while (b > 0 && b > at - 8 && /[\u4e00-\u9fff]/.test(scope[b - 1] as string) && !/[由与和及的对在向将据经]/.test(scope[b - 1] as string)) b--
+    while (b > 0 && b > at - 8 && /[\u4e00-\u9fff]/.test(scope[b - 1] as string) && !/[由与和及的对在向将据经我本全该各]/.test(scope[b - 1] as string)) b--
     const prefix = scope.slice(b, at)
-    if (prefix.length >= 2 && /[省市州盟]$/.test(prefix) && !name.startsWith(prefix)) {
+    if ((/^.{2,}[省市州盟]$/.test(prefix) || /^.{2,}[县区旗]$/.test(prefix)) && !name.startsWith(prefix)) {
       body.name = prefix + name
       return
     }

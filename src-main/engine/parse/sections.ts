@@ -180,6 +180,8 @@ function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSecti
       let b = at - 1
       while (b >= 0 && /[ \t*#>]/.test(norm[b] as string)) b--
       if (b >= 0 && !/[。；;！？!?\n]/.test(norm[b] as string)) continue
+      // '总体情况良好' / '总体情况如下' is a sentence about the section, not its heading.
+      if (/[如良较不是为的有及和与、，,。]/.test(norm[at + core.length] ?? '')) continue
       out.push({ sec, cand: { text: norm.slice(at, at + core.length), start: at, end: at + core.length, kind: 'inline', match: 'no-ordinal', score: 2 } })
     }
   }
