@@ -133,7 +133,6 @@ export function readMeta(lines: Line[], text: string, firstSectionStart: number 
   if (!meta.body && meta.signBody) {
     meta.body = { name: meta.signBody.name, township: townshipKey(meta.signBody.name), span: meta.signBody.span }
   }
-  if (meta.body) widenBody(meta.body, text, firstSectionStart)
   return meta
 }
 
@@ -179,28 +178,31 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
   while (jStart < endIdx && /\s/.test(folded[jStart] as string)) jStart++
   const tStart = origin[jStart] as number
   const tEnd = (origin[endIdx] as number) + 1
-  const titleText = text.slice(tStart, tEnd)
-  meta.title = { text: titleText.replace(/\s*\n\s*/g, ''), span: { start: tStart, end: tEnd } }
-  const tf = foldText(titleText)
+  // The title as the lines give it: line breaks and markdown marks between its lines are not part of it.
+  const titleText = joined.slice(jStart, endIdx + 1)
+  const at = (k: number): number => origin[jStart + Math.min(k, titleText.length - 1)] as number
+  meta.title = { text: titleText, span: { start: tStart, end: tEnd } }
+  const tf = folded.slice(jStart, endIdx + 1)
   const y = /((?:19|20)\d{2})\s*年/.exec(tf)
   if (!y) return true
   meta.year = Number(y[1])
-  meta.yearSpan = { start: tStart + y.index, end: tStart + y.index + 4 }
+  meta.yearSpan = { start: at(y.index), end: at(y.index + 3) + 1 }
   const beforeYear = tf.slice(0, y.index)
   const cut = lastOf(beforeYear, BODY_CUT)
   let bodyName = labelKey(beforeYear.slice(cut + 1))
-  let bStart = tStart + cut + 1
-  let bEnd = tStart + y.index
+  let bStart = at(cut + 1)
+  let bEnd = y.index > 0 ? at(y.index - 1) + 1 : bStart
   if (!bodyName) {
     const after = /^((?:19|20)\d{2}\s*年度?)(.+?)政府信息公开/.exec(tf)
     if (after && AGENCY_END.test(labelKey(after[2] as string))) {
       bodyName = labelKey(after[2] as string)
-      bStart = tStart + (after[1] as string).length
-      bEnd = bStart + (after[2] as string).length
+      bStart = at((after[1] as string).length)
+      bEnd = at((after[1] as string).length + (after[2] as string).length - 1) + 1
     } else bodyName = ''
   }
   if (bodyName) {
     while (bStart < bEnd && /\s/.test(text[bStart] as string)) bStart++
+    while (bEnd > bStart && /\s/.test(text[bEnd - 1] as string)) bEnd--
     meta.body = { name: bodyName, township: townshipKey(bodyName), span: { start: bStart, end: bEnd } }
   }
   return true
@@ -280,23 +282,4 @@ function yearFromPeriod(meta: ReportMeta, text: string, firstSectionStart: numbe
   const at = m.index + m[0].indexOf(m[1] as string)
   meta.year = Number(m[1])
   meta.yearSpan = { start: at, end: at + 4 }
-}
-
-/**
- * A title that names the body without its city ('洪泽区人民政府') while the preface gives the full name
- * ('本报告由淮安市洪泽区人民政府办公室…'): keep the full name. The span stays on the title.
- */
-function widenBody(body: { name: string; township: string; span: Span }, text: string, firstSectionStart: number | undefined): void {
-  const scope = foldText(text.slice(0, Math.min(text.length, (firstSectionStart ?? 3000) + 200)))
-  const name = body.name
-  if (name.length < 3) return
-  for (let at = scope.indexOf(name); at >= 0; at = scope.indexOf(name, at + name.length)) {
-    let b = at
-    while (b > 0 && b > at - 8 && /[\u4e00-\u9fff]/.test(scope[b - 1] as string) && !/[由与和及的对在向将据经我本全该各]/.test(scope[b - 1] as string)) b--
-    const prefix = scope.slice(b, at)
-    if ((/^.{2,}[省市州盟]$/.test(prefix) || /^.{2,}[县区旗]$/.test(prefix)) && !name.startsWith(prefix)) {
-      body.name = prefix + name
-      return
-    }
-  }
 }
