@@ -72,6 +72,19 @@ describe('six sections in every layout of every seed', () => {
   })
 })
 
+describe('a title cut short inside one paragraph', () => {
+  it('seed 004’s truncated 四 (…行政訴訟情) glued to its table is still section 四, marked truncated', () => {
+    const seed = SEEDS.find((s) => s.startsWith('004'))!
+    const one = variants['one paragraph']!(readFileSync(join(SEED_DIR, seed), 'utf8')).replace(/\|/g, '')
+    const r = parse(one)
+    const s4 = r.sections.find((s) => s.id === 'S4')!
+    expect(s4.found).toBe(true)
+    expect(s4.titleMatch).toBe('truncated')
+    expect(one.slice(s4.titleSpan!.start, s4.titleSpan!.end)).toBe('四、政府信息公開行政復議、行政訴訟情')
+    expect(r.problems?.some((p) => p.code === 'section-unplaced') ?? false).toBe(false)
+  })
+})
+
 describe('false headings', () => {
   const seed000 = readFileSync(join(SEED_DIR, SEEDS.find((s) => s.startsWith('000'))!), 'utf8')
 

@@ -129,13 +129,23 @@ const SKIP = /[\s*|#，,。.、:：;；()（）"'\-]/
  * -1 when the text says something else. Linear in the title length.
  */
 function readTitle(norm: string, from: number, core: string): number {
+  const r = readPrefix(norm, from, core)
+  return r.n === core.length ? r.end : -1
+}
+
+/** How much of `core` the text spells from `from` on (n characters), and where that ends. */
+function readPrefix(norm: string, from: number, core: string): { n: number; end: number } {
   let i = from
+  let n = 0
+  let end = from
   for (const ch of core) {
     while (i < norm.length && SKIP.test(norm[i] as string)) i++
-    if (norm[i] !== ch) return -1
+    if (norm[i] !== ch) break
     i++
+    n++
+    end = i
   }
-  return i
+  return { n, end }
 }
 
 /** Ordinals of the six sections, written with or without spaces ('一、', '一 、', '一.', after folding '一．'). */
@@ -170,6 +180,13 @@ function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSecti
       const exact = written.replace(/[\s*|]+/g, '') === entry.key
       out.push({ sec: entry.sec, cand: { text: written, start: at, end, kind: 'inline', match: exact ? 'exact' : variant ? 'variant' : 'exact', score: 8 } })
       break
+    }
+    if (out.length && (out[out.length - 1] as { cand: HeadingCandidate }).cand.start === at) continue
+    // A title cut short inside a paragraph ('四、政府信息公开行政复议、行政诉讼情行政复议…'): most of it, in order.
+    const core = labelCore(entry.sec.title)
+    const part = readPrefix(norm, at + m[0].length, core)
+    if (part.n >= Math.max(6, Math.ceil(0.75 * core.length))) {
+      out.push({ sec: entry.sec, cand: { text: norm.slice(at, part.end), start: at, end: part.end, kind: 'inline', match: 'truncated', score: 6 } })
     }
   }
   // A title without its ordinal ('…止。总体情况2023年，…') counts only right after a sentence ends,
