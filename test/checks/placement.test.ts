@@ -5,6 +5,7 @@ import { extname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeContext } from '../../src-main/engine/checks/context.ts'
 import { parseProblemFindings } from '../../src-main/engine/checks/parseProblems.ts'
+import DOC_DECLARED_PARTS from '../../src-main/engine/checks/rules/DOC-DECLARED-PARTS.ts'
 import DOC_FORMAT_DETECT from '../../src-main/engine/checks/rules/DOC-FORMAT-DETECT.ts'
 import DOC_FORMAT_YEAR from '../../src-main/engine/checks/rules/DOC-FORMAT-YEAR.ts'
 import DOC_TITLE from '../../src-main/engine/checks/rules/DOC-TITLE.ts'
@@ -190,4 +191,26 @@ describe('DOC-YEAR-CONSISTENT and the statistics period', () => {
       expect(DOC_YEAR_CONSISTENT.check(ctx).findings, f).toEqual([])
     }
   }, 30_000)
+})
+
+describe('DOC-DECLARED-PARTS counts the sections that are there, placed or not', () => {
+  const s002 = seedText('002')
+  const i = s002.indexOf('六、其他需要报告的事项')
+  const j = s002.indexOf('五、存在的主要问题及改进情况')
+
+  it('silent when 五 and 六 are swapped (both there: SEC-ORDER’s business)', () => {
+    const swapped = s002.slice(0, j) + s002.slice(i).trimEnd() + '\n\n' + s002.slice(j, i)
+    expect(runRule(DOC_DECLARED_PARTS, swapped).outcome).toBe('PASS')
+  })
+
+  it('silent when 六 is there but reworded inside one paragraph (a parse problem)', () => {
+    const t = oneParagraph(s002.replace('六、其他需要报告的事项', '六、其他需报告的情况说明'))
+    expect(runRule(DOC_DECLARED_PARTS, t).findings).toEqual([])
+  })
+
+  it('fires when 六 is really gone', () => {
+    const r = runRule(DOC_DECLARED_PARTS, s002.slice(0, i))
+    expect(r.outcome).toBe('FAIL')
+    expect(r.findings[0]!.message).toContain('缺第六部分')
+  })
 })
