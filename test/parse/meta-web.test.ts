@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readDocument } from '../../src-main/engine/ingest/read.ts'
+import { htmlToResult } from '../../src-main/engine/ingest/readers/html.ts'
 import { readText } from '../../src-main/engine/ingest/readers/text.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
 import { townshipKey } from '../../src-main/engine/parse/meta.ts'
@@ -105,6 +106,38 @@ describe('web pages (test/fixtures/web, made by scripts/make-web-fixtures.py)', 
     const { read } = await readFile(join(FIXTURES, 'seeds', '000_b657cdc2b6fa0bce.html'))
     expect(read.warnings.join()).not.toContain('未读取')
     expect(read.text.startsWith('郾城区裴城镇')).toBe(true)
+  })
+})
+
+describe('report containers of other shapes', () => {
+  const paras = (t: string): string => t.split('\n').filter((l) => l.trim()).map((l) => `<p>${l.replace(/\t/g, ' ')}</p>`).join('')
+  const s003 = seed('003')
+
+  it('an old layout-table page: the report in a <td>, navigation in the cells around it', () => {
+    const nav = '<td width="200"><a href="/">首页</a><br><a href="/a">机构概况</a><br>当前位置：首页 &gt; 年报<br>某镇2019年政府信息公开工作年度报告</td>'
+    const html = `<html><body><table><tr><td colspan="2">欢迎访问固原市原州区人民政府网站 2025年3月1日</td></tr><tr>${nav}<td>${paras(s003)}</td></tr><tr><td colspan="2">版权所有 2019-2025 ICP备00000000号</td></tr></table></body></html>`
+    const read = htmlToResult(html, 'html')
+    expect(read.text).not.toContain('当前位置')
+    expect(read.text).not.toContain('版权所有')
+    const r = parseReport(read)
+    expect(r.body?.name).toBe('原州区头营镇')
+    expect(r.year).toBe(2023)
+    expectSix(r)
+  })
+
+  it('a report alone in its div is read as it is, without a warning', () => {
+    const read = htmlToResult(`<html><body><div class="content"><div id="zoom">${paras(s003)}</div></div></body></html>`, 'html')
+    expect(read.warnings).toEqual([])
+    expect(read.text.startsWith('原州区头营镇')).toBe(true)
+  })
+
+  it('a page where the report is not most of the text is read whole rather than cut', () => {
+    const side = `<div class="side">${'政务服务事项办理指南说明文字。'.repeat(200)}</div>`
+    const read = htmlToResult(`<html><body>${side}<div class="content">${paras(s003)}</div></body></html>`, 'html')
+    expect(read.warnings.join()).not.toContain('未读取')
+    const r = parseReport(read)
+    expect(r.year).toBe(2023)
+    expectSix(r)
   })
 })
 

@@ -494,6 +494,8 @@ function rowCells(tr: El): El[] {
 interface TextStats {
   /** Non-space characters outside links. */
   text: number
+  /** Non-space characters, links included. */
+  all: number
 }
 
 const CONTAINERS = new Set(['#root', 'html', 'body', 'div', 'section', 'article', 'main', 'form', 'center', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'font', 'span'])
@@ -503,16 +505,22 @@ const TITLE_RE = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。�
 
 function statsOf(root: El): Map<El, TextStats> {
   const out = new Map<El, TextStats>()
-  const visit = (el: El, inLink: boolean): number => {
-    let n = 0
+  const visit = (el: El, inLink: boolean): TextStats => {
+    const st: TextStats = { text: 0, all: 0 }
     const link = inLink || el.name === 'a'
     for (const c of el.children) {
       if (typeof c === 'string') {
-        if (!link) n += c.replace(/\s+/g, '').length
-      } else n += visit(c, link)
+        const n = c.replace(/\s+/g, '').length
+        st.all += n
+        if (!link) st.text += n
+      } else {
+        const k = visit(c, link)
+        st.text += k.text
+        st.all += k.all
+      }
     }
-    out.set(el, { text: n })
-    return n
+    out.set(el, st)
+    return st
   }
   visit(root, false)
   return out
@@ -549,13 +557,15 @@ function reportNodes(root: El): HNode[] | null {
     cur = next
     path.push(cur)
   }
-  // Nothing dropped worth speaking of: the page is the report.
-  if ((stats.get(cur)?.text ?? 0) >= 0.97 * total) return null
+  // No container below the page itself: the page is the report (a saved document).
+  if (cur.name === '#root' || cur.name === 'html' || cur.name === 'body') return null
   // The container starts with the title (crawler header lines may come first).
   const head = plainText(cur).replace(/\s+/g, '').slice(0, 300)
   const tm = TITLE_RE.exec(head)
-  if (tm && tm.index <= 60 && !/[《。]|关于/.test(head.slice(0, tm.index))) return [cur]
-  const title = titleBefore(path, cur)
+  const title = tm && tm.index <= 60 && !/[《。]|关于/.test(head.slice(0, tm.index)) ? null : titleBefore(path, cur)
+  const kept = (stats.get(cur)?.all ?? 0) + (title ? stats.get(title)?.all ?? 0 : 0)
+  // Nothing around the container: the page is the report, read as it is.
+  if (kept >= (stats.get(root)?.all ?? 0)) return null
   return title ? [title, cur] : [cur]
 }
 
