@@ -287,6 +287,21 @@ describe('XDOC-OTHER-NAME', () => {
     expect(run(XDOC_OTHER_NAME, [batchReport(seedText('003'), 'a.txt')], { roster: ['平安镇', '头营镇'] }).outcome).toBe('PASS')
   })
 
+  it('the city above a district body is its own, not another body (淮安市 in 淮安市洪泽区), yet a sibling district still counts', () => {
+    const s3 = seedText('003')
+    const say = (t: string, sentence: string): string => edit(t, '一、总体情况\n', `一、总体情况\n${sentence}\n`)
+    const district = say(edit(s3, '原州区头营镇 2023年', '淮安市洪泽区人民政府2023年'), '淮安市洪泽区坚持公开为常态。')
+    const short = say(edit(s3, '原州区头营镇 2023年', '洪泽区人民政府2023年'), '本报告由淮安市洪泽区人民政府办公室编制。')
+    const city = edit(seedText('002'), '云阳县平安镇人民政府\n', '淮安市人民政府\n')
+    const reports = [batchReport(district, 'a.txt'), batchReport(short, 'b.txt'), batchReport(city, 'c.txt')]
+    expect(reports.map((r) => r.township)).toEqual(['洪泽区', '洪泽区', '淮安市'])
+    expect(all(run(XDOC_OTHER_NAME, reports).perReport).filter((f) => f.loc === 'name.淮安市')).toEqual([])
+    const sibling = batchReport(edit(s3, '原州区头营镇 2023年', '淮安市淮阴区人民政府2023年'), 'd.txt')
+    const withSibling = batchReport(edit(district, '淮安市洪泽区坚持', '淮安市洪泽区与淮阴区坚持'), 'e.txt')
+    const fs = run(XDOC_OTHER_NAME, [withSibling, sibling]).perReport.get(withSibling.reportId) ?? []
+    expect(fs.map((f) => f.loc)).toEqual(['name.淮阴区'])
+  })
+
   it('a neutral mention of another township is a warning; in the 落款 an error', () => {
     const t = edit(seedText('003'), '六、其他需要报告的事项\n', '六、其他需要报告的事项\n\n本年度与裴城镇开展了政务公开工作交流。\n')
     const res = run(XDOC_OTHER_NAME, [batchReport(t, 'a.txt'), batchReport(seedText('000'), 'b.txt')])

@@ -1,9 +1,10 @@
 // From a read document to the report model: format, sections, tables, body, year, 落款.
-import type { ParsedReport, ParseProblem, ReadResult, SectionHit, TableResult } from '../model.ts'
+import type { ParseProblem, ParsedReport, ReadResult, SectionHit, TableResult } from '../model.ts'
 import { template } from '../template.ts'
 import { detectFormat, parsingFormat } from './format.ts'
 import { readMeta } from './meta.ts'
 import { foldText, tradShare } from './normalize.ts'
+import { placementProblems } from './problems.ts'
 import { findSections } from './sections.ts'
 import { tokenize, type Token } from './tokens.ts'
 import { clipTokens, readGridTable } from './grid/tables.ts'
@@ -11,7 +12,7 @@ import { clipTokens, readGridTable } from './grid/tables.ts'
 export function parseReport(read: ReadResult): ParsedReport {
   const norm = foldText(read.text)
   const detected = detectFormat(norm)
-  const sections = findSections(read.lines, template('2021').sections, read.text.length)
+  const sections = findSections(read.lines, norm, template('2021').sections, read.text.length)
   const s1 = sections[0]?.found ? sections[0].titleSpan?.start : undefined
   const meta = readMeta(read.lines, read.text, s1)
   // The 落款 (body and date at the end) is not part of section 六.
@@ -50,12 +51,20 @@ export function parseReport(read: ReadResult): ParsedReport {
   }
   if (problems.length) report.problems = problems
   Object.assign(report, meta)
+  addProblems(report, placementProblems(report, read.lines, fmt))
   return report
 }
 
 /** The template actually used to read the tables. */
 export function tableFormat(r: ParsedReport): '2021' | '2019' {
   return parsingFormat({ format: r.format, f2021: r.markers.f2021, f2019: r.markers.f2019 }, r.year)
+}
+
+/** Adds problems unless one of the same code already names the same table or section. */
+function addProblems(report: ParsedReport, add: ParseProblem[]): void {
+  if (!add.length) return
+  const list = (report.problems ??= [])
+  for (const p of add) if (!list.some((q) => q.code === p.code && q.table === p.table && q.section === p.section)) list.push(p)
 }
 
 function setSpan(t: TableResult): void {

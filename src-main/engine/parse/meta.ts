@@ -1,4 +1,6 @@
-// Title, issuing body, report year and the signature (落款) of a report.
+// Title, issuing body, report year and the signature (落款) of a report. Web copies carry crawler
+// headers ('标题:', '来源:', '发布机构:'), breadcrumbs ('当前位置：首页 > …'), font and print links and page
+// footers: those are never the report's own words, so the body and year are never taken from them.
 import type { Line, Span } from '../model.ts'
 import { foldText, labelKey } from './normalize.ts'
 
@@ -26,35 +28,116 @@ function cnNumber(s: string): number | null {
 
 /**
  * Township key of an issuing body: '云阳县平安镇人民政府', '平安镇' and '平安镇人民政府' all give '平安镇'.
- * Streets keep '街道'. Falls back to the name without 人民政府.
+ * Streets keep '街道'. A county or city body gives its last unit ('淮安市洪泽区人民政府' and '洪泽区人民政府'
+ * both give '洪泽区'), so that two years of the same body pair up. Falls back to the name without 人民政府.
  */
 export function townshipKey(name: string): string {
   let s = foldText(name).replace(/\s+/g, '').replace(/(人民政府|政府|党委|办事处)+$/, '')
   const m = /([^市区县旗州盟]{1,10}?(?:街道|镇|乡))$/.exec(s)
   if (m) return m[1] as string
+  const unit = /([^省市区县旗州盟]{1,10}[市区县旗州盟])$/.exec(s)
+  if (unit) return unit[1] as string
   const cut = s.search(/[^市区县旗州盟]+$/)
   if (cut > 0) s = s.slice(cut)
   return s
 }
 
-function plain(line: Line): { text: string; start: number; end: number } | null {
+/**
+ * Lines that belong to the web page around a report, not to the report: crawler headers, breadcrumbs,
+ * font-size, print and share links, page counters, copyright footers. Tested on the folded key.
+ */
+const PAGE_CHROME =
+  /^(?:标题|题目|文章标题|来源|信息来源|文章来源|发布机构|发文机关|发布单位|发布机关|发布人|发布日期|发布时间|成文日期|生成日期|更新时间|日期|时间|索引号|主题分类|体裁分类|公开方式|公开范围|公开时限|文号|发文字号|作者|编辑|责任编辑|访问量|浏览次数|浏览量|阅读次数|点击数|点击率|字号|字体|分享到?|打印|关闭|关闭窗口|打印本页|当前位置|您当前的位置|您的位置|您现在的位置|所在位置|首页|主办单位|主办|承办|承办单位|网站标识码|版权所有|联系电话|联系我们|网站地图|ICP|备案号|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP备|公网安备|扫一扫|微信|微博|url|URL|source|title)(?:[:：>\]]|$)/
+const CHROME_INSIDE = /\[字体|字号[:：]?大中小|\[打印|\[关闭|分享到|扫一扫在手机|首页>|>首页/
+
+/** Whether a line is page chrome rather than report text (key: labelKey of the line). */
+export function isPageChrome(key: string): boolean {
+  const k = key.replace(/^[#>\-+]+/, '')
+  return PAGE_CHROME.test(k) || CHROME_INSIDE.test(k)
+}
+
+interface Plain {
+  text: string
+  start: number
+  end: number
+}
+
+function plain(line: Line, text: string): Plain | null {
   const cells = line.cells.filter((c) => c.text.trim() !== '')
   const first = cells[0]
   const last = cells[cells.length - 1]
   if (!first || !last) return null
-  return { text: cells.map((c) => c.text).join(' ').trim(), start: first.start, end: last.end }
+  // Markdown heading and emphasis marks are not part of the title: start after them.
+  let start = first.start
+  while (start < last.end && /[#>*\s]/.test(text[start] as string)) start++
+  let end = last.end
+  while (end > start && /[#*\s]/.test(text[end - 1] as string)) end--
+  if (end <= start) return null
+  return { text: text.slice(start, end), start, end }
 }
+
+/** The value after a crawler '标题:' label (the report's title as the site gave it), or null. */
+function crawlerTitle(p: Plain): Plain | null {
+  const m = /^\s*(?:标题|题目|文章标题|title)\s*[:：]\s*/i.exec(foldText(p.text))
+  if (!m) return null
+  return { text: p.text.slice(m[0].length), start: p.start + m[0].length, end: p.end }
+}
+
+const TITLE = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。，]{0,6}?年\s*报/g
+
+/**
+ * The first mention of the report's name that is its title, not a sentence quoting it
+ * ('本年度报告按照《…关于做好2023年政府信息公开工作年度报告有关工作的通知》要求编制').
+ */
+function titleMatch(folded: string, lineOf: number[], head: Plain[]): RegExpExecArray | null {
+  TITLE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = TITLE.exec(folded))) {
+    const li = lineOf[m.index] as number
+    const ls = head.slice(0, li).reduce((a, h) => a + h.text.length, 0)
+    const before = folded.slice(ls, m.index)
+    const cut = lastOf(before, /[。；;！？!?:：>》\]】|]/)
+    const lead = before.slice(cut + 1)
+    if (!/[《“"]|关于|按照|根据|印发|做好|编制/.test(lead) && lead.replace(/\s+/g, '').length <= 40) return m
+  }
+  return null
+}
+/** Where a body name before the year stops: punctuation, crawler separators, markdown. */
+const BODY_CUT = /[:：>》\]】|、，,。;；!！?？#*]/
+
+/** Statistics period: '统计期限自2023年1月1日起至2023年12月31日止', also split over lines. */
+const PERIOD = /统计(?:期限|时限|数据|时间|区间|周期|范围|口径)[^。]{0,30}?((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/
 
 export function readMeta(lines: Line[], text: string, firstSectionStart: number | undefined): ReportMeta {
   const meta: ReportMeta = {}
-  const head: { text: string; start: number; end: number }[] = []
+  const head: Plain[] = []
+  const siteTitles: Plain[] = []
   for (const l of lines) {
-    const p = plain(l)
+    if (head.length >= 12) break
+    const p = plain(l, text)
     if (!p) continue
     if (firstSectionStart !== undefined && p.start >= firstSectionStart) break
+    // A heading glued to the preface in one paragraph: the head stops at section 一.
+    if (firstSectionStart !== undefined && p.end > firstSectionStart) p.end = firstSectionStart
+    const key = labelKey(p.text)
+    if (isPageChrome(key)) {
+      const t = crawlerTitle(p)
+      if (t) siteTitles.push(t)
+      continue
+    }
     head.push({ text: text.slice(p.start, p.end), start: p.start, end: p.end })
-    if (head.length >= 8) break
   }
+  readTitle(meta, head, text) || readTitle(meta, siteTitles, text)
+  readSignature(meta, lines, text)
+  if (meta.year === undefined) yearFromPeriod(meta, text, firstSectionStart)
+  if (!meta.body && meta.signBody) {
+    meta.body = { name: meta.signBody.name, township: townshipKey(meta.signBody.name), span: meta.signBody.span }
+  }
+  return meta
+}
+
+/** Title, year and body from the first lines; false when no title is there. */
+function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
   // The title may be split over lines anywhere ('…工作年度' + '报告'): match on the joined head.
   let joined = ''
   const origin: number[] = []
@@ -67,59 +150,136 @@ export function readMeta(lines: Line[], text: string, firstSectionStart: number 
     joined += h.text
   })
   const folded = foldText(joined)
-  const tm = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。，]{0,6}?年\s*报/.exec(folded)
-  if (tm) {
-    const endIdx = tm.index + tm[0].length - 1
-    let startLine = lineOf[tm.index] as number
-    const before = folded.slice(0, tm.index)
-    const ym = /((?:19|20)\d{2})\s*年[^年]{0,40}$/.exec(before)
-    if (ym) startLine = Math.min(startLine, lineOf[ym.index] as number)
-    const startsWithYear = /^\s*(?:19|20)\d{2}/.test(folded.slice(head.slice(0, startLine).reduce((a, h) => a + h.text.length, 0)))
-    const prev = head[startLine - 1]
-    if (prev && startsWithYear && labelKey(prev.text).length <= 30 && AGENCY_END.test(labelKey(prev.text))) startLine--
-    const jStart = head.slice(0, startLine).reduce((a, h) => a + h.text.length, 0)
-    const tStart = origin[jStart] as number
-    const tEnd = (origin[endIdx] as number) + 1
-    const titleText = text.slice(tStart, tEnd)
-    meta.title = { text: titleText.replace(/\s*\n\s*/g, ''), span: { start: tStart, end: tEnd } }
-    const tf = foldText(titleText)
-    const y = /((?:19|20)\d{2})\s*年/.exec(tf)
-    if (y) {
-      meta.year = Number(y[1])
-      meta.yearSpan = { start: tStart + y.index, end: tStart + y.index + 4 }
-      let bodyName = labelKey(tf.slice(0, y.index))
-      if (!bodyName) {
-        const after = /^(?:19|20)\d{2}年度?(.+?)政府信息公开/.exec(labelKey(tf))
-        bodyName = after?.[1] ?? ''
-      }
-      if (bodyName) {
-        const bStart = tStart + tf.search(/\S/)
-        meta.body = { name: bodyName, township: townshipKey(bodyName), span: { start: bStart, end: y.index > 0 ? tStart + y.index : bStart + bodyName.length } }
-      }
+  const tm = titleMatch(folded, lineOf, head)
+  if (!tm) return false
+  const endIdx = tm.index + tm[0].length - 1
+  const titleLine = lineOf[tm.index] as number
+  let startLine = titleLine
+  const lineStart = (li: number): number => head.slice(0, li).reduce((a, h) => a + h.text.length, 0)
+  // Within its line the title starts after the last sentence or crawler separator before it.
+  let jStart = lineStart(titleLine)
+  for (let k = tm.index - 1; k >= jStart; k--) {
+    if (/[。；;！？!?:：>》\]】|]/.test(folded[k] as string)) {
+      jStart = k + 1
+      break
     }
   }
-  // 落款: the last lines carry the body and the date.
-  const tail: { text: string; start: number; end: number }[] = []
-  for (let i = lines.length - 1; i >= 0 && tail.length < 8; i--) {
-    const p = plain(lines[i] as Line)
-    if (p) tail.unshift(p)
+  // The body and '2023年' may stand on the lines above ('XX镇人民政府' / '2023年' / '政府信息公开…').
+  for (let up = 0; up < 2 && startLine > 0 && jStart === lineStart(startLine); up++) {
+    const prev = head[startLine - 1] as Plain
+    const pk = labelKey(prev.text)
+    const rest = folded.slice(jStart, tm.index)
+    const yearAbove = /^(?:19|20)\d{2}年度?$/.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
+    const bodyAbove = AGENCY_END.test(pk) && /^\s*(?:19|20)\d{2}/.test(folded.slice(jStart))
+    if (pk.length > 30 || (!yearAbove && !bodyAbove)) break
+    startLine--
+    jStart = lineStart(startLine)
+  }
+  while (jStart < endIdx && /\s/.test(folded[jStart] as string)) jStart++
+  const tStart = origin[jStart] as number
+  const tEnd = (origin[endIdx] as number) + 1
+  // The title as the lines give it: line breaks and markdown marks between its lines are not part of it.
+  const titleText = joined.slice(jStart, endIdx + 1)
+  const at = (k: number): number => origin[jStart + Math.min(k, titleText.length - 1)] as number
+  meta.title = { text: titleText, span: { start: tStart, end: tEnd } }
+  const tf = folded.slice(jStart, endIdx + 1)
+  const y = /((?:19|20)\d{2})\s*年/.exec(tf)
+  if (!y) return true
+  meta.year = Number(y[1])
+  meta.yearSpan = { start: at(y.index), end: at(y.index + 3) + 1 }
+  const beforeYear = tf.slice(0, y.index)
+  const cut = lastOf(beforeYear, BODY_CUT)
+  let bodyName = labelKey(beforeYear.slice(cut + 1))
+  let bStart = at(cut + 1)
+  let bEnd = y.index > 0 ? at(y.index - 1) + 1 : bStart
+  if (!bodyName) {
+    const after = /^((?:19|20)\d{2}\s*年度?)(.+?)政府信息公开/.exec(tf)
+    if (after && AGENCY_END.test(labelKey(after[2] as string))) {
+      bodyName = labelKey(after[2] as string)
+      bStart = at((after[1] as string).length)
+      bEnd = at((after[1] as string).length + (after[2] as string).length - 1) + 1
+    } else bodyName = ''
+  }
+  if (bodyName) {
+    while (bStart < bEnd && /\s/.test(text[bStart] as string)) bStart++
+    while (bEnd > bStart && /\s/.test(text[bEnd - 1] as string)) bEnd--
+    meta.body = { name: bodyName, township: townshipKey(bodyName), span: { start: bStart, end: bEnd } }
+  }
+  return true
+}
+
+const DATE = /(\d{4}|[〇零一二三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*月\s*(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日$/
+
+function isoDate(m: RegExpExecArray): string | null {
+  const y = cnNumber(m[1] as string)
+  const mo = cnNumber(m[2] as string)
+  const d = cnNumber(m[3] as string)
+  if (!y || !mo || !d || mo > 12 || d > 31) return null
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/** 落款: the body and the date at the end, above any page footer; also glued to the last sentence. */
+function readSignature(meta: ReportMeta, lines: Line[], text: string): void {
+  const tail: Plain[] = []
+  for (let i = lines.length - 1; i >= 0 && tail.length < 10; i--) {
+    const p = plain(lines[i] as Line, text)
+    if (!p) continue
+    const key = labelKey(p.text)
+    // Page footers ('- 5 -', '第3页') and page chrome below the report are skipped.
+    if (isPageChrome(key) || /^-?\d{1,3}-?$|^第\d+页(?:共\d+页)?$|^\d+\/\d+$/.test(key)) continue
+    tail.unshift(p)
   }
   for (let i = tail.length - 1; i >= 0; i--) {
-    const p = tail[i] as { text: string; start: number; end: number }
+    const p = tail[i] as Plain
     const k = labelKey(p.text)
-    const dm = /^(\d{4}|[〇零一二三四五六七八九O]{4})年(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])月(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日$/.exec(k)
+    const dm = DATE.exec(k)
     if (!dm) continue
-    const y = cnNumber(dm[1] as string)
-    const mo = cnNumber(dm[2] as string)
-    const d = cnNumber(dm[3] as string)
-    if (y && mo && d && mo <= 12 && d <= 31) {
-      meta.signDate = { iso: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, span: { start: p.start, end: p.end } }
+    const iso = isoDate(dm)
+    if (!iso) break
+    if (dm.index === 0) {
+      meta.signDate = { iso, span: { start: p.start, end: p.end } }
       const b = tail[i - 1]
       if (b && AGENCY_END.test(labelKey(b.text)) && labelKey(b.text).length <= 30) {
         meta.signBody = { name: labelKey(b.text), span: { start: b.start, end: b.end } }
       }
+    } else {
+      // '…事项无。宿城区王官集镇人民政府2021年1月25日': the 落款 glued to the last sentence.
+      const dStart = locate(p, dm.index)
+      meta.signDate = { iso, span: { start: dStart, end: p.end } }
+      const before = k.slice(0, dm.index)
+      const cut = lastOf(before, /[。；;！？!?:：，,]/)
+      const name = before.slice(cut + 1)
+      if (name.length >= 3 && name.length <= 30 && AGENCY_END.test(name)) {
+        meta.signBody = { name, span: { start: locate(p, cut + 1), end: dStart } }
+      }
     }
     break
   }
-  return meta
+}
+
+/** Index of the last character of s in the class, or -1. */
+function lastOf(s: string, cls: RegExp): number {
+  for (let i = s.length - 1; i >= 0; i--) if (cls.test(s[i] as string)) return i
+  return -1
+}
+
+/** Offset in the original of the n-th character of a line's key (the key drops spaces and marks). */
+function locate(p: Plain, n: number): number {
+  let seen = 0
+  for (let i = 0; i < p.text.length; i++) {
+    if (/[\s*|]/.test(p.text[i] as string)) continue
+    if (seen === n) return p.start + i
+    seen++
+  }
+  return p.end
+}
+
+/** Year from the statistics period of the preface when the title gives none. */
+function yearFromPeriod(meta: ReportMeta, text: string, firstSectionStart: number | undefined): void {
+  const scope = foldText(text.slice(0, Math.min(text.length, (firstSectionStart ?? 3000) + 400)))
+  const m = PERIOD.exec(scope)
+  if (!m) return
+  const at = m.index + m[0].indexOf(m[1] as string)
+  meta.year = Number(m[1])
+  meta.yearSpan = { start: at, end: at + 4 }
 }

@@ -1,5 +1,9 @@
 // Finding the six sections. Headings are matched by ordinal and meaning, not by exact text,
-// because real reports reword, truncate and drop ordinals (domain.md §3.1, SEC-TITLE).
+// because real reports reword, truncate and drop ordinals (domain.md §3.1, SEC-TITLE). They are found
+// where they stand: on a line of their own (also after markdown marks '##', '**', '>'), or inside a
+// paragraph when the whole report came as one block (…联系。一、总体情况2021年，…). The six are then
+// placed in template order by choosing the best-scoring increasing sequence, so that a sentence or a
+// sub-heading that merely mentions a title does not take the place of the real heading.
 import type { Line, SectionHit } from '../model.ts'
 import type { TplSection } from '../template.ts'
 import { labelCore, labelKey, similarity } from './normalize.ts'
@@ -14,16 +18,33 @@ export const SECTION_KEYWORDS: Record<string, string[]> = {
   S6: ['其他', '事项']
 }
 
-interface Candidate {
+/** A place where a section heading may stand. */
+export interface HeadingCandidate {
   text: string
   start: number
   end: number
-  lineIndex: number
-  /** Lines consumed (a heading split as '二、' + title takes two). */
-  span: number
+  /** 'line': a line (or two, '二、' + title) of its own; 'inline': an ordinal and a template title inside a paragraph. */
+  kind: 'line' | 'inline'
+  match: NonNullable<SectionHit['titleMatch']>
+  /** Preference when several places read as the same heading. */
+  score: number
 }
 
-function lineText(line: Line): { text: string; start: number; end: number } | null {
+/** Markdown and quoting marks before a heading ('## ', '> ', '- ', '**'); labelKey already drops '*' and '|'. */
+const LEAD = /^[#>\-+]+/
+const TRAIL = /#+$/
+
+function headingKey(s: string): string {
+  return labelKey(s).replace(LEAD, '').replace(TRAIL, '')
+}
+
+interface LineText {
+  text: string
+  start: number
+  end: number
+}
+
+function lineText(line: Line): LineText | null {
   const cells = line.cells.filter((c) => c.text.trim() !== '')
   if (cells.length === 0 || cells.length > 2) return null
   const first = cells[0]
@@ -32,8 +53,9 @@ function lineText(line: Line): { text: string; start: number; end: number } | nu
   return { text: cells.map((c) => c.text).join(''), start: first.start, end: last.end }
 }
 
-function candidates(lines: Line[]): Candidate[] {
-  const out: Candidate[] = []
+/** Short lines (and cells of table rows that start with a section ordinal) that may be headings. */
+function lineCandidates(lines: Line[]): LineText[] {
+  const out: LineText[] = []
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line
     const lt = lineText(line)
@@ -41,41 +63,46 @@ function candidates(lines: Line[]): Candidate[] {
       // Some converters (word-extractor) put a heading on the same line as the table before it:
       // a cell that starts with a section ordinal is still a candidate.
       for (const c of line.cells) {
-        const key = labelKey(c.text)
-        if (key.length <= 40 && /^[一二三四五六][、.]/.test(key)) out.push({ text: c.text, start: c.start, end: c.end, lineIndex: i, span: 1 })
+        const key = headingKey(c.text)
+        if (key.length <= 40 && /^[一二三四五六][、.]/.test(key)) out.push({ text: c.text, start: c.start, end: c.end })
       }
       continue
     }
-    const key = labelKey(lt.text)
+    const key = headingKey(lt.text)
     if (key.length > 40) continue
     if (/^[一二三四五六][、.]$/.test(key) && i + 1 < lines.length) {
       const next = lineText(lines[i + 1] as Line)
-      if (next && labelKey(next.text).length <= 40) {
-        out.push({ text: lt.text + next.text, start: lt.start, end: next.end, lineIndex: i, span: 2 })
+      if (next && headingKey(next.text).length <= 40) {
+        out.push({ text: lt.text + next.text, start: lt.start, end: next.end })
         continue
       }
     }
-    out.push({ text: lt.text, start: lt.start, end: lt.end, lineIndex: i, span: 1 })
+    out.push(lt)
   }
   return out
 }
 
-function classify(sec: TplSection, written: string): SectionHit['titleMatch'] {
-  const key = labelKey(written)
+function classify(sec: TplSection, written: string): HeadingCandidate['match'] {
+  const key = headingKey(written)
   if (key === labelKey(sec.title)) return 'exact'
   if ((sec.title_variants_seen ?? []).some((v) => labelKey(v) === key)) return 'variant'
-  const core = labelCore(written)
+  const core = labelCore(key)
   if (core === labelCore(sec.title)) return 'no-ordinal'
   if (core.length >= 4 && labelCore(sec.title).startsWith(core)) return 'truncated'
   return 'reworded'
 }
 
-function matches(sec: TplSection, written: string): boolean {
-  const key = labelKey(written)
-  const ord = `${sec.no}、`
-  const core = labelCore(written)
+function hasOrdinal(sec: TplSection, key: string): boolean {
+  return key.startsWith(`${sec.no}、`) || key.startsWith(`${sec.no}.`)
+}
+
+/** A short line that reads as the heading of the section. */
+export function lineMatches(sec: TplSection, written: string): boolean {
+  const key = headingKey(written)
+  if (key.length > 40) return false
+  const core = labelCore(key)
   const tplCore = labelCore(sec.title)
-  if (key.startsWith(ord) || key.startsWith(`${sec.no}.`)) {
+  if (hasOrdinal(sec, key)) {
     if (core.length === 0) return false
     if (similarity(core, tplCore) >= 0.5) return true
     return core.length <= 30 && (SECTION_KEYWORDS[sec.id] ?? []).some((k) => core.includes(k))
@@ -84,32 +111,193 @@ function matches(sec: TplSection, written: string): boolean {
   return core === tplCore || (core.length >= 4 && similarity(core, tplCore) >= 0.85)
 }
 
-export function findSections(lines: Line[], sections: TplSection[], textLength: number): SectionHit[] {
-  const cands = candidates(lines)
-  const hits: SectionHit[] = []
-  let from = 0
+const MATCH_SCORE: Record<HeadingCandidate['match'], number> = { exact: 10, variant: 9, truncated: 7, reworded: 6, 'no-ordinal': 5 }
+
+function lineScore(sec: TplSection, written: string, match: HeadingCandidate['match']): number {
+  let s = MATCH_SCORE[match]
+  // '（二）主动公开政府信息情况' is a sub-heading of section 一 far more often than a misnumbered section.
+  if (match === 'no-ordinal' && /^[(（]/.test(headingKey(written))) s -= 3
+  if (match === 'reworded' && !hasOrdinal(sec, headingKey(written))) s -= 2
+  return s
+}
+
+/** Characters skipped when comparing a title inside running text: spaces, markdown, punctuation. */
+const SKIP = /[\s*|#，,。.、:：;；()（）"'\-]/
+
+/**
+ * End (exclusive) of `core` read in norm from `from` on, skipping SKIP characters on the text side;
+ * -1 when the text says something else. Linear in the title length.
+ */
+function readTitle(norm: string, from: number, core: string): number {
+  const r = readPrefix(norm, from, core)
+  return r.n === core.length ? r.end : -1
+}
+
+/** How much of `core` the text spells from `from` on (n characters), and where that ends. */
+function readPrefix(norm: string, from: number, core: string): { n: number; end: number } {
+  let i = from
+  let n = 0
+  let end = from
+  for (const ch of core) {
+    while (i < norm.length && SKIP.test(norm[i] as string)) i++
+    if (norm[i] !== ch) break
+    i++
+    n++
+    end = i
+  }
+  return { n, end }
+}
+
+/** Ordinals of the six sections, written with or without spaces ('一、', '一 、', '一.', after folding '一．'). */
+const ORDINAL = /[一二三四五六][ \t]*[、.]/g
+/** Characters that make an ordinal part of a bigger number or a citation ('十二、', '第二、'). */
+const NOT_BEFORE = /[一二三四五六七八九十百第(（]/
+
+/** Template titles (and the variants seen) inside paragraphs: 'ordinal + title', found by one pass over the text. */
+function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSection; cand: HeadingCandidate }[] {
+  const byNo = new Map<string, { sec: TplSection; key: string; cores: { core: string; variant: boolean }[] }>()
   for (const sec of sections) {
-    let hit: SectionHit = { id: sec.id, found: false }
-    for (let i = from; i < cands.length; i++) {
-      const c = cands[i] as Candidate
-      if (!matches(sec, c.text)) continue
-      hit = {
-        id: sec.id,
-        found: true,
-        title: c.text,
-        titleSpan: { start: c.start, end: c.end },
-        titleMatch: classify(sec, c.text),
-        bodyStart: c.end
-      }
-      from = i + 1
+    const cores = [{ core: labelCore(sec.title), variant: false }, ...(sec.title_variants_seen ?? []).map((v) => ({ core: labelCore(v), variant: true }))]
+    // Longest first: a variant that extends the title ('…工作存在的主要问题…') must win over a prefix.
+    cores.sort((a, b) => b.core.length - a.core.length)
+    byNo.set(sec.no, { sec, key: labelKey(sec.title), cores })
+  }
+  const out: { sec: TplSection; cand: HeadingCandidate }[] = []
+  ORDINAL.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = ORDINAL.exec(norm))) {
+    const at = m.index
+    let b = at - 1
+    while (b >= 0 && (norm[b] === ' ' || norm[b] === '\t')) b--
+    if (b >= 0 && NOT_BEFORE.test(norm[b] as string)) continue
+    const entry = byNo.get(m[0][0] as string)
+    if (!entry) continue
+    for (const { core, variant } of entry.cores) {
+      const end = readTitle(norm, at + m[0].length, core)
+      if (end < 0) continue
+      const written = norm.slice(at, end)
+      // norm is already folded: only spaces and marks stand between the written title and its key.
+      const exact = written.replace(/[\s*|]+/g, '') === entry.key
+      out.push({ sec: entry.sec, cand: { text: written, start: at, end, kind: 'inline', match: exact ? 'exact' : variant ? 'variant' : 'exact', score: 8 } })
       break
     }
-    hits.push(hit)
+    if (out.length && (out[out.length - 1] as { cand: HeadingCandidate }).cand.start === at) continue
+    // A title cut short inside a paragraph ('四、政府信息公开行政复议、行政诉讼情行政复议…'): most of it, in order.
+    const core = labelCore(entry.sec.title)
+    const part = readPrefix(norm, at + m[0].length, core)
+    if (part.n >= Math.max(6, Math.ceil(0.75 * core.length))) {
+      out.push({ sec: entry.sec, cand: { text: norm.slice(at, part.end), start: at, end: part.end, kind: 'inline', match: 'truncated', score: 6 } })
+    }
   }
+  // A title without its ordinal ('…止。总体情况2023年，…') counts only right after a sentence ends,
+  // and only as a last resort: running text names sections too ('全文由总体情况、主动公开…组成').
+  for (const sec of sections) {
+    const core = labelCore(sec.title)
+    for (let at = norm.indexOf(core); at >= 0; at = norm.indexOf(core, at + core.length)) {
+      let b = at - 1
+      while (b >= 0 && /[ \t*#>]/.test(norm[b] as string)) b--
+      if (b >= 0 && !/[。；;！？!?\n]/.test(norm[b] as string)) continue
+      // '总体情况良好' / '总体情况如下' is a sentence about the section, not its heading.
+      if (/[如良较不是为的有及和与、，,。]/.test(norm[at + core.length] ?? '')) continue
+      out.push({ sec, cand: { text: norm.slice(at, at + core.length), start: at, end: at + core.length, kind: 'inline', match: 'no-ordinal', score: 2 } })
+    }
+  }
+  out.sort((a, b) => a.cand.start - b.cand.start)
+  return out
+}
+
+/** Every place in the text that may be the heading of each section, in text order. */
+export function headingCandidates(lines: Line[], norm: string, sections: TplSection[]): Map<string, HeadingCandidate[]> {
+  const out = new Map<string, HeadingCandidate[]>(sections.map((s) => [s.id, []]))
+  const lineCands = lineCandidates(lines)
+  for (const sec of sections) {
+    const list = out.get(sec.id) as HeadingCandidate[]
+    for (const c of lineCands) {
+      if (!lineMatches(sec, c.text)) continue
+      const match = classify(sec, c.text)
+      list.push({ text: c.text, start: c.start, end: c.end, kind: 'line', match, score: lineScore(sec, c.text, match) })
+    }
+  }
+  const inline = inlineCandidates(norm, sections)
+  // A table of contents in the preface ('一、总体情况；二、主动公开…') lists the titles one right after another.
+  for (let i = 0; i < inline.length; i++) {
+    const a = inline[i] as { cand: HeadingCandidate }
+    const next = inline[i + 1]
+    if (next && next.cand.start - a.cand.end <= 12) a.cand.score -= 5
+  }
+  // A heading on its own line is also found inline: keep the line reading (both lists are in text order).
+  const lineSpans = [...out.values()].flat().sort((a, b) => a.start - b.start)
+  let k = 0
+  for (const { sec, cand } of inline) {
+    while (k < lineSpans.length && (lineSpans[k] as HeadingCandidate).end < cand.start) k++
+    const l = lineSpans[k]
+    if (l && l.start <= cand.start && l.end >= cand.start) continue
+    ;(out.get(sec.id) as HeadingCandidate[]).push(cand)
+  }
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start)
+  return out
+}
+
+interface Node {
+  sec: number
+  cand: HeadingCandidate
+  total: number
+  prev: Node | null
+}
+
+/**
+ * The six sections in template order: among all candidates, the increasing sequence (sections may be
+ * missing) with the highest total score. Linear in the number of candidates times six.
+ */
+export function findSections(lines: Line[], norm: string, sections: TplSection[], textLength: number): SectionHit[] {
+  const cands = headingCandidates(lines, norm, sections)
+  const all: { sec: number; cand: HeadingCandidate }[] = []
+  sections.forEach((s, k) => {
+    for (const c of cands.get(s.id) ?? []) all.push({ sec: k, cand: c })
+  })
+  all.sort((a, b) => a.cand.start - b.cand.start || a.sec - b.sec)
+  // best[k]: the best chain whose last heading is section k or earlier, over candidates seen so far.
+  const best: (Node | null)[] = sections.map(() => null)
+  let i = 0
+  while (i < all.length) {
+    // Candidates starting at the same place cannot follow each other: settle them together.
+    let j = i
+    while (j < all.length && (all[j] as { cand: HeadingCandidate }).cand.start === (all[i] as { cand: HeadingCandidate }).cand.start) j++
+    const made: Node[] = []
+    for (let q = i; q < j; q++) {
+      const { sec, cand } = all[q] as { sec: number; cand: HeadingCandidate }
+      const prev = sec > 0 ? best[sec - 1] ?? null : null
+      // Earlier candidates must end before this one starts; chains are built in start order, so checking the tail suffices.
+      const usable = findUsable(prev, cand.start)
+      made.push({ sec, cand, total: cand.score + (usable?.total ?? 0), prev: usable })
+    }
+    for (const n of made) {
+      for (let k = n.sec; k < sections.length; k++) {
+        const b = best[k]
+        // Ties go to the later heading: a preface that names a section comes before the section itself.
+        if (!b || n.total >= b.total) best[k] = n
+      }
+    }
+    i = j
+  }
+  const chosen = new Map<number, HeadingCandidate>()
+  for (let n = best[sections.length - 1] ?? null; n; n = n.prev) chosen.set(n.sec, n.cand)
+  const hits: SectionHit[] = sections.map((sec, k) => {
+    const c = chosen.get(k)
+    if (!c) return { id: sec.id, found: false }
+    return { id: sec.id, found: true, title: c.text, titleSpan: { start: c.start, end: c.end }, titleMatch: c.match, bodyStart: c.end }
+  })
   const found = hits.filter((h) => h.found)
-  found.forEach((h, i) => {
-    const next = found[i + 1]
+  found.forEach((h, k) => {
+    const next = found[k + 1]
     h.bodyEnd = next?.titleSpan ? next.titleSpan.start : textLength
   })
   return hits
+}
+
+/** The best earlier link of a chain that ends before `start` (overlapping candidates are rare: a line read twice). */
+function findUsable(n: Node | null, start: number): Node | null {
+  let cur = n
+  while (cur && cur.cand.end > start) cur = cur.prev
+  return cur
 }

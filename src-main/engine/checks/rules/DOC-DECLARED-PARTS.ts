@@ -1,4 +1,5 @@
 import { readNumber } from '../lib/cnnum.ts'
+import { findHeadings, templateSections } from '../lib/headings.ts'
 import { matchAll, narrativeRanges, quote } from '../lib/narrative.ts'
 import { textEvidence } from '../evidence.ts'
 import { na, pass, type ReportRule } from '../types.ts'
@@ -29,12 +30,16 @@ const rule: ReportRule = {
     if (!hit) return na('前言未声明年报由几部分组成')
     const declared = readNumber(hit.m[2] as string)
     if (declared === null) return na('部分数无法读出')
-    const found = ctx.report.sections.filter((s) => s.found)
+    // A section out of order (SEC-ORDER) or present but not placeable (parse problem) is still there.
+    const there = (id: string): boolean =>
+      (ctx.report.problems ?? []).some((p) => p.code === 'section-unplaced' && p.section === id) ||
+      templateSections(ctx).some((t) => t.id === id && findHeadings(ctx, t).length > 0)
+    const found = ctx.report.sections.filter((s) => s.found || there(s.id))
     const list = hit.m[1] ?? ''
     const named = list.length >= 10 ? NAMED.filter((n) => n.re.test(list)) : null
     const problems: string[] = []
     if (declared !== found.length) {
-      const missing = ctx.report.sections.filter((s) => !s.found).map((s) => `${NO[Number(s.id.slice(1)) - 1]}`)
+      const missing = ctx.report.sections.filter((s) => !found.includes(s)).map((s) => `${NO[Number(s.id.slice(1)) - 1]}`)
       problems.push(`实际找到${found.length}个部分${missing.length ? `（缺第${missing.join('、')}部分）` : ''}`)
     }
     if (named && named.length !== declared) {

@@ -1,4 +1,5 @@
 import { textEvidence } from '../evidence.ts'
+import { matchJoined } from '../lib/joined.ts'
 import { matchAll, narrativeRanges, preface, quote, sectionBody, STAT_PERIOD } from '../lib/narrative.ts'
 import { fromFindings, na, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
@@ -21,8 +22,8 @@ const rule: ReportRule = {
       findings.push({ rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc, message, evidence: [...yearEv, textEvidence(ctx, start, end, note)] })
     }
 
-    // (1) 统计期限 sentence.
-    for (const { start, end, m } of matchAll(ctx, STAT_PERIOD, narrativeRanges(ctx))) {
+    // (1) 统计期限 sentence, also when a PDF or web copy wrapped it over lines.
+    for (const { start, end, m } of matchJoined(ctx, STAT_PERIOD, narrativeRanges(ctx))) {
       const ys2 = [m[2], m[3]].filter((x): x is string => !!x).map(Number)
       const bad = ys2.find((y) => y !== year)
       if (bad !== undefined) {

@@ -1,9 +1,9 @@
 import { findHeadings, templateSections } from '../lib/headings.ts'
-import { lineOf } from '../lib/narrative.ts'
-import { textEvidence } from '../evidence.ts'
-import { fromFindings, type Finding, type ReportRule } from '../types.ts'
+import { fromFindings, type Finding, type ReportRule, type RuleResult } from '../types.ts'
 
 // 条例第五十条规定年报的内容；国办公开办函〔2021〕30号格式据此分为六个部分，缺一不可（“不能遗漏”）。
+// A section is missing only when its heading (and, for 二–四, its table's labels) is absent from the whole
+// text. A heading out of order is SEC-ORDER's; a heading or table present but unusable is a parse problem.
 const rule: ReportRule = {
   id: 'SEC-PRESENT',
   family: 'section',
@@ -14,19 +14,30 @@ const rule: ReportRule = {
   formats: ['2021', '2019'],
   check(ctx) {
     const findings: Finding[] = []
+    const elsewhere: string[] = []
+    const unread: string[] = []
     for (const sec of templateSections(ctx)) {
       const hit = ctx.report.sections.find((s) => s.id === sec.id)
       if (hit?.found) continue
-      const elsewhere = findHeadings(ctx, sec)[0]
+      if (findHeadings(ctx, sec).length) {
+        elsewhere.push(`第${sec.no}部分的标题顺序错位（见 SEC-ORDER）`)
+        continue
+      }
+      if ((ctx.report.problems ?? []).some((p) => p.code === 'section-unplaced' && p.section === sec.id)) {
+        unread.push(`第${sec.no}部分“${sec.title}”在原文中但未能定位（见解析存疑）`)
+        continue
+      }
       findings.push({
         rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: sec.id,
-        evidence: elsewhere ? [textEvidence(ctx, elsewhere.start, elsewhere.end, '顺序错位的标题')] : [{ kind: 'note', text: `未找到“${sec.title}”` }],
-        message: elsewhere
-          ? `第${sec.no}部分“${sec.title}”未出现在应有的位置（第${lineOf(ctx, elsewhere.start)}行的同名标题顺序错位，见 SEC-ORDER）。`
-          : `缺少第${sec.no}部分“${sec.title}”。`
+        evidence: [{ kind: 'note', text: `全文未找到“${sec.title}”的标题${['S2', 'S3', 'S4'].includes(sec.id) ? '及其表格' : ''}` }],
+        message: `缺少第${sec.no}部分“${sec.title}”。`
       })
     }
-    return fromFindings(findings)
+    const res: RuleResult = fromFindings(findings)
+    const notes = [...elsewhere, ...unread]
+    if (!findings.length && unread.length) return { outcome: 'UNVERIFIABLE', findings: [], note: notes.join('；') }
+    if (notes.length) res.note = notes.join('；')
+    return res
   }
 }
 

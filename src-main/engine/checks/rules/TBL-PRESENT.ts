@@ -3,6 +3,7 @@ import { cellEvidence, textEvidence } from '../evidence.ts'
 import { byRow, rowName, TABLE_NAME, TABLE_SECTION, TABLE_TITLE } from '../lib/tables.ts'
 import { fromFindings, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
+// A table is missing only when its labels are absent from the whole text (parse/problems.ts).
 // Tables 二, 三 and 四 are the fixed content of sections 二–四 of the format; each must be found and
 // mapped onto the template grid before any arithmetic can be trusted.
 const rule: ReportRule = {
@@ -15,9 +16,15 @@ const rule: ReportRule = {
   formats: ['2021', '2019'],
   check(ctx) {
     const findings: Finding[] = []
+    const unread: string[] = []
     for (const id of ['T2', 'T3', 'T4'] as TableId[]) {
       const t = ctx.report.tables[id]
       const name = `${TABLE_NAME[id]}（${TABLE_TITLE[id]}）`
+      // The table's labels are in the text but the reader could not use them: a parse problem, not the township's.
+      if (!t.found && (ctx.report.problems ?? []).some((p) => p.code === 'table-unplaced' && p.table === id)) {
+        unread.push(`${TABLE_NAME[id]}的标签在原文中但未能读成表格（见解析存疑）`)
+        continue
+      }
       if (!t.found) {
         const s = ctx.report.sections.find((x) => x.id === TABLE_SECTION[id])
         const evidence: Evidence[] = s?.found && s.titleSpan
@@ -43,7 +50,10 @@ const rule: ReportRule = {
         message: `${name}与模板不完全对应，${parts.join('；')}。请核对表格是否缺行或行名改动过大。`
       })
     }
-    return fromFindings(findings)
+    if (!findings.length && unread.length) return { outcome: 'UNVERIFIABLE', findings: [], note: unread.join('；') }
+    const res = fromFindings(findings)
+    if (unread.length) res.note = unread.join('；')
+    return res
   }
 }
 

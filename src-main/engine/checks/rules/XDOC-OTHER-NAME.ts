@@ -64,7 +64,11 @@ const rule: BatchRule = {
       const own = new Set<string>()
       own.add(r.township)
       // The 落款 is not taken as the own name: a copied report often keeps the other township's 落款.
-      if (r.report.body?.name) own.add(townshipKey(r.report.body.name))
+      if (r.report.body?.name) {
+        own.add(townshipKey(r.report.body.name))
+        // The units above it in its own name ('淮安市' of 淮安市洪泽区人民政府) are its own, not another body's.
+        for (const u of r.report.body.name.match(/[^省市区县旗州盟]{1,10}?[省市区县旗州盟]/g) ?? []) own.add(u)
+      }
       const norm = r.report.norm
       const taken = new Uint8Array(norm.length)
       const hits = new Map<string, Hit[]>()
@@ -78,6 +82,8 @@ const rule: BatchRule = {
           if (taken.subarray(i, end).some((x) => x)) continue
           taken.fill(1, i, end)
           if (own.has(name)) continue
+          // '淮安市洪泽区…' in the 洪泽区 report: the city written before the report's own name.
+          if ([...own].some((o) => norm.startsWith(o, end))) continue
           const sent = sentenceAround(norm, i, end)
           const where: Hit['where'] =
             title && i < title.end && end > title.start ? 'title'

@@ -95,9 +95,12 @@ export function htmlToResult(html: string, kind: 'html' | 'docx'): ReadResult {
     throw new ReadError('too-large', `文档内容过大（约 ${(html.length / 1048576).toFixed(0)} MB 的 HTML，上限 30 MB）`)
   }
   const b = new Builder()
-  b.walk(parseHtml(html), false)
+  const root = parseHtml(html)
+  const report = kind === 'html' ? reportNodes(root) : null
+  for (const n of report ?? [root]) b.walk(n, false)
   b.flush()
   const warnings: string[] = []
+  if (report) warnings.push('网页中的导航栏、页眉页脚、侧栏等与年报正文无关的内容未读取')
   if (b.images > 0) {
     warnings.push(`文档中有 ${b.images} 张图片，图片中的文字未读取（如表格是图片，需要人工核对）`)
   }
@@ -512,4 +515,118 @@ function rowCells(tr: El): El[] {
     else if (c.name !== 'tr' && c.name !== 'table') out.push(...rowCells(c)) // cells wrapped in stray elements
   }
   return out
+}
+
+// ---- Finding the report inside a web page ----
+// A government page wraps the report in navigation, breadcrumbs, an info bar (来源/发布时间), share and
+// print links, sidebars and a footer. The report is the container that holds most of the page's text
+// that is not link text (the readability idea); its title often stands just above it, outside.
+
+interface TextStats {
+  /** Non-space characters outside links. */
+  text: number
+  /** Non-space characters, links included. */
+  all: number
+}
+
+const CONTAINERS = new Set(['#root', 'html', 'body', 'div', 'section', 'article', 'main', 'form', 'center', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'font', 'span'])
+/** Share of the page's non-link text the report container must hold. */
+const REPORT_SHARE = 0.7
+const TITLE_RE = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。，]{0,6}?年\s*报/
+
+function statsOf(root: El): Map<El, TextStats> {
+  const out = new Map<El, TextStats>()
+  const visit = (el: El, inLink: boolean): TextStats => {
+    const st: TextStats = { text: 0, all: 0 }
+    const link = inLink || el.name === 'a'
+    for (const c of el.children) {
+      if (typeof c === 'string') {
+        const n = c.replace(/\s+/g, '').length
+        st.all += n
+        if (!link) st.text += n
+      } else {
+        const k = visit(c, link)
+        st.text += k.text
+        st.all += k.all
+      }
+    }
+    out.set(el, st)
+    return st
+  }
+  visit(root, false)
+  return out
+}
+
+function plainText(el: El, skipLinks = false): string {
+  let s = ''
+  const visit = (n: HNode): void => {
+    if (typeof n === 'string') s += n
+    else if (!skipLinks || n.name !== 'a') for (const c of n.children) visit(c)
+  }
+  visit(el)
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The nodes to read for the report: [its title if it stands outside, the container], or null when the
+ * page is the report itself (a saved document, nothing around it).
+ */
+function reportNodes(root: El): HNode[] | null {
+  const stats = statsOf(root)
+  const total = stats.get(root)?.text ?? 0
+  if (total < 300) return null
+  // Descend while a single child container still holds most of the text.
+  let cur = root
+  const path: El[] = [root]
+  for (;;) {
+    let next: El | undefined
+    for (const c of cur.children) {
+      if (typeof c === 'string' || !CONTAINERS.has(c.name)) continue
+      if ((stats.get(c)?.text ?? 0) >= REPORT_SHARE * total) next = c
+    }
+    if (!next) break
+    cur = next
+    path.push(cur)
+  }
+  // No container below the page itself: the page is the report (a saved document).
+  if (cur.name === '#root' || cur.name === 'html' || cur.name === 'body') return null
+  // The container starts with the title (crawler header lines may come first).
+  const head = plainText(cur).replace(/\s+/g, '').slice(0, 300)
+  const tm = TITLE_RE.exec(head)
+  const title = tm && tm.index <= 60 && !/[《。]|关于/.test(head.slice(0, tm.index)) ? null : titleBefore(path, cur)
+  const kept = (stats.get(cur)?.all ?? 0) + (title ? stats.get(title)?.all ?? 0 : 0)
+  // Nothing around the container: the page is the report, read as it is.
+  if (kept >= (stats.get(root)?.all ?? 0)) return null
+  return title ? [title, cur] : [cur]
+}
+
+/** The nearest element before the container (in document order, outside links) that reads as the report's title. */
+function titleBefore(path: El[], content: El): El | null {
+  let found: El | null = null
+  // Elements before `content` inside each ancestor, nearest ancestor first, are searched last to first.
+  for (let k = path.length - 2; k >= 0 && !found; k--) {
+    const parent = path[k] as El
+    const child = path[k + 1] as El
+    const idx = parent.children.indexOf(child)
+    for (let i = idx - 1; i >= 0 && !found; i--) {
+      const n = parent.children[i]
+      if (n === undefined || typeof n === 'string') continue
+      found = lastTitle(n)
+    }
+  }
+  return found !== content ? found : null
+}
+
+function lastTitle(el: El): El | null {
+  if (el.name === 'a' || el.name === 'nav' || el.name === 'ul' || el.name === 'ol') return null
+  for (let i = el.children.length - 1; i >= 0; i--) {
+    const c = el.children[i]
+    if (c === undefined || typeof c === 'string') continue
+    const t = lastTitle(c)
+    if (t) return t
+  }
+  // Link text is navigation ('某镇2022年…年度报告' in a sidebar), never the title.
+  const text = plainText(el, true)
+  if (text.length > 0 && text.length <= 120 && TITLE_RE.test(text.replace(/\s+/g, '')) && !/[:：]/.test(text.slice(0, 6))) return el
+  return null
 }
