@@ -188,11 +188,17 @@ describe('TXT-SUM', () => {
   })
 
   it('fires when the parts after 其中 do not add up', () => {
-    const r = runRule(rule('TXT-SUM'), edit('003', '财政信息4条', '财政信息5条'))
+    const r = runRule(rule('TXT-SUM'), edit('003', '其中包括乡镇信息2条，财政信息4条', '其中乡镇信息2条，财政信息5条'))
     expect(r.outcome).toBe('FAIL')
     expect(r.findings).toHaveLength(1)
     expect(r.findings[0]!.message).toContain('2+5+2=9')
     expect(r.findings[0]!.loc).toBe('S1.sum2')
+  })
+
+  it('does not judge a partial list (其中包括 …) that falls short, only notes it', () => {
+    const r = runRule(rule('TXT-SUM'), edit('003', '财政信息4条', '财政信息5条'))
+    expect(r.findings).toEqual([])
+    expect(r.note).toContain('只列举了一部分')
   })
 
   it('does not judge a sum without 其中 (only notes it)', () => {

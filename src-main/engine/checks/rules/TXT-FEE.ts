@@ -1,5 +1,6 @@
 import { NUM, readNumber } from '../lib/cnnum.ts'
-import { matchAll, narrativeRanges, quote } from '../lib/narrative.ts'
+import { matchAll, quote } from '../lib/narrative.ts'
+import { sentenceRanges } from '../lib/statements.ts'
 import { cellEvidence, textEvidence, usable } from '../evidence.ts'
 import { fromFindings, na, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
@@ -29,7 +30,8 @@ const rule: ReportRule = {
   formats: ['2021'],
   check(ctx) {
     if (ctx.format !== '2021' || (ctx.year !== undefined && ctx.year < 2021)) return na('信息处理费自2021年1月1日起收取')
-    const ranges = narrativeRanges(ctx)
+    // Sentences only: table rows and header cells are never read as statements.
+    const ranges = sentenceRanges(ctx)
     const none = NONE.flatMap((re) => matchAll(ctx, re, ranges))
     const some: { start: number; end: number; value: number; what: string }[] = []
     for (const re of COLLECTED) {
