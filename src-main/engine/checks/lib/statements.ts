@@ -190,12 +190,17 @@ export interface Extraction {
   otherYears: { start: number; end: number; why: string }[]
 }
 
+/** Global twins of the anchor patterns, made once per pattern. */
+const GLOBAL = new WeakMap<RegExp, RegExp>()
+
 function anchorsIn(c: Clause, topics: TopicSpec[]): Anchor[] {
   const out: Anchor[] = []
   for (const t of topics) {
     if (t.rejectClause?.test(c.text)) continue
     for (const re of t.anchors) {
-      const g = new RegExp(re.source, 'g')
+      let g = GLOBAL.get(re)
+      if (!g) GLOBAL.set(re, (g = new RegExp(re.source, 'g')))
+      g.lastIndex = 0
       let m: RegExpExecArray | null
       while ((m = g.exec(c.text))) {
         if (m[0].length === 0) {

@@ -20,6 +20,8 @@ const VERB: Record<string, string> = { made: '制发|印发|出台|制定', repe
 
 /** The counts of the 规范性文件 row as a report words them, per format (2019 has no repeal column). */
 export function t2Topics(format: '2021' | '2019'): TopicSpec[] {
+  const hit = TOPICS.get(format)
+  if (hit) return hit
   const cols: [Col, string][] = [[format === '2021' ? 'issued' : 'new_made', VERB.made as string]]
   if (format === '2021') cols.push(['repealed', VERB.repealed as string], ['in_force', VERB.in_force as string])
   else cols.push(['new_published', VERB.published as string])
@@ -31,8 +33,11 @@ export function t2Topics(format: '2021' | '2019'): TopicSpec[] {
     id: 'before', units: UNIT, gap: -1, before: 6, anchors: [new RegExp(DOC)], unclearWhy: '未说明是制发、废止还是现行有效',
     as: (c, at) => cols.find(([, verbs]) => new RegExp(`(?:${verbs})了?(?:共计|共)?\\s{0,2}$`).test(c.text.slice(Math.max(0, at - 8), at)))?.[0] ?? null
   })
+  TOPICS.set(format, out)
   return out
 }
+
+const TOPICS = new Map<string, TopicSpec[]>()
 
 // 正文所写规范性文件件数应与表二“第二十条第（一）项 行政规范性文件”一行一致。
 const rule: ReportRule = {
