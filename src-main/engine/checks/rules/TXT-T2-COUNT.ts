@@ -54,6 +54,7 @@ const rule: ReportRule = {
     const stmts = ex.stmts.map((x) => ({ ...x, col: x.topic as Col }))
     if (!stmts.length) return { outcome: 'N/A', findings: [], note: notes.length ? notes.join('；') : '正文未写出规范性文件件数' }
     const findings: Finding[] = []
+    const unverifiable: string[] = []
     for (const col of Object.keys(COL_NAME) as Col[]) {
       const said = stmts.filter((s) => s.col === col)
       if (!said.length) continue
@@ -61,11 +62,8 @@ const rule: ReportRule = {
       const loc = `T2.normative_docs.${col}`
       if (!usable(c)) {
         const s = said[0]!
-        findings.push({
-          rule: rule.id, severity: rule.severity, outcome: 'UNVERIFIABLE', loc,
-          evidence: [textEvidence(ctx, s.start, s.end, '正文'), ...(c ? [cellEvidence(c)] : [])],
-          message: `正文写“${quote(ctx, s.start, s.end)}”，但表二规范性文件“${COL_NAME[col]}”${cellState(c)}，无法核对。`
-        })
+        // The table cell cannot be read or is blank (TBL-BLANK says so): not a finding of this rule.
+        unverifiable.push(`正文写“${quote(ctx, s.start, s.end)}”，但表二规范性文件“${COL_NAME[col]}”${cellState(c)}，无法核对`)
         continue
       }
       const bad = said.filter((s) => s.value !== c.value)
@@ -77,6 +75,8 @@ const rule: ReportRule = {
       })
     }
     const res = fromFindings(findings)
+    if (res.outcome === 'PASS' && unverifiable.length) res.outcome = 'UNVERIFIABLE'
+    notes.unshift(...unverifiable)
     if (notes.length) res.note = notes.join('；')
     return res
   }

@@ -80,17 +80,15 @@ const rule: ReportRule = {
     notes.push(...unclear)
     const cell = (row: Row) => ctx.cell('T3', row, 'total')
     const findings: Finding[] = []
+    const unverifiable: string[] = []
     for (const row of Object.keys(ROW_NAME) as Row[]) {
       const said = stmts.filter((s) => s.row === row)
       if (!said.length) continue
       const c = cell(row)
       if (!usable(c)) {
         const s = said[0]!
-        findings.push({
-          rule: rule.id, severity: 'warning', outcome: 'UNVERIFIABLE', loc: `T3.${row}`,
-          evidence: [textEvidence(ctx, s.start, s.end, '正文'), ...(c ? [cellEvidence(c)] : [])],
-          message: `正文写“${quote(ctx, s.start, s.end)}”，但表三“${ROW_NAME[row]}”总计${cellState(c)}，无法核对。`
-        })
+        // The table cell cannot be read or is blank (TBL-BLANK says so): not a finding of this rule.
+        unverifiable.push(`正文写“${quote(ctx, s.start, s.end)}”，但表三“${ROW_NAME[row]}”总计${cellState(c)}，无法核对`)
         continue
       }
       const bad = said.filter((s) => s.value !== c.value)
@@ -114,6 +112,8 @@ const rule: ReportRule = {
       })
     }
     const res = fromFindings(findings)
+    if (res.outcome === 'PASS' && unverifiable.length) res.outcome = 'UNVERIFIABLE'
+    notes.unshift(...unverifiable)
     if (notes.length) res.note = notes.join('；')
     return res
   }

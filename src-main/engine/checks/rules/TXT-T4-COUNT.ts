@@ -39,6 +39,7 @@ const rule: ReportRule = {
     }
     notes.push(...unclear)
     const findings: Finding[] = []
+    const unverifiable: string[] = []
     for (const kind of ['review', 'lit'] as Kind[]) {
       const said = stmts.filter((s) => s.kind === kind)
       if (!said.length) continue
@@ -46,11 +47,8 @@ const rule: ReportRule = {
       const loc = `T4.${kind}`
       if (!cells.every((c) => usable(c))) {
         const s = said[0]!
-        findings.push({
-          rule: rule.id, severity: 'warning', outcome: 'UNVERIFIABLE', loc,
-          evidence: [textEvidence(ctx, s.start, s.end, '正文'), ...cells.filter((c): c is CellValue => !!c).map(cellEvidence)],
-          message: `正文写“${quote(ctx, s.start, s.end)}”，但表四${KIND_NAME[kind]}“总计”${cellState(cells.find((c) => !usable(c)))}，无法核对。`
-        })
+        // The table cell cannot be read or is blank (TBL-BLANK says so): not a finding of this rule.
+        unverifiable.push(`正文写“${quote(ctx, s.start, s.end)}”，但表四${KIND_NAME[kind]}“总计”${cellState(cells.find((c) => !usable(c)))}，无法核对`)
         continue
       }
       const table = cells.reduce((a, c) => a + (c!.value ?? 0), 0)
@@ -65,6 +63,8 @@ const rule: ReportRule = {
       })
     }
     const res = fromFindings(findings)
+    if (res.outcome === 'PASS' && unverifiable.length) res.outcome = 'UNVERIFIABLE'
+    notes.unshift(...unverifiable)
     if (notes.length) res.note = notes.join('；')
     return res
   }
