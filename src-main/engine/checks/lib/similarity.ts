@@ -71,8 +71,10 @@ const STOCK: RegExp[] = [
 /** Folded text without the customary sentences (same sentences removed in every report). */
 export function dropStock(folded: string): string {
   return folded
-    .split(/(?<=[。！？!?])/)
-    .filter((sent) => !STOCK.some((re) => re.test(sent)))
+    // '.' and ； end a sentence too, and a very long 'sentence' is kept: OCR and web text often have no 。, and one
+    // 'sentence' of a whole report matching a stock pattern would drop all of it.
+    .split(/(?<=[。！？!?.；;])/)
+    .filter((sent) => sent.length > 400 || !STOCK.some((re) => re.test(sent)))
     .join('')
 }
 
