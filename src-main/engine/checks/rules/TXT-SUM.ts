@@ -105,6 +105,7 @@ const rule: ReportRule = {
         }
         // 各N条 after a list of names counts once per name (通知、公告各5条 = 10).
         let sum = 0
+        let items = 0
         let prevEnd = from
         for (const p of parts) {
           let k = 1
@@ -114,6 +115,7 @@ const rule: ReportRule = {
             notes.push(`“${quote(ctx, prevEnd, p.to, 20)}”按${k}项×${p.value}计`)
           }
           sum += k * p.value
+          items += k
           prevEnd = p.to
         }
         checked++
@@ -123,7 +125,7 @@ const rule: ReportRule = {
         const n = (perSection.get(sec) ?? 0) + 1
         perSection.set(sec, n)
         if (sum === total.value) continue
-        if (!strict || parts.length < 2 || partial) {
+        if (!strict || items < 2 || partial) {
           const why = partial ? '分项只列举了一部分（“包括”“主要”“等”）' : strict ? '只有一个分项' : '未写“其中”'
           notes.push(`“${quote(ctx, start, end, 30)}”：分项${sum}≠总数${total.value}，但${why}，不判为错误`)
           continue
