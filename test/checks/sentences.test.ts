@@ -15,6 +15,7 @@ import { CASES as T4 } from './sentences/txt-t4-count.ts'
 import { CASES as T2 } from './sentences/txt-t2-count.ts'
 import { CASES as SUM } from './sentences/txt-sum.ts'
 import { CASES as FEE } from './sentences/txt-fee.ts'
+import { CASES as CATEGORY } from './sentences/txt-t3-category.ts'
 import { CASES as SEC5 } from './sentences/sec5-both.ts'
 import { CASES as PERIOD } from './sentences/doc-stat-period.ts'
 import type { SentenceCase } from './sentences/types.ts'
@@ -76,7 +77,7 @@ countRule('TXT-T3-COUNT', T3, T3_TOPICS)
 countRule('TXT-T4-COUNT', T4, T4_TOPICS)
 countRule('TXT-T2-COUNT', T2, t2Topics('2021'))
 
-for (const [id, cases] of [['TXT-SUM', SUM], ['TXT-FEE', FEE]] as const) {
+for (const [id, cases] of [['TXT-SUM', SUM], ['TXT-FEE', FEE], ['TXT-T3-CATEGORY', CATEGORY]] as const) {
   describe(id, () => {
     it.each(cases.map((c) => [label(c), c] as const))('%s', (_, c) => {
       const { ctx, start, end } = place(c, 'S1')
@@ -97,7 +98,7 @@ for (const [id, cases, where] of [['SEC5-BOTH', SEC5, 'S5'], ['DOC-STAT-PERIOD',
 }
 
 it('the corpus is broad: every rule has sentences that fire and sentences that must not', () => {
-  for (const cases of [T3, T4, T2, SUM, FEE, SEC5, PERIOD]) {
+  for (const cases of [T3, T4, T2, SUM, FEE, CATEGORY, SEC5, PERIOD]) {
     expect(cases.some((c) => c.fire)).toBe(true)
     expect(cases.some((c) => !c.fire)).toBe(true)
   }

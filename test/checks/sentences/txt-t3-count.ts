@@ -46,5 +46,15 @@ export const CASES: SentenceCase[] = [
   { s: '下一步，我镇将认真做好政府信息公开申请的受理和答复工作。', fire: false, said: [] },
   { s: '全年收到政府信息公开申请1件，比上年减少2件。', fire: false, said: [['new_received', 1]], why: 'the comparison number is not read' },
   { s: '2023年收到政府信息公开\n申请1件，已按时答复。', fire: false, said: [['new_received', 1]], why: 'a PDF line break inside the sentence' },
-  { s: '2023年收到政府信息公开\n申请6件，已按时答复。', fire: true, said: [['new_received', 6]], why: 'a PDF line break inside the sentence' }
+  { s: '2023年收到政府信息公开\n申请6件，已按时答复。', fire: true, said: [['new_received', 6]], why: 'a PDF line break inside the sentence' },
+  { s: '本年度我镇共受理依申请公开事项3件。', fire: true, said: [['new_received', 3]] },
+  { s: '2023年度，共收到各类政府信息公开申请6件，均已按期办结。', fire: true, said: [['new_received', 6]] },
+  { s: '全年新收政府信息公开申请3件，上年结转1件，办结4件。', fire: true, said: [['new_received', 3], ['carried_over', 1], ['r7_total', 4]] },
+  { s: '全年共收到政府信息公开申请1件，已全部办结。', fire: false, said: [['new_received', 1]] },
+  { s: '申请人通过信函方式提交申请1件。', fire: false, said: [], why: '提交 by the applicant: not said which row' },
+  { s: '本年度收到的1件申请已于法定期限内答复。', fire: false, said: [['new_received', 1]] },
+  { s: '网上申请渠道畅通，全年收到群众留言20条。', fire: false, said: [], why: 'messages, not applications' },
+  { s: '共受理政府信息公开申请1件，其中自然人1件。', fire: false, said: [['new_received', 1]] },
+  { s: '本年度办结政府信息公开申请3件。', fire: true, said: [['r7_total', 3]] },
+  { s: '截至年底，3件申请均已办结。', fire: true, said: [['r7_total', 3]] }
 ]

@@ -32,5 +32,9 @@ export const CASES: SentenceCase[] = [
   { s: '四、政府信息公开行政复议、行政诉讼情况', fire: false, said: [], why: 'a section title' },
   { s: '行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉', fire: false, said: [], why: 'header cells on their own lines' },
   { s: '本年度发生行政复议案件3件，均维持原答复。', fire: true, said: [['review', 3]] },
-  { s: '全年共有2件政府信息公开行政诉讼案件。', fire: true, said: [['lit', 2]] }
+  { s: '全年共有2件政府信息公开行政诉讼案件。', fire: true, said: [['lit', 2]] },
+  { s: '本年度我镇政府信息公开工作未发生行政复议及行政诉讼。', fire: false, said: [['review', 0], ['lit', 0]] },
+  { s: '本年度我镇被申请行政复议0件，被提起行政诉讼0件。', fire: false, said: [['review', 0], ['lit', 0]] },
+  { s: '行政复议、行政诉讼情况：无。', fire: false, said: [], why: 'ambiguous: not read as a count' },
+  { s: '本年度我镇被申请行政复议0件，被提起行政诉讼2件。', fire: true, said: [['review', 0], ['lit', 2]] }
 ]
