@@ -298,7 +298,8 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         if (!n || !t.units.includes(n.unit)) continue
         const gap = c.text.slice(n.end, a.start)
         if (gap.length > (t.before ?? 0) || /\d/.test(gap)) continue
-        if (anchors.some((o) => o !== a && o.start >= n.end && o.end <= a.start)) continue
+        // A bare mention between them ('3件申请均已办结') does not separate a number from its subject.
+        if (anchors.some((o) => o !== a && o.start >= n.end && o.end <= a.start && !byId.get(o.topic)?.mentionOnly)) continue
         if (t.partWords?.test(gap)) continue
         boundNum.add(n)
         boundAnchor.add(a)

@@ -49,7 +49,7 @@ export const T3_TOPICS: TopicSpec[] = [
   },
   {
     id: 'r7_total',
-    anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:申请)?(?:共计|共|为)?/],
+    anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?|申请)?(?:共计|共|为)?/],
     units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/
   },
   // 办理依申请公开4件: a number with 申请 that does not say whether it was received, answered or carried.
