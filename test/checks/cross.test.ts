@@ -110,7 +110,12 @@ describe('the five seeds as one batch (domain.md §9)', () => {
       const res = out.get(r.reportId)?.results ?? []
       expect(res.find((x) => x.rule === 'XDOC-CARRY')?.outcome).toBe('N/A')
       expect(res.find((x) => x.rule === 'XDOC-PEER-COPY')?.outcome).toBe('PASS')
-      expect(res.find((x) => x.rule === 'XDOC-MIXED-YEAR')?.outcome).toBe(['001.txt', '004.txt'].includes(r.file) ? 'FAIL' : 'PASS')
+      // Reports of another year carry DOC-TARGET-YEAR; the folder summary raises no second finding on them.
+      const mixed = res.find((x) => x.rule === 'XDOC-MIXED-YEAR')
+      expect(mixed?.outcome).toBe('PASS')
+      expect(mixed?.note).toContain('2021年×1')
+      expect(out.get(r.reportId)!.findings.filter((f) => f.rule === 'XDOC-MIXED-YEAR')).toEqual([])
+      expect(out.get(r.reportId)!.findings.some((f) => f.rule === 'DOC-TARGET-YEAR')).toBe(['001.txt', '004.txt'].includes(r.file))
     }
   })
 })

@@ -76,3 +76,25 @@ export class PerReport {
     return false
   }
 }
+
+/** File path without extension: '平安镇2023年报.pdf' and '平安镇2023年报.docx' share it. */
+export function fileStem(file: string): string {
+  // The folder stays part of the stem: 平安镇/年报.pdf and 双龙镇/年报.docx are two townships.
+  const dot = file.lastIndexOf('.')
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'))
+  return (dot > cut + 1 ? file.slice(0, dot) : file).replace(/[（(]\s*(?:扫描件?|扫描版|文字版|word版?|pdf版?|\d)\s*[)）]$/i, '').trim()
+}
+
+/**
+ * Two files of one report (a scan and its text file, a resubmission): same year (or a year unknown) and
+ * the same township, the same issuing body or the same file stem. They are duplicates (XDOC-DUP-FILE),
+ * never copies between townships.
+ */
+export function sameReport(a: BatchReport, b: BatchReport): boolean {
+  if (a.reportId === b.reportId) return true
+  if (a.year && b.year && a.year !== b.year) return false
+  if (a.township && b.township) return a.township === b.township
+  const body = (r: BatchReport): string | undefined => r.report.body?.name.replace(/\s+/g, '')
+  if (body(a) && body(a) === body(b)) return true
+  return fileStem(a.file) !== '' && fileStem(a.file) === fileStem(b.file)
+}

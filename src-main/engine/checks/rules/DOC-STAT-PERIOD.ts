@@ -15,8 +15,15 @@ const rule: ReportRule = {
     const ranges = narrativeRanges(ctx)
     const hit = matchAll(ctx, STAT_PERIOD, ranges)[0]
     if (hit) return pass(`统计期限：${ctx.text.slice(hit.start, hit.end)}`)
-    const loose = matchAll(ctx, /1\s*月\s*1\s*日[^。\n]{0,20}?12\s*月\s*31\s*日/, ranges)[0]
+    const loose = matchAll(ctx, /1\s{0,3}月\s{0,3}1\s{0,3}日[^。\n]{0,20}?12\s{0,3}月\s{0,3}31\s{0,3}日/, ranges)[0]
     if (loose) return pass(`有起止日期但未写“统计期限”：${ctx.text.slice(loose.start, loose.end)}`)
+    // A PDF line break (or page footer line) inside the sentence: read the narrative with line breaks removed.
+    // …and over the whole text: a table span the reader drew too wide must not hide the sentence.
+    for (const r of [...ranges, { start: 0, end: ctx.text.length }]) {
+      const joined = ctx.report.norm.slice(r.start, r.end).replace(/\s+/g, '')
+      const m = STAT_PERIOD.exec(joined) ?? /1月1日[^。]{0,20}?12月31日/.exec(joined)
+      if (m) return pass(`统计期限（跨行）：${m[0]}`)
+    }
     const t = ctx.report.title?.span
     const evidence: Evidence[] = t ? [textEvidence(ctx, t.start, t.end, '标题')] : [{ kind: 'note', text: '全文未见统计期限' }]
     return {

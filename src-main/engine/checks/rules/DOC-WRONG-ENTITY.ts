@@ -1,5 +1,6 @@
 import { labelKey } from '../../parse/normalize.ts'
 import { textEvidence } from '../evidence.ts'
+import { bodyKindName, kindOfName } from '../lib/body.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 
 const TOWNSHIP = /(乡|镇|街道|苏木)$/
@@ -28,11 +29,15 @@ const rule: ReportRule = {
     if (!body && !sign) return { outcome: 'UNVERIFIABLE', findings: [], note: '标题和落款中都未读出机关名称' }
     const findings: Finding[] = []
     for (const [who, loc, b] of [['标题', 'title.entity', body], ['落款', 'sign.entity', sign]] as const) {
-      if (!b || isTownship(b.name)) continue
+      // A name without any Han character ('#', a markdown mark) is a reading slip, not a body.
+      if (!b || isTownship(b.name) || kindOfName(b.name) === 'unknown') continue
+      const kind = kindOfName(b.name)
       findings.push({
         rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc,
         evidence: [textEvidence(ctx, b.span.start, b.span.end, `${who}机关`)],
-        message: `${who}中的机关“${b.name}”不是乡镇人民政府或街道办事处${/(局|委|办|办公室|中心|站|所|院|队)$/.test(core(b.name)) ? '（为部门）' : ''}，请确认是否误报送了其他机关的年报。`
+        message: `${who}中的机关“${b.name}”是${bodyKindName(kind)}，不是乡镇人民政府或街道办事处，请确认是否误报送了其他机关的年报。${
+          kind === 'department' ? '只适用于乡镇或人民政府的规则（乡镇无权制定规章、条例第五十条的考核评议追责）对本报告不适用。' : '只适用于乡镇的规则（乡镇无权制定规章）对本报告不适用。'
+        }`
       })
     }
     if (body && sign && isTownship(body.name) && isTownship(sign.name) && body.township !== core(sign.name) && !core(sign.name).endsWith(body.township) && !body.township.endsWith(core(sign.name))) {

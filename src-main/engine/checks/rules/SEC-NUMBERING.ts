@@ -4,7 +4,7 @@ import { textEvidence } from '../evidence.ts'
 import { fromFindings, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
 const NAMES: Record<string, string> = { S1: '一、总体情况', S5: '五、存在的主要问题及改进情况', S6: '六、其他需要报告的事项' }
-const LEAD = /^(?:[-*#>]+\s*|\*\*)*/
+const LEAD = /^(?:[-*#>][-*#>\s]{0,40})?/
 const LEVEL1 = /^([一二三四五六七八九十]+)\s*、/
 const SUB = /^[(（]\s*([一二三四五六七八九十]+)\s*[)）]/
 

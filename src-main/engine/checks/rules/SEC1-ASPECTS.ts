@@ -8,7 +8,7 @@ const ASPECTS: { id: string; label: string; re: RegExp }[] = [
   { id: 'platform', label: '政府信息公开平台建设', re: /平台|网站|新媒体/ },
   { id: 'supervision', label: '监督保障', re: /监督|保障|考核/ }
 ]
-const HEADING = /^(?:[-*#\s]|\*\*)*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．])/
+const HEADING = /^[-*#\s]{0,20}(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+\s*[、.．])/
 
 // 国办公开办函〔2021〕30号：总体情况主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面。
 const rule: ReportRule = {

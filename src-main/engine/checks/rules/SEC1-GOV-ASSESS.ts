@@ -1,5 +1,6 @@
 import { sentenceAround, textEvidence } from '../evidence.ts'
 import { type Match, matchAll, sectionBody, spanEvidence } from '../lib/narrative.ts'
+import { bodyKind, bodyKindName } from '../lib/body.ts'
 import { na, pass, type Evidence, type ReportRule } from '../types.ts'
 
 /** Keywords of each element, most specific first (the first keyword found gives the evidence). */
@@ -19,6 +20,9 @@ const rule: ReportRule = {
   confidence: 'V',
   formats: ['2021', '2019'],
   check(ctx) {
+    // 条例第五十条 asks this of 各级人民政府 only: a department's report is not bound by it.
+    const body = bodyKind(ctx.report)
+    if (body.kind === 'department') return na(`报告机关“${body.name}”是${bodyKindName(body.kind)}，不是人民政府，本规则不适用（见 DOC-WRONG-ENTITY）`)
     const s = sectionBody(ctx, 'S1')
     if (!s) return na('未找到第一部分')
     const present: string[] = []
@@ -46,7 +50,7 @@ const rule: ReportRule = {
       findings: [
         {
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'S1.assess', evidence,
-          message: `“一、总体情况”未说明${missing.join('、')}结果情况${present.length ? `（已提及：${present.join('、')}）` : ''}；乡镇人民政府年报应写明工作考核、社会评议和责任追究结果（未发生的也应说明）。`
+          message: `“一、总体情况”未说明${missing.join('、')}结果情况${present.length ? `（已提及：${present.join('、')}）` : ''}；各级人民政府（含乡镇）年报应写明工作考核、社会评议和责任追究结果（未发生的也应说明）。`
         }
       ]
     }

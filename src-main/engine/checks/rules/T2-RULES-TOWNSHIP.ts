@@ -1,9 +1,8 @@
 import { cellEvidence, usable } from '../evidence.ts'
 import { t2RowInfo } from '../lib/tables.ts'
+import { bodyKind, bodyKindName } from '../lib/body.ts'
 import { fromFindings, na, type ReportRule } from '../types.ts'
 
-/** Issuing bodies that are departments, not township governments (the rule does not apply to them). */
-const DEPARTMENT = /(局|委员会|委|办公室|中心|院|所|队|站|厅|署)$/
 
 // A 乡镇人民政府 cannot enact 规章: only 国务院部门 and the governments of 省、自治区、直辖市、设区的市、
 // 自治州 can (立法法 2023 第九十一条、第九十三条). So the 规章 row of a township report is 0 everywhere.
@@ -17,8 +16,10 @@ const rule: ReportRule = {
   formats: ['2021', '2019'],
   check(ctx) {
     if (!ctx.report.tables.T2.found) return na('未找到表二')
-    const body = ctx.report.body?.name.replace(/(人民政府|政府)$/, '')
-    if (body && DEPARTMENT.test(body) && !/(乡|镇|街道|办事处)$/.test(body)) return na(`报告机关“${ctx.report.body?.name}”不是乡镇人民政府`)
+    // Only a township lacks the power: a city government or a department may report 规章 (立法法第九十三条).
+    const body = bodyKind(ctx.report)
+    if (body.kind === 'government' || body.kind === 'department')
+      return na(`报告机关“${body.name}”是${bodyKindName(body.kind)}，不是乡镇人民政府，本规则不适用（见 DOC-WRONG-ENTITY）`)
     const cells = ctx.report.tables.T2.cells.filter((c) => c.row === 'A20_1.rules' && c.status !== 'missing')
     if (!cells.length) return na('表二未找到“规章”行')
     const info = t2RowInfo(ctx.format, 'A20_1.rules')

@@ -1,5 +1,6 @@
 import { NUM, readNumber } from '../lib/cnnum.ts'
-import { matchAll, narrativeRanges, quote } from '../lib/narrative.ts'
+import { matchAll, quote } from '../lib/narrative.ts'
+import { sentenceRanges } from '../lib/statements.ts'
 import { cellEvidence, textEvidence, usable } from '../evidence.ts'
 import { fromFindings, na, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
@@ -29,7 +30,8 @@ const rule: ReportRule = {
   formats: ['2021'],
   check(ctx) {
     if (ctx.format !== '2021' || (ctx.year !== undefined && ctx.year < 2021)) return na('信息处理费自2021年1月1日起收取')
-    const ranges = narrativeRanges(ctx)
+    // Sentences only: table rows and header cells are never read as statements.
+    const ranges = sentenceRanges(ctx)
     const none = NONE.flatMap((re) => matchAll(ctx, re, ranges))
     const some: { start: number; end: number; value: number; what: string }[] = []
     for (const re of COLLECTED) {
@@ -47,6 +49,7 @@ const rule: ReportRule = {
     const unpaid = ctx.cell('T3', 'r6_2_fee_unpaid', 'total')
     if (!none.length && !some.length) return na(usable(unpaid) && unpaid.value > 0 ? '正文未说明信息处理费（表三（六）2 见 T3-FEE-NOTICE）' : '正文未写信息处理费情况')
     const findings: Finding[] = []
+    let unverifiable = ''
     const noneEv = (): Evidence[] => none.slice(0, 2).map((n) => textEvidence(ctx, n.start, n.end, '正文：未收费'))
     if (none.length && some.length) {
       findings.push({
@@ -57,11 +60,8 @@ const rule: ReportRule = {
     }
     if (none.length && unpaid) {
       if (!usable(unpaid)) {
-        findings.push({
-          rule: rule.id, severity: rule.severity, outcome: 'UNVERIFIABLE', loc: 'fee.T3',
-          evidence: [...noneEv(), cellEvidence(unpaid)],
-          message: '表三“（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用”总计空白或无法确定，无法与正文“未收费”表述核对。'
-        })
+        // A blank or unreadable cell is TBL-BLANK's or the reader's to report, not a finding of this rule.
+        unverifiable = '表三“（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用”总计空白或无法确定，无法与正文“未收费”表述核对'
       } else if (unpaid.value > 0) {
         findings.push({
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'fee.T3',
@@ -81,7 +81,12 @@ const rule: ReportRule = {
         })
       }
     }
-    return fromFindings(findings)
+    const res = fromFindings(findings)
+    if (unverifiable) {
+      if (res.outcome === 'PASS') res.outcome = 'UNVERIFIABLE'
+      res.note = unverifiable
+    }
+    return res
   }
 }
 

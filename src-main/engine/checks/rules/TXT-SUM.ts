@@ -1,34 +1,41 @@
-import { NUM, readNumber } from '../lib/cnnum.ts'
-import { narrativeRanges, quote } from '../lib/narrative.ts'
+import { numberTokens, type NumToken } from '../lib/cnnum.ts'
+import { quote } from '../lib/narrative.ts'
+import { clauses, sentences, type Clause } from '../lib/statements.ts'
 import { textEvidence } from '../evidence.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 
 /** Units that count the same kind of thing: published items (条/篇/则) or cases (件). */
 const CLASS: Record<string, string> = { 条: 'item', 篇: 'item', 则: 'item', 件: 'case', 个: '个', 次: '次', 期: '期', 份: '份', 项: '项', 场: '场' }
-const NUM_UNIT = new RegExp(`(各)?\\s*(${NUM})\\s*(条|篇|则|件|个|次|期|份|项|场)`, 'g')
+const UNITS = Object.keys(CLASS).join('')
+/** 其中 that opens a breakdown (not 其中标, 其中奖 …). */
+const QIZHONG = /其中(?![标奖签选])/
+/** A breakdown that names only some parts: its sum need not reach the total. */
+const PARTIAL = /^[:：]?(?:包括|包含|主要(?:有|是|包括|为)?|重点|涉及|如|有)|等|部分|主要|以及其他|若干/
+/** A clause that starts another statement ends the breakdown (共办理718件 after 其中…). */
+const NEW_STATEMENT = /共|合计|总计|累计|另有|另外|此外|同时|结转|办结|办理|答复|占|同比|较上年|比上年|增长|下降/
+/** The total: the clause before 其中 says how many in all. */
+const TOTAL_WORD = /共|合计|总计|累计|全年|全部|各类|发布|公开|收到|受理|新收/
 
-interface Part {
-  value: number
-  unit: string
-  start: number
-  end: number
-  each: boolean
+interface Part extends NumToken {
+  /** Offsets in the report text. */
+  at: number
+  to: number
 }
 
-function numbers(norm: string, from: number, to: number): Part[] {
-  const out: Part[] = []
-  const s = norm.slice(from, to)
-  NUM_UNIT.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = NUM_UNIT.exec(s))) {
-    const v = readNumber(m[2] as string)
-    if (v === null) continue
-    out.push({ value: v, unit: m[3] as string, start: from + m.index, end: from + m.index + m[0].length, each: !!m[1] })
+const tokens = (c: Clause, from = 0): Part[] =>
+  numberTokens(c.text.slice(from), UNITS).map((t) => ({ ...t, start: t.start + from, end: t.end + from, at: c.start + from + t.start, to: c.start + from + t.end }))
+
+/** Groups of clauses of a sentence: a semicolon ends a statement. */
+function groups(cs: Clause[], norm: string): Clause[][] {
+  const out: Clause[][] = [[]]
+  for (const c of cs) {
+    out[out.length - 1]!.push(c)
+    if (/[；;]/.test(norm[c.end] ?? '')) out.push([])
   }
-  return out
+  return out.filter((g) => g.length)
 }
 
-// “共X条，其中a条、b条……”：分项之和应等于总数（仅当各分项与总数单位相同）。
+// “共X件，其中a件、b件”：一个总数的一组分项之和应等于总数（同一单位、同一句、同一分句组）。
 const rule: ReportRule = {
   id: 'TXT-SUM',
   family: 'text',
@@ -45,61 +52,88 @@ const rule: ReportRule = {
     const perSection = new Map<string, number>()
     const sectionOf = (pos: number): string =>
       ctx.report.sections.filter((s) => s.found && s.titleSpan && s.titleSpan.start <= pos).pop()?.id ?? 'S0'
-    for (const r of narrativeRanges(ctx)) {
-      // Sentences: up to 。 or a line break.
-      const re = /[^。\n]+/g
-      const text = norm.slice(r.start, r.end)
-      let sm: RegExpExecArray | null
-      while ((sm = re.exec(text))) {
-        const ss = r.start + sm.index
-        const se = ss + sm[0].length
-        const sen = sm[0]
-        const qi = sen.search(/其中(?![标奖签选])/)
+    for (const sen of sentences(ctx)) {
+      if (sen.text.length > 2000) continue
+      for (const g of groups(clauses(sen), norm)) {
+        // The breakdown: 其中 in a clause; the total is the last count before it (same or previous clause).
+        const qi = g.findIndex((c) => QIZHONG.test(c.text))
         let total: Part | undefined
-        let parts: Part[]
-        let strict: boolean
+        let parts: Part[] = []
+        let partial = false
+        let strict = true
+        let from: number
         if (qi >= 0) {
-          total = numbers(norm, ss, ss + qi).pop()
-          parts = numbers(norm, ss + qi + 2, se)
-          strict = true
+          const qc = g[qi] as Clause
+          const qpos = qc.text.search(QIZHONG)
+          const before = tokens(qc).filter((t) => t.end <= qpos)
+          total = before.pop()
+          let totalClause = qc
+          if (!total && qi > 0) {
+            totalClause = g[qi - 1] as Clause
+            total = tokens(totalClause).pop()
+          }
+          if (!total || !TOTAL_WORD.test(totalClause.text)) continue
+          const rest = qc.text.slice(qpos + 2)
+          partial = PARTIAL.test(rest)
+          parts = tokens(qc, qpos + 2)
+          for (const c of g.slice(qi + 1)) {
+            if (NEW_STATEMENT.test(c.text) || QIZHONG.test(c.text)) break
+            if (PARTIAL.test(c.text)) partial = true
+            parts.push(...tokens(c))
+          }
+          from = qc.start + qpos + 2
         } else {
-          const gm = new RegExp(`(?:共计|共|合计|累计|总计)[^，,；;、]{0,12}?(${NUM})\\s*(条|篇|则|件|个|次|期|份|项|场)`).exec(sen)
-          if (!gm) continue
-          total = numbers(norm, ss + gm.index, ss + gm.index + gm[0].length).pop()
-          parts = total ? numbers(norm, total.end, se) : []
+          // 共X条，A发布a条、B发布b条 without 其中: only noted, never a finding.
+          const ti = g.findIndex((c) => /共计|共|合计|总计|累计/.test(c.text))
+          if (ti < 0) continue
+          const tc = g[ti] as Clause
+          const mark = tc.text.search(/共计|共|合计|总计|累计/)
+          total = tokens(tc, mark)[0]
+          if (!total) continue
+          parts = tokens(tc, total.end)
+          for (const c of g.slice(ti + 1)) {
+            if (NEW_STATEMENT.test(c.text)) break
+            parts.push(...tokens(c))
+          }
           strict = false
+          from = total.to
         }
-        if (!total || !parts.length || total.each) continue
+        if (!parts.length || total.each) continue
         if (parts.some((p) => CLASS[p.unit] !== CLASS[total!.unit])) {
-          notes.push(`“${quote(ctx, ss, se, 30)}”分项单位不同，不作加总`)
+          notes.push(`“${quote(ctx, sen.start, sen.end, 30)}”分项单位不同，不作加总`)
           continue
         }
         // 各N条 after a list of names counts once per name (通知、公告各5条 = 10).
         let sum = 0
-        let prevEnd = qi >= 0 ? ss + qi + 2 : total.end
+        let items = 0
+        let prevEnd = from
         for (const p of parts) {
           let k = 1
           if (p.each) {
-            const names = norm.slice(prevEnd, p.start).replace(/^[，,；;、\s]+/, '').split(/[、和及与]/).filter((x) => x.trim())
+            const names = norm.slice(prevEnd, p.at).replace(/^[，,；;、\s]+/, '').split(/[、和及与]/).filter((x) => x.trim())
             k = Math.max(1, names.length)
-            notes.push(`“${quote(ctx, prevEnd, p.end, 20)}”按${k}项×${p.value}计`)
+            notes.push(`“${quote(ctx, prevEnd, p.to, 20)}”按${k}项×${p.value}计`)
           }
           sum += k * p.value
-          prevEnd = p.end
+          items += k
+          prevEnd = p.to
         }
         checked++
-        const sec = sectionOf(ss)
+        const end = parts[parts.length - 1]!.to
+        const start = Math.min(total.at, g[0]!.start)
+        const sec = sectionOf(start)
         const n = (perSection.get(sec) ?? 0) + 1
         perSection.set(sec, n)
         if (sum === total.value) continue
-        if (!strict || parts.length < 2) {
-          notes.push(`“${quote(ctx, ss, se, 30)}”：分项${sum}≠总数${total.value}，但${strict ? '只有一个分项' : '未写“其中”'}，不判为错误`)
+        if (!strict || items < 2 || partial) {
+          const why = partial ? '分项只列举了一部分（“包括”“主要”“等”）' : strict ? '只有一个分项' : '未写“其中”'
+          notes.push(`“${quote(ctx, start, end, 30)}”：分项${sum}≠总数${total.value}，但${why}，不判为错误`)
           continue
         }
         findings.push({
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: `${sec}.sum${n}`,
-          evidence: [textEvidence(ctx, ss, se, '正文'), textEvidence(ctx, total.start, total.end, `总数 ${total.value}`)],
-          message: `“${quote(ctx, ss, se, 40)}”：分项${parts.map((p) => p.value).join('+')}=${sum}，与总数${total.value}${total.unit}不符。`
+          evidence: [textEvidence(ctx, start, end, '正文'), textEvidence(ctx, total.at, total.to, `总数 ${total.value}`)],
+          message: `“${quote(ctx, start, end, 40)}”：分项${parts.map((p) => p.value).join('+')}=${sum}，与总数${total.value}${total.unit}不符。`
         })
       }
     }

@@ -1,11 +1,10 @@
-import { NUM, readNumber } from '../lib/cnnum.ts'
-import { cellState, matchAll, narrativeRanges, otherYear, quote, type Range } from '../lib/narrative.ts'
+import { cellState, quote } from '../lib/narrative.ts'
+import { extract, type TopicSpec } from '../lib/statements.ts'
 import { cellEvidence, textEvidence, usable } from '../evidence.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 
-const GAP = '[^。；;，,\\n]'
 const DOC = '(?:行政)?规范性文件'
-const UNIT = '(?:件|个|份)'
+const UNIT = '件个份'
 
 type Col = 'issued' | 'repealed' | 'in_force' | 'new_made' | 'new_published' | 'total_published'
 const COL_NAME: Record<Col, string> = {
@@ -17,25 +16,28 @@ const COL_NAME: Record<Col, string> = {
   total_published: '对外公开总数量'
 }
 
-/** Verb → column, per format. 2019 has no repeal column. */
-function patterns(format: '2021' | '2019'): { col: Col; re: RegExp; zero?: boolean }[] {
-  const made = format === '2021' ? 'issued' : 'new_made'
-  const out: { col: Col; re: RegExp; zero?: boolean }[] = [
-    { col: made, re: new RegExp(`(?:制发|印发|出台|制定)了?${GAP}{0,8}?${DOC}${GAP}{0,4}?(?:共计|共)?\\s*(${NUM})\\s*${UNIT}`) },
-    { col: made, re: new RegExp(`(?:制发|印发|出台|制定)了?\\s*(${NUM})\\s*${UNIT}${GAP}{0,6}?${DOC}`) },
-    { col: made, re: new RegExp(`(?:未|没有|无)(?:制发|印发|出台|制定)${GAP}{0,6}?${DOC}`), zero: true }
-  ]
-  if (format === '2021') {
-    out.push(
-      { col: 'repealed', re: new RegExp(`(?:废止|宣布失效)${GAP}{0,8}?${DOC}${GAP}{0,4}?(?:共计|共)?\\s*(${NUM})\\s*${UNIT}`) },
-      { col: 'repealed', re: new RegExp(`(?:废止|宣布失效)了?\\s*(${NUM})\\s*${UNIT}${GAP}{0,6}?${DOC}`) },
-      { col: 'in_force', re: new RegExp(`现行有效${GAP}{0,6}?${DOC}${GAP}{0,4}?(?:共计|共)?\\s*(${NUM})\\s*${UNIT}`) }
-    )
-  } else {
-    out.push({ col: 'new_published', re: new RegExp(`(?:公开|发布)${GAP}{0,8}?${DOC}${GAP}{0,4}?(?:共计|共)?\\s*(${NUM})\\s*${UNIT}`) })
-  }
+const VERB: Record<string, string> = { made: '制发|印发|出台|制定', repealed: '废止|宣布失效|清理', in_force: '现行有效', published: '公开|发布' }
+
+/** The counts of the 规范性文件 row as a report words them, per format (2019 has no repeal column). */
+export function t2Topics(format: '2021' | '2019'): TopicSpec[] {
+  const hit = TOPICS.get(format)
+  if (hit) return hit
+  const cols: [Col, string][] = [[format === '2021' ? 'issued' : 'new_made', VERB.made as string]]
+  if (format === '2021') cols.push(['repealed', VERB.repealed as string], ['in_force', VERB.in_force as string])
+  else cols.push(['new_published', VERB.published as string])
+  const out: TopicSpec[] = cols.map(([col, verbs]) => ({
+    id: col, anchors: [new RegExp(`(?:${verbs})了?[^，。；;,\\d]{0,8}?${DOC}(?:共计|共|合计)?`)], units: UNIT, gap: 4, zeroable: true
+  }))
+  // 制发2件规范性文件: the verb shortly before the number says which column.
+  out.push({
+    id: 'before', units: UNIT, gap: -1, before: 6, anchors: [new RegExp(DOC)], unclearWhy: '未说明是制发、废止还是现行有效',
+    as: (c, at) => cols.find(([, verbs]) => new RegExp(`(?:${verbs})了?(?:共计|共)?\\s{0,2}$`).test(c.text.slice(Math.max(0, at - 8), at)))?.[0] ?? null
+  })
+  TOPICS.set(format, out)
   return out
 }
+
+const TOPICS = new Map<string, TopicSpec[]>()
 
 // 正文所写规范性文件件数应与表二“第二十条第（一）项 行政规范性文件”一行一致。
 const rule: ReportRule = {
@@ -47,28 +49,12 @@ const rule: ReportRule = {
   confidence: 'T',
   formats: ['2021', '2019'],
   check(ctx) {
-    const ranges = narrativeRanges(ctx)
-    const used: Range[] = []
-    const notes: string[] = []
-    const stmts: { col: Col; value: number; start: number; end: number }[] = []
-    for (const p of patterns(ctx.format)) {
-      for (const { start, end, m } of matchAll(ctx, p.re, ranges)) {
-        if (used.some((u) => start < u.end && end > u.start)) continue
-        used.push({ start, end })
-        const why = otherYear(ctx, start, end)
-        if (why) {
-          notes.push(`“${quote(ctx, start, end)}”${why}，不作比较`)
-          continue
-        }
-        const v = p.zero ? 0 : readNumber(m[1] as string)
-        if (v !== null) stmts.push({ col: p.col, value: v, start, end })
-      }
-    }
-    for (const { start, end } of matchAll(ctx, new RegExp(`${DOC}${GAP}{0,4}?(${NUM})\\s*${UNIT}`), ranges)) {
-      if (!used.some((u) => start < u.end && end > u.start)) notes.push(`“${quote(ctx, start, end)}”未说明是制发、废止还是现行有效，不作比较`)
-    }
+    const ex = extract(ctx, t2Topics(ctx.format))
+    const notes: string[] = [...ex.otherYears, ...ex.unclear].map((o) => `“${quote(ctx, o.start, o.end)}”${o.why}，不作比较`)
+    const stmts = ex.stmts.map((x) => ({ ...x, col: x.topic as Col }))
     if (!stmts.length) return { outcome: 'N/A', findings: [], note: notes.length ? notes.join('；') : '正文未写出规范性文件件数' }
     const findings: Finding[] = []
+    const unverifiable: string[] = []
     for (const col of Object.keys(COL_NAME) as Col[]) {
       const said = stmts.filter((s) => s.col === col)
       if (!said.length) continue
@@ -76,11 +62,8 @@ const rule: ReportRule = {
       const loc = `T2.normative_docs.${col}`
       if (!usable(c)) {
         const s = said[0]!
-        findings.push({
-          rule: rule.id, severity: rule.severity, outcome: 'UNVERIFIABLE', loc,
-          evidence: [textEvidence(ctx, s.start, s.end, '正文'), ...(c ? [cellEvidence(c)] : [])],
-          message: `正文写“${quote(ctx, s.start, s.end)}”，但表二规范性文件“${COL_NAME[col]}”${cellState(c)}，无法核对。`
-        })
+        // The table cell cannot be read or is blank (TBL-BLANK says so): not a finding of this rule.
+        unverifiable.push(`正文写“${quote(ctx, s.start, s.end)}”，但表二规范性文件“${COL_NAME[col]}”${cellState(c)}，无法核对`)
         continue
       }
       const bad = said.filter((s) => s.value !== c.value)
@@ -92,6 +75,8 @@ const rule: ReportRule = {
       })
     }
     const res = fromFindings(findings)
+    if (res.outcome === 'PASS' && unverifiable.length) res.outcome = 'UNVERIFIABLE'
+    notes.unshift(...unverifiable)
     if (notes.length) res.note = notes.join('；')
     return res
   }

@@ -1,6 +1,7 @@
 import { t3DataRows, table } from '../../template.ts'
 import { sentenceAround, cellEvidence, textEvidence, usable } from '../evidence.ts'
-import { matchAll, narrativeRanges, quote } from '../lib/narrative.ts'
+import { matchAll, quote } from '../lib/narrative.ts'
+import { sentenceRanges } from '../lib/statements.ts'
 import { fromFindings, na, pass, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
 /** Reasons given in the text, and the T3 outcome rows that count them (2021 ids; 2019 uses r6_other). */
@@ -50,7 +51,8 @@ const rule: ReportRule = {
     }
     // Reasons stated in sentences about applications.
     const stated: { reason: (typeof REASONS)[number]; start: number; end: number; sen: { start: number; end: number } }[] = []
-    const ranges = narrativeRanges(ctx)
+    // Sentences only: table rows and header cells are never read as statements.
+    const ranges = sentenceRanges(ctx)
     for (const reason of REASONS) {
       for (const { start, end } of matchAll(ctx, reason.re, ranges)) {
         const sen = sentenceAround(ctx.report.norm, start, end)

@@ -1,5 +1,5 @@
-import { NUM, readNumber } from '../lib/cnnum.ts'
-import { cellState, matchAll, narrativeRanges, otherYear, quote, type Range } from '../lib/narrative.ts'
+import { cellState, quote } from '../lib/narrative.ts'
+import { extract, type Clause, type TopicSpec } from '../lib/statements.ts'
 import { cellEvidence, textEvidence, usable } from '../evidence.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 
@@ -10,25 +10,54 @@ const ROW_NAME: Record<Row, string> = {
   r7_total: '（七）总计',
   carried_forward: '四、结转下年度继续办理'
 }
-const UNIT = '(?:件|宗|份|个|次)'
-const GAP = '[^。；;，,\\n]'
+const UNITS = '件宗份个'
+/** Between a subject and its number these make the number a part (其中自然人741件) or a comparison. */
+const PART = /其中|自然人|法人|组织|企业|机构|律师|占|同比|较|比上年|增长|下降|减少|增加|增多|办结|答复|结转/
+/** Applications are not the topic of a clause about appeals. */
+const APPEALS = /复议|诉讼|起诉/
+const APPLY = '(?<!被)申请(?!人|行政复议|复议|诉讼|公开的|公开内容)'
 
-/** Explicit statements, most specific first; a later pattern does not re-read text an earlier one used. */
-/** verb: the pattern captures the verb (group 1) before the number (group 2). */
-const PATTERNS: { row: Row; re: RegExp; zero?: boolean; verb?: boolean }[] = [
-  { row: 'carried_over', re: new RegExp(`(?:上年|上一年度?|去年)度?结转${GAP}{0,12}?(${NUM})\\s*件`) },
-  { row: 'carried_over', re: /(?:无|没有)(?:上年|上一年度?)度?结转/, zero: true },
-  { row: 'carried_forward', re: new RegExp(`结转(?:至|到)?(?:下一?年度?|次年|明年)${GAP}{0,12}?(${NUM})\\s*件`) },
-  { row: 'carried_forward', re: new RegExp(`(${NUM})\\s*件${GAP}{0,6}?结转(?:至|到)?(?:下一?年度?|次年|明年)`) },
-  { row: 'r7_total', re: new RegExp(`(?:已办结|全部办结|办结)${GAP}{0,12}?(${NUM})\\s*件`) },
-  { row: 'r7_total', re: new RegExp(`(${NUM})\\s*件${GAP}{0,4}?(?:均已|全部|已)办结`) },
-  { row: 'new_received', re: new RegExp(`(新收|收到|接到|接收|受理)${GAP}{0,20}?(?<!被)申请(?!人|行政复议|复议)${GAP}{0,6}?(?:共计|共|合计|总计)?\\s*(${NUM})\\s*${UNIT}`), verb: true },
-  { row: 'new_received', re: new RegExp(`(新收|收到|接到|接收|受理)了?${GAP}{0,8}?(${NUM})\\s*${UNIT}${GAP}{0,16}?(?<!被)申请(?!人|行政复议|复议)`), verb: true },
-  { row: 'new_received', re: new RegExp(`(?:未|没有|无)(?:收到|接到|受理|发生|产生)${GAP}{0,20}?(?<!被)申请(?!人|行政复议|复议)`), zero: true },
-  { row: 'new_received', re: new RegExp(`(?:收到|受理)${GAP}{0,16}?申请${GAP}{0,4}?(?:为|是)?\\s*(?:0|零)\\s*件`), zero: true }
+/** 申请 (the noun) somewhere in the sentence before the clause, or in the clause itself. */
+const mentionsApplication = (c: Clause): boolean => {
+  const upto = c.sentence.text.slice(0, c.end - c.sentence.start)
+  return new RegExp(APPLY).test(upto) && !APPEALS.test(c.text)
+}
+
+/** The counts of table 三's first, second, total and last row as a report words them. */
+export const T3_TOPICS: TopicSpec[] = [
+  {
+    id: 'new_received',
+    anchors: [new RegExp(`(?:新收|收到|接到|接收|受理)了?[^，。；;,\\d]{0,16}?${APPLY}(?:事项|件数|数量|数)?(?:共计|共|合计|总计|为|是)?`)],
+    units: UNITS, gap: 6, before: 0, partWords: PART, zeroable: true, rejectClause: APPEALS
+  },
+  // 收到3件政府信息公开申请 / 依申请公开方面，共受理749件: the verb alone, with 申请 in the same sentence.
+  {
+    id: 'new_received_verb', as: 'new_received',
+    anchors: [/(?:新收|收到|接到|接收|受理)了?(?:各类|群众|公民)?(?:共计|共|合计|总计)?/],
+    units: UNITS, gap: 2, partWords: PART, rejectClause: APPEALS,
+    accept: (c) => mentionsApplication(c)
+  },
+  {
+    id: 'carried_over',
+    anchors: [/(?:上年|上一年度?|去年|前一年)度?(?:结转|遗留)(?:至本年度?|到本年度?|下来的|的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:数量|件数)?(?:共计|共|为)?/],
+    units: UNITS, gap: 6, zeroable: true
+  },
+  {
+    id: 'carried_forward',
+    anchors: [/结转(?:至|到)?(?:下一?年度?|次年|明年)(?:继续办理|办理)?(?:的)?(?:申请)?(?:共计|共|为)?/],
+    units: UNITS, gap: 6, before: 8, zeroable: true
+  },
+  {
+    id: 'r7_total',
+    anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?|申请)?(?:共计|共|为)?/],
+    units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/
+  },
+  // 办理依申请公开4件: a number with 申请 that does not say whether it was received, answered or carried.
+  {
+    id: 'mention', mentionOnly: true, unclearWhy: '未说明是新收、办结还是结转',
+    anchors: [new RegExp(`依申请公开|信息公开申请|${APPLY}`)], units: UNITS, rejectClause: APPEALS
+  }
 ]
-/** Numbers with 申请 … 件 that do not say which row they are. */
-const AMBIGUOUS = new RegExp(`(?:依申请公开|信息公开申请|(?<!被)申请(?!人|行政复议|复议|行政诉讼))${GAP}{0,8}?(${NUM})\\s*件`)
 
 // 正文所写申请件数应与表三“总计”列一致（文字与表格一致是评估的通用指标）。
 const rule: ReportRule = {
@@ -40,51 +69,26 @@ const rule: ReportRule = {
   confidence: 'T',
   formats: ['2021', '2019'],
   check(ctx) {
-    const ranges = narrativeRanges(ctx)
-    const used: Range[] = []
-    const overlaps = (s: number, e: number): boolean => used.some((u) => s < u.end && e > u.start)
-    const notes: string[] = []
-    const stmts: { row: Row; value: number; start: number; end: number; verb?: string }[] = []
-    for (const p of PATTERNS) {
-      for (const { start, end, m } of matchAll(ctx, p.re, ranges)) {
-        if (overlaps(start, end)) continue
-        const said = ctx.report.norm.slice(start, end)
-        if (p.row === 'new_received' && /结转/.test(said)) continue
-        const why = p.row === 'new_received' || p.row === 'r7_total' ? otherYear(ctx, start, end) : null
-        used.push({ start, end })
-        if (why) {
-          notes.push(`“${quote(ctx, start, end)}”${why}，不作比较`)
-          continue
-        }
-        const raw = p.zero ? '0' : (m[p.verb ? 2 : 1] as string)
-        const value = readNumber(raw)
-        if (value === null) continue
-        stmts.push({ row: p.row, value, start, end, verb: p.verb ? m[1] : undefined })
-      }
-    }
-    const cell = (row: Row) => ctx.cell('T3', row, 'total')
-    for (const { start, end, m } of matchAll(ctx, AMBIGUOUS, ranges)) {
-      if (overlaps(start, end) || otherYear(ctx, start, end)) continue
-      const v = readNumber(m[1] as string)
-      const known = (Object.keys(ROW_NAME) as Row[]).filter((r) => usable(cell(r)) && cell(r)!.value === v)
-      notes.push(`“${quote(ctx, start, end)}”未说明是新收、办结还是结转${known.length ? `（与表三${known.map((r) => ROW_NAME[r]).join('、')}相符）` : '（与表三各行总计均不相同，请人工核对）'}`)
-    }
+    const ex = extract(ctx, T3_TOPICS)
+    const notes: string[] = ex.otherYears.map((o) => `“${quote(ctx, o.start, o.end)}”${o.why}，不作比较`)
+    const unclear = ex.unclear.map((u) => `“${quote(ctx, u.start, u.end)}”${u.why}`)
+    const stmts = ex.stmts.map((s) => ({ ...s, row: s.topic as Row }))
     if (!stmts.length) {
-      const res = { outcome: 'N/A' as const, findings: [], note: notes.length ? notes.join('；') : '正文未明确写出申请件数' }
-      return res
+      if (unclear.length) return { outcome: 'UNVERIFIABLE', findings: [], note: [...notes, ...unclear].join('；') }
+      return { outcome: 'N/A', findings: [], note: notes.length ? notes.join('；') : '正文未明确写出申请件数' }
     }
+    notes.push(...unclear)
+    const cell = (row: Row) => ctx.cell('T3', row, 'total')
     const findings: Finding[] = []
+    const unverifiable: string[] = []
     for (const row of Object.keys(ROW_NAME) as Row[]) {
       const said = stmts.filter((s) => s.row === row)
       if (!said.length) continue
       const c = cell(row)
       if (!usable(c)) {
         const s = said[0]!
-        findings.push({
-          rule: rule.id, severity: 'warning', outcome: 'UNVERIFIABLE', loc: `T3.${row}`,
-          evidence: [textEvidence(ctx, s.start, s.end, '正文'), ...(c ? [cellEvidence(c)] : [])],
-          message: `正文写“${quote(ctx, s.start, s.end)}”，但表三“${ROW_NAME[row]}”总计${cellState(c)}，无法核对。`
-        })
+        // The table cell cannot be read or is blank (TBL-BLANK says so): not a finding of this rule.
+        unverifiable.push(`正文写“${quote(ctx, s.start, s.end)}”，但表三“${ROW_NAME[row]}”总计${cellState(c)}，无法核对`)
         continue
       }
       const bad = said.filter((s) => s.value !== c.value)
@@ -93,7 +97,7 @@ const rule: ReportRule = {
         // 受理 may include last year's carry-over: say so instead of guessing.
         const co = cell('carried_over')
         for (const s of bad) {
-          if (s.verb === '受理' && usable(co) && s.value === c.value + co.value) {
+          if (/受理/.test(s.said) && usable(co) && s.value === c.value + co.value) {
             explained.push(s)
             notes.push(`“${quote(ctx, s.start, s.end)}”的“受理”似含上年结转（${c.value}+${co.value}）`)
           }
@@ -108,6 +112,8 @@ const rule: ReportRule = {
       })
     }
     const res = fromFindings(findings)
+    if (res.outcome === 'PASS' && unverifiable.length) res.outcome = 'UNVERIFIABLE'
+    notes.unshift(...unverifiable)
     if (notes.length) res.note = notes.join('；')
     return res
   }

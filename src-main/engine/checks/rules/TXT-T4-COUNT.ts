@@ -1,5 +1,5 @@
-import { NUM, readNumber } from '../lib/cnnum.ts'
-import { cellState, matchAll, narrativeRanges, otherYear, quote, type Range } from '../lib/narrative.ts'
+import { cellState, quote } from '../lib/narrative.ts'
+import { extract, OUTCOME, type TopicSpec } from '../lib/statements.ts'
 import { cellEvidence, textEvidence, usable } from '../evidence.ts'
 import type { CellValue } from '../../model.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
@@ -7,20 +7,16 @@ import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 type Kind = 'review' | 'lit'
 const KIND_NAME: Record<Kind, string> = { review: '行政复议', lit: '行政诉讼' }
 const CELLS: Record<Kind, string[]> = { review: ['review_total'], lit: ['lit_direct_total', 'lit_after_review_total'] }
-const GAP = '[^。；;，,\\n]'
-const UNIT = '(?:件|起|宗|次|例)'
-const RV = '(?:行政)?复议'
-const LT = '(?:行政)?诉讼'
-const kindOf = (s: string): Kind => (/复议/.test(s) ? 'review' : 'lit')
+const UNITS = '件起宗次例'
+/** An outcome word, or a comparison, between the subject and the number: the number is not the total. */
+const PART = new RegExp(`${OUTCOME.source}|其中|占|同比|较|比上年|增长|下降|减少|增加`)
 
-/** Statements about review/litigation counts, most specific first. */
-const PATTERNS: { re: RegExp; zero?: boolean; both?: boolean }[] = [
-  // 行政复议、行政诉讼均为0件 / 各1件
-  { re: new RegExp(`${RV}${GAP}{0,6}?[、和及与或]${GAP}{0,6}?${LT}${GAP}{0,8}?(?:均为|均|各|都为|都是|都)\\s*(${NUM})\\s*${UNIT}`), both: true },
-  // 未发生（因政府信息公开被申请）行政复议、（提起）行政诉讼
-  { re: new RegExp(`(?:未|没有|无)(?:发生|收到|出现|涉及|产生|被)?${GAP}{0,16}?(${RV}|${LT})(?:${GAP}{0,6}?[、和及与或]${GAP}{0,6}?(${RV}|${LT}))?`), zero: true },
-  { re: new RegExp(`(${RV}|${LT})${GAP}{0,12}?(${NUM})\\s*${UNIT}`) },
-  { re: new RegExp(`(${NUM})\\s*${UNIT}${GAP}{0,10}?(${RV}|${LT})`) }
+/** Review and litigation counts as a report words them. */
+export const T4_TOPICS: TopicSpec[] = [
+  { id: 'review', anchors: [/(?:政府信息公开)?(?:行政)?复议(?!后)(?:案件|申请|案)?/], units: UNITS, gap: 12, before: 16, partWords: PART, zeroable: true },
+  { id: 'lit', anchors: [/(?:行政)?诉讼(?:案件|案)?|(?<![直接后])起诉(?:案件)?/], units: UNITS, gap: 12, before: 16, partWords: PART, zeroable: true },
+  // Parts of the litigation total (未经复议直接起诉, 复议后起诉): not the total, and never a count of reviews.
+  { id: 'lit_part', anchors: [/(?:未经(?:行政)?复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼)|复议后(?:提起)?(?:行政)?(?:起诉|诉讼)/], units: '' }
 ]
 
 // 正文所写行政复议、行政诉讼件数应与表四“总计”一致。
@@ -33,36 +29,17 @@ const rule: ReportRule = {
   confidence: 'T',
   formats: ['2021', '2019'],
   check(ctx) {
-    const ranges = narrativeRanges(ctx)
-    const used: Range[] = []
-    const notes: string[] = []
-    const stmts: { kind: Kind; value: number; start: number; end: number }[] = []
-    PATTERNS.forEach((p, pi) => {
-      for (const { start, end, m } of matchAll(ctx, p.re, ranges)) {
-        if (used.some((u) => start < u.end && end > u.start)) continue
-        // A zero statement must not swallow an explicit number ('没有…行政复议1件' is read by the number patterns).
-        if (p.zero && new RegExp(`^${GAP}{0,12}?${NUM}\\s*${UNIT}`).test(ctx.report.norm.slice(end, end + 16))) continue
-        used.push({ start, end })
-        const why = otherYear(ctx, start, end)
-        if (why) {
-          notes.push(`“${quote(ctx, start, end)}”${why}，不作比较`)
-          continue
-        }
-        if (p.both) {
-          const v = readNumber(m[1] as string)
-          if (v !== null) for (const kind of ['review', 'lit'] as Kind[]) stmts.push({ kind, value: v, start, end })
-        } else if (p.zero) {
-          const kinds = new Set([m[1], m[2]].filter((x): x is string => !!x).map(kindOf))
-          for (const kind of kinds) stmts.push({ kind, value: 0, start, end })
-        } else {
-          const [word, num] = pi === 2 ? [m[1], m[2]] : [m[2], m[1]]
-          const v = readNumber(num as string)
-          if (v !== null) stmts.push({ kind: kindOf(word as string), value: v, start, end })
-        }
-      }
-    })
-    if (!stmts.length) return { outcome: 'N/A', findings: [], note: notes.length ? notes.join('；') : '正文未写出行政复议、行政诉讼件数' }
+    const ex = extract(ctx, T4_TOPICS)
+    const notes: string[] = ex.otherYears.map((o) => `“${quote(ctx, o.start, o.end)}”${o.why}，不作比较`)
+    const unclear = ex.unclear.map((u) => `“${quote(ctx, u.start, u.end)}”${u.why}`)
+    const stmts = ex.stmts.filter((s) => s.topic === 'review' || s.topic === 'lit').map((s) => ({ ...s, kind: s.topic as Kind }))
+    if (!stmts.length) {
+      if (unclear.length) return { outcome: 'UNVERIFIABLE', findings: [], note: [...notes, ...unclear].join('；') }
+      return { outcome: 'N/A', findings: [], note: notes.length ? notes.join('；') : '正文未写出行政复议、行政诉讼件数' }
+    }
+    notes.push(...unclear)
     const findings: Finding[] = []
+    const unverifiable: string[] = []
     for (const kind of ['review', 'lit'] as Kind[]) {
       const said = stmts.filter((s) => s.kind === kind)
       if (!said.length) continue
@@ -70,11 +47,8 @@ const rule: ReportRule = {
       const loc = `T4.${kind}`
       if (!cells.every((c) => usable(c))) {
         const s = said[0]!
-        findings.push({
-          rule: rule.id, severity: 'warning', outcome: 'UNVERIFIABLE', loc,
-          evidence: [textEvidence(ctx, s.start, s.end, '正文'), ...cells.filter((c): c is CellValue => !!c).map(cellEvidence)],
-          message: `正文写“${quote(ctx, s.start, s.end)}”，但表四${KIND_NAME[kind]}“总计”${cellState(cells.find((c) => !usable(c)))}，无法核对。`
-        })
+        // The table cell cannot be read or is blank (TBL-BLANK says so): not a finding of this rule.
+        unverifiable.push(`正文写“${quote(ctx, s.start, s.end)}”，但表四${KIND_NAME[kind]}“总计”${cellState(cells.find((c) => !usable(c)))}，无法核对`)
         continue
       }
       const table = cells.reduce((a, c) => a + (c!.value ?? 0), 0)
@@ -89,6 +63,8 @@ const rule: ReportRule = {
       })
     }
     const res = fromFindings(findings)
+    if (res.outcome === 'PASS' && unverifiable.length) res.outcome = 'UNVERIFIABLE'
+    notes.unshift(...unverifiable)
     if (notes.length) res.note = notes.join('；')
     return res
   }

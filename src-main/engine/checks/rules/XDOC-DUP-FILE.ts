@@ -1,5 +1,9 @@
-import { MAX_LISTED, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
+import { fileStem, MAX_LISTED, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
+import { containment, grams, simText } from '../lib/similarity.ts'
 import type { BatchReport, BatchRule } from '../types.ts'
+
+/** Share of each text's 5-grams found in the other that makes two files one report. */
+const NEAR = 0.85
 
 const key = (r: BatchReport): string => r.report.norm.replace(/\s+/g, '')
 
@@ -18,7 +22,8 @@ const rule: BatchRule = {
     const groups: { why: (r: BatchReport) => string; key: (r: BatchReport) => string | null; loc: string }[] = [
       { loc: 'dup.file', key: (r) => (r.sha256 ? `sha:${r.sha256}` : null), why: () => '文件内容完全相同（哈希一致）' },
       { loc: 'dup.text', key: (r) => `text:${key(r)}`, why: () => '文字内容完全相同' },
-      { loc: 'dup.year', key: (r) => (r.township && r.year ? `ty:${r.township}|${r.year}` : null), why: (r) => `同一乡镇（${r.township}）同一年度（${r.year}年）有多份年报` }
+      { loc: 'dup.year', key: (r) => (r.township && r.year ? `ty:${r.township}|${r.year}` : null), why: (r) => `同一乡镇（${r.township}）同一年度（${r.year}年）有多份年报` },
+      { loc: 'dup.stem', key: (r) => (fileStem(r.file) ? `stem:${fileStem(r.file)}|${r.year ?? ''}` : null), why: () => '文件名相同、格式不同（如扫描件与文字版）' }
     ]
     const flagged = new Map<number, Set<number>>()
     for (const g of groups) {
@@ -42,6 +47,35 @@ const rule: BatchRule = {
             evidence: shown.map((y) => reportEvidence(y, `重复的另一份：${y.file}`)),
             message: `本报告与${shown.map((y) => `“${y.file}”（${reportName(y)}）`).join('、')}${others.length > MAX_LISTED ? `等 ${others.length} 份` : ''}重复：${g.why(x)}，请确认以哪一份为准。`
           })
+        }
+      }
+    }
+    // A scan whose township or year could not be read: compare its wording with the reports of the same
+    // year (or unknown year). Only such reports are compared, so the cost stays linear in the folder.
+    const unsure = ctx.reports.filter((r) => !r.township || !r.year)
+    if (unsure.length) {
+      const g = new Map<number, Set<number>>()
+      const gramsOf = (r: BatchReport): Set<number> => {
+        let x = g.get(r.reportId)
+        if (!x) g.set(r.reportId, (x = grams(simText(r.report.norm))))
+        return x
+      }
+      for (const x of unsure) {
+        const seen = flagged.get(x.reportId) ?? new Set<number>()
+        for (const y of ctx.reports) {
+          if (y === x || seen.has(y.reportId) || (x.year && y.year && x.year !== y.year)) continue
+          if (Math.min(containment(gramsOf(x), gramsOf(y)), containment(gramsOf(y), gramsOf(x))) < NEAR) continue
+          seen.add(y.reportId)
+          flagged.set(x.reportId, seen)
+          const ys = flagged.get(y.reportId) ?? new Set<number>()
+          ys.add(x.reportId)
+          flagged.set(y.reportId, ys)
+          for (const [a, b] of [[x, y], [y, x]] as const)
+            out.add(a.reportId, {
+              rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: `dup.near.${b.reportId}`,
+              evidence: [reportEvidence(b, `重复的另一份：${b.file}`)],
+              message: `本报告与“${b.file}”（${reportName(b)}）文字内容基本相同（如同一年报的扫描件与文字版），请确认以哪一份为准。`
+            })
         }
       }
     }

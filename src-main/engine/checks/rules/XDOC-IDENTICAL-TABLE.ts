@@ -1,11 +1,20 @@
 import type { TableId } from '../../model.ts'
-import { differentTownships, MAX_LISTED, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
+import { differentTownships, sameReport, MAX_LISTED, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
+import { containment, grams, simText } from '../lib/similarity.ts'
 import { TABLE_NAME, tableSignature } from '../lib/tables.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
 function grid(r: BatchReport, t: TableId): string | null {
   const sig = r.prep ? r.prep.sigs[t] ?? null : tableSignature(r.report, t)
   return sig && `${r.format}:${sig}`
+}
+
+/** Two files of one report whose township could not be read (a scan and its text file) share their wording. */
+function sameWording(a: BatchReport, b: BatchReport): boolean {
+  if (a.township && b.township) return false
+  const ga = grams(simText(a.report.norm))
+  const gb = grams(simText(b.report.norm))
+  return Math.min(containment(ga, gb), containment(gb, ga)) >= 0.85
 }
 
 // Observation: two townships with exactly the same non-zero table 二 or 三 — possible copying of data.
@@ -26,7 +35,7 @@ const rule: BatchRule = {
       }
       for (const rs of groups.values()) {
         for (const x of rs) {
-          const others = rs.filter((y) => differentTownships(x, y) && y.sha256 !== x.sha256)
+          const others = rs.filter((y) => differentTownships(x, y) && y.sha256 !== x.sha256 && !sameReport(x, y) && !sameWording(x, y))
           if (!others.length) continue
           const tab = x.report.tables[t]
           const evidence: Evidence[] = []

@@ -22,6 +22,11 @@ const rule: BatchRule = {
       .map(([y, n]) => `${y}年×${n}`)
       .join('、')
     if (counts.size === 1 && (!year || counts.has(year))) return { perReport: out.map, outcome: 'PASS', note: `全部为${summary}` }
+    // With a batch year set (always, in a batch check: the reviewer's or the most common one) each report
+    // of another year has its own DOC-TARGET-YEAR finding; this rule then only summarises the folder, so
+    // that one fact does not become two findings of the same report.
+    if (ctx.settings.year !== undefined)
+      return { perReport: out.map, outcome: 'FAIL', note: `批次年度 ${year} 年；年度分布：${summary}（年度不同的报告各有 DOC-TARGET-YEAR 提示）` }
     for (const r of ctx.reports) {
       if (!r.year || r.year === year) continue
       out.add(r.reportId, {

@@ -5,8 +5,13 @@ import type { BatchReport, BatchRule, Evidence, Severity } from '../types.ts'
 
 const OWN_CONTEXT = /我镇|我乡|本镇|本乡|我街道|本街道|全镇|全乡/
 
+/**
+ * Only township names are compared (乡/镇/街道/苏木, from the roster or the batch's township bodies):
+ * a city, a county or a whole body name ('人民政府办公厅' from a cited 《…人民政府办公厅关于…》) is
+ * named by every report and proves no copying.
+ */
 function usableName(n: string): boolean {
-  return n.length >= 3 || (n.length >= 2 && /(镇|乡)$/.test(n))
+  return n.length >= 2 && /(乡|镇|街道|苏木)$/.test(n) && !/^(?:本|我|全|各|该|此|乡|镇|街道)/.test(n)
 }
 
 interface Hit {

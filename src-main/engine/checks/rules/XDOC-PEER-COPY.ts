@@ -1,4 +1,4 @@
-import { differentTownships, MAX_LISTED, ownText, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
+import { differentTownships, sameReport, MAX_LISTED, ownText, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
 import { overlap, paragraphs, type Paragraph } from '../lib/similarity.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
@@ -9,6 +9,8 @@ const THRESHOLD = 0.8
 const COMMON_SHARE = 0.1
 /** Paragraphs with fewer distinctive 5-grams than this are not compared. */
 const MIN_GRAMS = 20
+/** Share of both reports' paragraphs found in the other that makes them one report twice. */
+const NEAR_DUP = 0.6
 
 const SECTION_NAME: Record<string, string> = { head: '标题及前言', S1: '第一部分', S2: '第二部分', S3: '第三部分', S4: '第四部分', S5: '第五部分', S6: '第六部分' }
 
@@ -88,7 +90,7 @@ const rule: BatchRule = {
           const score = n / own.length
           if (score < THRESHOLD) continue
           const y = reps[yi] as (typeof reps)[number]
-          if (!differentTownships(x.r, y.r) || x.r.sha256 === y.r.sha256) continue
+          if (!differentTownships(x.r, y.r) || x.r.sha256 === y.r.sha256 || sameReport(x.r, y.r)) continue
           let best = y.ps[0] as Paragraph
           let bestHit = -1
           for (const q of y.ps) {
@@ -104,6 +106,21 @@ const rule: BatchRule = {
         }
       }
     })
+    // Two files that share most of their paragraphs are one report twice (a scan and its text file whose
+    // township could not be read): XDOC-DUP-FILE's case, not copying between townships.
+    const comparable = new Map(reps.map((x) => [x.r.reportId, x.ps.filter((p) => p.sim.length >= MIN_CHARS).length]))
+    const shared = new Map<string, number>()
+    for (const [id, byPara] of found)
+      for (const ms of byPara.values()) for (const m of ms) shared.set(`${id}|${m.other.reportId}`, (shared.get(`${id}|${m.other.reportId}`) ?? 0) + 1)
+    const duplicate = (a: number, b: number): boolean =>
+      (shared.get(`${a}|${b}`) ?? 0) >= NEAR_DUP * (comparable.get(a) ?? 0) && (shared.get(`${b}|${a}`) ?? 0) >= NEAR_DUP * (comparable.get(b) ?? 0)
+    for (const [id, byPara] of found) {
+      for (const [key, ms] of byPara) {
+        const keep = ms.filter((m) => !duplicate(id, m.other.reportId))
+        if (keep.length) byPara.set(key, keep)
+        else byPara.delete(key)
+      }
+    }
     for (const x of reps) {
       const byPara = found.get(x.r.reportId)
       if (!byPara) continue

@@ -1,0 +1,382 @@
+// What a report states in words, for the rules that hold the text against the tables (TXT-*).
+//
+// A count is only taken from an explicit statement: a number bound to its subject and verb inside one
+// clause (收到…申请 N 件, 结转 N 件, 行政复议 N 件). A negation binds to what it negates: in
+// '未发生因依申请公开被行政复议纠错或行政诉讼败诉情形' it negates 纠错/败诉, which says nothing about
+// how many applications or appeals there were. Lines that look like table rows or header cells are
+// never read as narrative. Every scan here is linear: literal anchors, bounded gaps, a number scanner.
+import type { ReportCtx } from '../types.ts'
+import { numberTokens, type NumToken } from './cnnum.ts'
+import { narrativeRanges, otherYear } from './narrative.ts'
+
+export interface Sentence {
+  /** Offsets in the report text. */
+  start: number
+  end: number
+  /** Folded text of [start, end); line breaks of a wrapped paragraph are replaced by spaces (same length). */
+  text: string
+}
+
+export interface Clause {
+  /** Offsets in the report text. */
+  start: number
+  end: number
+  text: string
+  sentence: Sentence
+}
+
+const SENTENCE_END = '。！？!?'
+const CLAUSE_END = '，,；;'
+/** A line that ends a paragraph: closing punctuation (a colon introduces what follows on its own line). */
+const PARA_END = /[。；;！？!?：:]\s*$/
+/** A heading or list item opens a new paragraph. */
+const HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))/
+
+/** Table rows written as text: cells separated by tabs or pipes. */
+function tableLike(line: string): boolean {
+  if (line.includes('\t')) return true
+  let pipes = 0
+  for (let i = 0; i < line.length && pipes < 2; i++) if (line[i] === '|') pipes++
+  return pipes >= 2
+}
+
+/** A short line without any punctuation: a header cell or a label (未经复议直接起诉, 总计). */
+function labelLike(line: string): boolean {
+  const t = line.trim()
+  return t.length > 0 && t.length <= 16 && !/[。，,；;：:！？!?]/.test(t)
+}
+
+const CACHE = new WeakMap<object, Sentence[]>()
+
+/**
+ * Sentences of the narrative (outside the table spans), with the lines of a wrapped paragraph joined.
+ * Table-like lines and runs of two or more label-like lines (cells of a table the reader did not
+ * recognise) are left out.
+ */
+export function sentences(ctx: ReportCtx): Sentence[] {
+  const hit = CACHE.get(ctx.report)
+  if (hit) return hit
+  const norm = ctx.report.norm
+  const out: Sentence[] = []
+  for (const r of narrativeRanges(ctx)) {
+    // Lines of the range.
+    const lines: { start: number; end: number; text: string }[] = []
+    for (let i = r.start; i < r.end; ) {
+      let j = norm.indexOf('\n', i)
+      if (j < 0 || j > r.end) j = r.end
+      lines.push({ start: i, end: j, text: norm.slice(i, j) })
+      i = j + 1
+    }
+    const skip = lines.map((l) => tableLike(l.text))
+    lines.forEach((l, k) => {
+      if (!labelLike(l.text)) return
+      const near = (x: number): boolean => {
+        const n = lines[x]
+        return !!n && (skip[x] || labelLike(n.text))
+      }
+      if (near(k - 1) || near(k + 1)) skip[k] = true
+    })
+    // Paragraphs: consecutive kept lines, joined while a line does not end a paragraph.
+    let para: { start: number; parts: string[]; end: number } | null = null
+    const flush = (): void => {
+      if (para) splitSentences(para.start, para.parts.join('\n').replace(/\n/g, ' '), out)
+      para = null
+    }
+    lines.forEach((l, k) => {
+      if (skip[k] || !l.text.trim()) {
+        flush()
+        return
+      }
+      if (para && (HEADING.test(l.text) || para.end !== l.start - 1)) flush()
+      if (!para) para = { start: l.start, parts: [], end: l.start - 1 }
+      para.parts.push(l.text)
+      para.end = l.end
+      if (PARA_END.test(l.text)) flush()
+    })
+    flush()
+  }
+  CACHE.set(ctx.report, out)
+  return out
+}
+
+/** The narrative sentences as ranges (for rules that match phrases rather than counts). */
+export function sentenceRanges(ctx: ReportCtx): { start: number; end: number }[] {
+  return sentences(ctx).map((s) => ({ start: s.start, end: s.end }))
+}
+
+function splitSentences(start: number, text: string, out: Sentence[]): void {
+  let s = 0
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || SENTENCE_END.includes(text[i] as string)) {
+      const e = i < text.length ? i + 1 : i
+      let a = s
+      while (a < e && /\s/.test(text[a] as string)) a++
+      if (e > a) out.push({ start: start + a, end: start + e, text: text.slice(a, e) })
+      s = e
+    }
+  }
+}
+
+/** Clauses of a sentence: split at commas and semicolons. */
+export function clauses(sen: Sentence): Clause[] {
+  const out: Clause[] = []
+  let s = 0
+  const t = sen.text
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || CLAUSE_END.includes(t[i] as string)) {
+      if (i > s) out.push({ start: sen.start + s, end: sen.start + i, text: t.slice(s, i), sentence: sen })
+      s = i + 1
+    }
+  }
+  return out
+}
+
+/** Words that qualify a count as one outcome of an appeal, not the number of appeals. */
+export const OUTCOME = /纠错|纠正|败诉|胜诉|撤销|驳回|确认违法|维持|责令|审结|结果|改变|被改|赔偿/
+/** Negations; 未经 (without going through), 无正当理由 and the like negate nothing countable. */
+const NEG = /(?:未曾|尚未|均未|暂未|暂无|没有|未|无)(?!经|正当|明确|法定|按时|按期|超期|逾期|一例外|差错)/g
+
+export interface Anchor {
+  topic: string
+  start: number
+  end: number
+  /** The number may come before the anchor ('1件…行政复议', '31件结转下一年'). */
+  after?: boolean
+}
+
+export interface TopicSpec {
+  id: string
+  /** Topic the statement is about, when several specs state the same count (default: id); a function
+   *  decides from the words before the number (null: no statement). */
+  as?: string | ((clause: Clause, at: number) => string | null)
+  /** Extra condition on a bound anchor (e.g. a verb without its object needs 申请 earlier in the sentence). */
+  accept?: (clause: Clause, anchorStart: number) => boolean
+  /** Phrases naming the subject (and verb) of a count; bounded repetition only. */
+  anchors: RegExp[]
+  /** Counting words of this topic. */
+  units: string
+  /** Maximal gap between the anchor and the number after it. */
+  gap?: number
+  /** Words that must not stand between the anchor and its number (they make it a part, not the total). */
+  partWords?: RegExp
+  /** The number may stand before the anchor (with at most this gap). */
+  before?: number
+  /** A negation of this subject means zero. */
+  zeroable?: boolean
+  /** A mention of the subject that states no count by itself: a number next to it is only noted. */
+  mentionOnly?: boolean
+  /** Why a number next to this subject was not compared (note). */
+  unclearWhy?: string
+  /** Reject an anchor found in this clause (e.g. an application anchor in a clause about appeals). */
+  rejectClause?: RegExp
+}
+
+export interface Statement {
+  topic: string
+  value: number
+  /** Offsets in the report text of the clause part that states it. */
+  start: number
+  end: number
+  /** The anchor text (verb and subject). */
+  said: string
+  zero?: boolean
+}
+
+export interface Extraction {
+  stmts: Statement[]
+  /** Sentences that mention a subject with a number but do not state a count of it (shown in notes). */
+  unclear: { start: number; end: number; why: string }[]
+  /** Statements left out because they are about another year or a comparison. */
+  otherYears: { start: number; end: number; why: string }[]
+}
+
+/** Global twins of the anchor patterns, made once per pattern. */
+const GLOBAL = new WeakMap<RegExp, RegExp>()
+
+function anchorsIn(c: Clause, topics: TopicSpec[]): Anchor[] {
+  const out: Anchor[] = []
+  for (const t of topics) {
+    if (t.rejectClause?.test(c.text)) continue
+    for (const re of t.anchors) {
+      let g = GLOBAL.get(re)
+      if (!g) GLOBAL.set(re, (g = new RegExp(re.source, 'g')))
+      g.lastIndex = 0
+      let m: RegExpExecArray | null
+      while ((m = g.exec(c.text))) {
+        if (m[0].length === 0) {
+          g.lastIndex++
+          continue
+        }
+        out.push({ topic: t.id, start: m.index, end: m.index + m[0].length, after: t.before !== undefined })
+      }
+    }
+  }
+  // Overlapping anchors: the longest wins (受理…申请 over 申请).
+  out.sort((a, b) => a.start - b.start || b.end - a.end)
+  const kept: Anchor[] = []
+  for (const a of out) {
+    const last = kept[kept.length - 1]
+    if (last && a.start < last.end) {
+      if (a.end - a.start > last.end - last.start) kept[kept.length - 1] = a
+      continue
+    }
+    kept.push(a)
+  }
+  return kept
+}
+
+/** Separators of a list of subjects ('行政复议、行政诉讼'). */
+/** Clauses longer than this are not sentences of a report (garbled or hostile text): not read. */
+const MAX_CLAUSE = 400
+
+/** '行政复议、行政诉讼均为0' (no counting word after the 0). */
+const ZERO_AFTER = /^[^，。；\d]{0,6}?(?:均|都|各)?(?:为|是)\s*(?:0|零)(?![\d.件])/
+
+const LIST_GAP = /^[、和及与或以及]{1,2}$|^[、和及与或]?(?:提起|被申请|发生|引发)?$/
+
+/**
+ * Extract the explicit statements of the topics from the narrative. A number is bound to the anchor
+ * right before it (gap without another number, anchor or part word) or, where the topic allows it, right
+ * after it; a negation gives 0 to the subjects it governs when no outcome word (纠错, 败诉 …) follows them.
+ */
+export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
+  const res: Extraction = { stmts: [], unclear: [], otherYears: [] }
+  const byId = new Map(topics.map((t) => [t.id, t]))
+  const units = [...new Set(topics.flatMap((t) => [...t.units]))].join('')
+  for (const sen of sentences(ctx)) {
+    for (const c of clauses(sen)) {
+      if (c.text.length > MAX_CLAUSE) continue
+      const anchors = anchorsIn(c, topics)
+      if (!anchors.length) continue
+      const nums = numberTokens(c.text, units)
+      const boundNum = new Set<NumToken>()
+      const boundAnchor = new Set<Anchor>()
+      const push = (topic: string, value: number, s: number, e: number, said: string, zero?: boolean): void => {
+        const start = c.start + s
+        const end = c.start + e
+        const why = otherYear(ctx, start, end)
+        const spec = byId.get(topic) as TopicSpec
+        if (spec.accept && !spec.accept(c, s)) return
+        const as = typeof spec.as === 'function' ? spec.as(c, s) : (spec.as ?? topic)
+        if (as === null) return
+        if (why) res.otherYears.push({ start, end, why })
+        else res.stmts.push({ topic: as, value, start, end, said, ...(zero ? { zero } : {}) })
+      }
+      // Number after its anchor.
+      for (const a of anchors) {
+        const t = byId.get(a.topic) as TopicSpec
+        if (t.mentionOnly) continue
+        const n = nums.find((x) => x.start >= a.end && !boundNum.has(x))
+        if (!n || !t.units.includes(n.unit)) continue
+        const gap = c.text.slice(a.end, n.start)
+        if (gap.length > (t.gap ?? 12)) continue
+        if (anchors.some((o) => o !== a && o.start >= a.end && o.start < n.start)) continue
+        if (t.partWords?.test(gap)) continue
+        // '行政复议、行政诉讼均为0件': the number counts each subject of the list before it.
+        const list = [a]
+        for (let k = anchors.indexOf(a) - 1; k >= 0; k--) {
+          const p = anchors[k] as Anchor
+          const sep = c.text.slice(p.end, list[0]!.start)
+          if (!LIST_GAP.test(sep) || boundAnchor.has(p)) break
+          list.unshift(p)
+        }
+        const multi = list.length > 1 && /[均各都]/.test(gap)
+        boundNum.add(n)
+        boundAnchor.add(a)
+        for (const x of multi ? list : [a]) {
+          boundAnchor.add(x)
+          push(x.topic, n.value, x.start, n.end, c.text.slice(x.start, x.end))
+        }
+      }
+      // Number before its anchor ('有1件涉及政府信息公开工作的行政复议', '31件结转下一年').
+      for (const a of anchors) {
+        if (boundAnchor.has(a) || !a.after) continue
+        const t = byId.get(a.topic) as TopicSpec
+        if (t.mentionOnly) continue
+        const cands = nums.filter((x) => x.end <= a.start && !boundNum.has(x))
+        const n = cands[cands.length - 1]
+        if (!n || !t.units.includes(n.unit)) continue
+        const gap = c.text.slice(n.end, a.start)
+        if (gap.length > (t.before ?? 0) || /\d/.test(gap)) continue
+        // A bare mention between them ('3件申请均已办结') does not separate a number from its subject.
+        if (anchors.some((o) => o !== a && o.start >= n.end && o.end <= a.start && !byId.get(o.topic)?.mentionOnly)) continue
+        if (t.partWords?.test(gap)) continue
+        boundNum.add(n)
+        boundAnchor.add(a)
+        push(a.topic, n.value, n.start, a.end, c.text.slice(a.start, a.end))
+      }
+      // '…均为0' / '…为零' without a counting word.
+      for (const a of anchors) {
+        if (boundAnchor.has(a) || !byId.get(a.topic)?.zeroable) continue
+        const z = ZERO_AFTER.exec(c.text.slice(a.end, a.end + 12))
+        if (!z) continue
+        const list = [a]
+        for (let k = anchors.indexOf(a) - 1; k >= 0; k--) {
+          const p = anchors[k] as Anchor
+          if (!LIST_GAP.test(c.text.slice(p.end, list[0]!.start)) || boundAnchor.has(p)) break
+          list.unshift(p)
+        }
+        for (const x of /[均都各]/.test(z[0]) ? list : [a]) {
+          boundAnchor.add(x)
+          push(x.topic, 0, x.start, a.end + z[0].length, c.text.slice(x.start, x.end), true)
+        }
+      }
+      // Negations.
+      NEG.lastIndex = 0
+      let m: RegExpExecArray | null
+      while ((m = NEG.exec(c.text))) {
+        const n0 = m.index
+        const n1 = n0 + m[0].length
+        // Subjects governed: the anchors after the negation, up to an outcome word or a number.
+        const after = anchors.filter((a) => a.start >= n1 && !boundAnchor.has(a))
+        const governed: Anchor[] = []
+        let pos = n1
+        for (const a of after) {
+          const between = c.text.slice(pos, a.start)
+          if (between.length > (governed.length ? 6 : 24) || OUTCOME.test(between) || /\d/.test(between)) break
+          if (governed.length && !LIST_GAP.test(between) && !/^[、和及与或]/.test(between)) break
+          governed.push(a)
+          pos = a.end
+        }
+        if (!governed.length) {
+          // '行政复议、行政诉讼均未发生': the subjects stand before the negation.
+          const before = anchors.filter((a) => a.end <= n0 && !boundAnchor.has(a))
+          let end = n0
+          for (let k = before.length - 1; k >= 0; k--) {
+            const a = before[k] as Anchor
+            const between = c.text.slice(a.end, end)
+            if (between.length > (governed.length ? 6 : 8) || OUTCOME.test(between) || /\d/.test(between)) break
+            governed.unshift(a)
+            end = a.start
+          }
+          const rest = c.text.slice(n1, n1 + 8)
+          if (!governed.length || !/^(?:发生|收到|受理|产生|出现|涉及)/.test(rest)) continue
+        }
+        // What follows the last subject: an outcome word there means the negation is about the outcome.
+        const tail = c.text.slice(governed[governed.length - 1]!.end)
+        const outcome = OUTCOME.exec(tail)
+        if (outcome) {
+          res.unclear.push({ start: c.start + n0, end: c.end, why: `否定的是“${outcome[0]}”，不是件数` })
+          for (const a of governed) boundAnchor.add(a)
+          continue
+        }
+        for (const a of governed) {
+          boundAnchor.add(a)
+          if (!byId.get(a.topic)?.zeroable) continue
+          push(a.topic, 0, Math.min(n0, a.start), Math.max(a.end, n1), c.text.slice(a.start, a.end), true)
+        }
+      }
+      // Anchors with a number nearby that was not bound: the sentence does not say which count it is.
+      for (const a of anchors) {
+        if (boundAnchor.has(a)) continue
+        const t = byId.get(a.topic) as TopicSpec
+        const near = nums.find((x) => !boundNum.has(x) && Math.abs(x.start - a.end) <= 16 && t.units.includes(x.unit))
+        if (near) {
+          boundNum.add(near)
+          res.unclear.push({ start: c.start + Math.min(a.start, near.start), end: c.start + Math.max(a.end, near.end), why: t.unclearWhy ?? '未说明所写件数是哪一项' })
+        }
+      }
+    }
+  }
+  return res
+}

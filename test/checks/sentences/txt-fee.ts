@@ -1,0 +1,14 @@
+// TXT-FEE. Base: seed 002 (表三（六）2 = 0; 新收 1) unless `cells` says otherwise.
+import type { SentenceCase } from './types.ts'
+
+export const CASES: SentenceCase[] = [
+  { s: '本年度未收取信息处理费。', fire: false },
+  { s: '全年收取政府信息公开信息处理费 0 元。', fire: false, why: 'hzq2023' },
+  { s: '本年度未收取信息处理费。', fire: true, cells: { 'T3.r6_2_fee_unpaid.total': 1 }, why: 'table 三 counts an unpaid fee notice' },
+  { s: '本年度未发出收费通知，未收取信息处理费。', fire: true, cells: { 'T3.r6_2_fee_unpaid.total': 2 } },
+  { s: '全年收取信息处理费200元。', fire: true, cells: { 'T3.new_received.total': 0, 'T3.carried_over.total': 0 }, why: 'fees without any application' },
+  { s: '全年收取政府信息公开信息处理费 3940 元。', fire: false, why: 'szfgs2024, with applications' },
+  { s: '未收取信息处理费，但收取信息处理费100元。', fire: true, why: 'contradiction' },
+  { s: '严格落实《政府信息公开信息处理费管理办法》。', fire: false },
+  { s: '信息处理费按件计收、按量计收标准执行。', fire: false }
+]

@@ -1,0 +1,17 @@
+// TXT-T2-COUNT. Base: seed 002 (表二 规范性文件 row: 0 0 0) unless `cells` says otherwise.
+import type { SentenceCase } from './types.ts'
+
+export const CASES: SentenceCase[] = [
+  { s: '本年度未制发行政规范性文件。', fire: false, said: [['issued', 0]] },
+  { s: '全年制发行政规范性文件2件。', fire: true, said: [['issued', 2]] },
+  { s: '全年共印发规范性文件3件，废止1件。', fire: true, said: [['issued', 3]] },
+  { s: '制发2件规范性文件。', fire: true, said: [['issued', 2]] },
+  { s: '废止行政规范性文件1件。', fire: true, said: [['repealed', 1]] },
+  { s: '现行有效行政规范性文件5件。', fire: true, said: [['in_force', 5]] },
+  { s: '全年制发行政规范性文件2件。', fire: false, said: [['issued', 2]], cells: { 'T2.A20_1.normative_docs.issued': 2 } },
+  { s: '规范性文件3件。', fire: false, said: [], why: 'does not say issued, repealed or in force' },
+  { s: '2022年制发规范性文件4件。', fire: false, said: [], why: 'another year' },
+  { s: '严格规范性文件合法性审核，确保规范性文件合法有效。', fire: false, said: [] },
+  { s: '清理规章和规范性文件的工作持续推进。', fire: false, said: [] },
+  { s: '对规范性文件进行解读2篇。', fire: false, said: [] }
+]

@@ -1,0 +1,40 @@
+// TXT-T4-COUNT. Base: seed 002 (表四 all 0) unless `cells` says otherwise.
+import type { SentenceCase } from './types.ts'
+
+const R = (n: number): Record<string, number> => ({ 'T4.review_total': n })
+const L = (direct: number, after = 0): Record<string, number> => ({ 'T4.lit_direct_total': direct, 'T4.lit_after_review_total': after })
+
+export const CASES: SentenceCase[] = [
+  { s: '本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。', fire: false, said: [['review', 0], ['lit', 0]] },
+  { s: '全年未发生政府信息公开行政复议和行政诉讼案件。', fire: false, said: [['review', 0], ['lit', 0]] },
+  { s: '本年度行政复议、行政诉讼均为0件。', fire: false, said: [['review', 0], ['lit', 0]] },
+  { s: '行政复议和行政诉讼均未发生。', fire: false, said: [['review', 0], ['lit', 0]] },
+  { s: '本年度被申请行政复议1件，行政诉讼0件。', fire: true, said: [['review', 1], ['lit', 0]] },
+  { s: '全年发生政府信息公开行政复议案件2起。', fire: true, said: [['review', 2]] },
+  { s: '因政府信息公开被提起行政诉讼1件。', fire: true, said: [['lit', 1]] },
+  { s: '行政复议、行政诉讼各1件。', fire: true, said: [['review', 1], ['lit', 1]] },
+  { s: '有1件涉及政府信息公开工作的行政复议，该行政复议件未被复议审查机关纠错。', fire: false, said: [['review', 1]], cells: R(1), why: 'issue 13: 未被…纠错 is not 未被复议' },
+  { s: '有1件涉及政府信息公开工作的行政复议，该行政复议件未被复议审查机关纠错。', fire: true, said: [['review', 1]], why: 'the same sentence against a table with 0' },
+  { s: '政府信息公开行政复议 351件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件。', fire: false, said: [['review', 351]], cells: R(351), why: 'szfgs2024: the parts are not the total' },
+  { s: '政府信息公开行政诉讼 46 件，其中结果维持 25件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。', fire: false, said: [['lit', 46]], cells: L(40, 6), why: 'szfgs2024: lit total = direct + after review' },
+  { s: '全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。', fire: false, said: [], why: 'issue 13: the negation is about 纠错/败诉' },
+  { s: '未经复议直接起诉', fire: false, said: [], why: 'a table header cell' },
+  { s: '未经复议直接起诉1件。', fire: false, said: [], why: 'a part of the litigation total' },
+  { s: '行政复议结果维持1件。', fire: false, said: [], why: 'a part (outcome)' },
+  { s: '被复议机关纠错1件。', fire: false, said: [], why: 'a part (outcome)' },
+  { s: '有效降低行政复议、行政诉讼发生率和纠错率。', fire: false, said: [], why: 'hzq2024: a plan' },
+  { s: '2022年发生行政复议2件。', fire: false, said: [], why: 'another year' },
+  { s: '较上年减少行政诉讼1件。', fire: false, said: [], why: 'a comparison' },
+  { s: '申请人未提起行政复议。', fire: false, said: [['review', 0]] },
+  { s: '本年度没有因政府信息公开引发的行政诉讼。', fire: false, said: [['lit', 0]] },
+  { s: '2023年我镇未收到行政复议申请，也未被提起行政诉讼。', fire: false, said: [['review', 0], ['lit', 0]] },
+  { s: '收到行政复议决定书后，我镇认真整改。', fire: false, said: [] },
+  { s: '四、政府信息公开行政复议、行政诉讼情况', fire: false, said: [], why: 'a section title' },
+  { s: '行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉', fire: false, said: [], why: 'header cells on their own lines' },
+  { s: '本年度发生行政复议案件3件，均维持原答复。', fire: true, said: [['review', 3]] },
+  { s: '全年共有2件政府信息公开行政诉讼案件。', fire: true, said: [['lit', 2]] },
+  { s: '本年度我镇政府信息公开工作未发生行政复议及行政诉讼。', fire: false, said: [['review', 0], ['lit', 0]] },
+  { s: '本年度我镇被申请行政复议0件，被提起行政诉讼0件。', fire: false, said: [['review', 0], ['lit', 0]] },
+  { s: '行政复议、行政诉讼情况：无。', fire: false, said: [], why: 'ambiguous: not read as a count' },
+  { s: '本年度我镇被申请行政复议0件，被提起行政诉讼2件。', fire: true, said: [['review', 0], ['lit', 2]] }
+]

@@ -1,0 +1,11 @@
+// One labelled sentence of the corpus: the rule must fire on it (a FAIL finding whose evidence lies in
+// the sentence) or must not; `said` is what the statement extractor must read from it (topic, number).
+export interface SentenceCase {
+  s: string
+  fire: boolean
+  said?: [string, number][]
+  /** Table cells for this case ('T3.new_received.total' → value); the rest as in the base report. */
+  cells?: Record<string, number>
+  /** Where it comes from or what trap it is. */
+  why?: string
+}
