@@ -2,6 +2,9 @@
 // database): notes typed into a finding survive every order of clicks and keys, letters for
 // undecided reports are refused, a cancelled import stays visible, missing townships, parse
 // problems apart, resubmissions marked for a new look.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SAMPLE, startUi, type UiEnv } from './env.ts'
 
@@ -93,5 +96,197 @@ describe('a note typed into a finding is never lost', () => {
     await page.locator(`[data-finding="${a}"] .title`).click()
     await page.keyboard.press('Control+z')
     await poll(() => savedComment(a!)).toEqual({ comment: '第一条的备注，已补充', decision: null })
+  })
+})
+
+describe('letters state only what the reviewer decided', () => {
+  it('导出全部整改意见 warns first, then gives one .zip whose letters are drafts and never say 无需整改', async () => {
+    const { page } = env
+    await page.goto(`${env.srv.url.replace(/\?.*$/, '')}#/batch/${batchId}`)
+    await page.locator('[data-test=report-row]').nth(4).waitFor()
+    await page.click('[data-test=export-feedback-all]')
+    const ask = page.locator('[data-test=ask]')
+    await ask.waitFor()
+    expect(await ask.textContent()).toContain('审核尚未完成')
+    const lines = await page.locator('[data-test=ask-line]').allTextContents()
+    expect(lines.length).toBe(5)
+    expect(lines.find((l) => l.startsWith('头营镇'))).toMatch(/头营镇：草稿（\d+ 条发现待定，审核状态为“待审核”）/)
+    await env.shot('wf-02-export-ask')
+    // 取消 writes nothing
+    await page.click('[data-test=ask-cancel]')
+    await poll(() => ask.count()).toBe(0)
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-test=export-feedback-all]').then(() => page.click('[data-test=ask-ok]'))])
+    expect(dl.suggestedFilename()).toMatch(/^整改意见-\d{4}-\d{2}-\d{2}\.zip$/)
+    const path = await dl.path()
+    const zip = await JSZip.loadAsync(readFileSync(path))
+    const names = Object.keys(zip.files)
+    expect(names).toHaveLength(5)
+    for (const n of names) {
+      expect(n).toMatch(/（草稿）\.docx$/)
+      const xml = (await JSZip.loadAsync(await zip.file(n)!.async('nodebuffer'))).file('word/document.xml')!
+      const text = await xml.async('string')
+      expect(text).not.toContain('无需整改')
+      expect(text).toContain('草稿：审核尚未完成')
+    }
+    await dl.delete()
+  })
+})
+
+describe('a cancelled import stays visible', () => {
+  it('shows 导入已取消：N 个文件未读入 with 继续导入, also after a reload, until the import is finished', async () => {
+    const { page } = env
+    const folder = join(env.dir, 'many')
+    mkdirSync(folder, { recursive: true })
+    const seeds = readdirSync(SAMPLE).filter((f) => f.endsWith('.txt'))
+    for (let i = 0; i < 40; i++) copyFileSync(join(SAMPLE, seeds[i % seeds.length]!), join(folder, `${String(i).padStart(2, '0')}-${seeds[i % seeds.length]}`))
+    await page.click('.brand')
+    await page.fill('[data-test=folder-path]', folder)
+    await page.click('[data-test=open-folder]')
+    await poll(() => page.locator('[data-test=progress-count]').textContent().catch(() => '')).toMatch(/^[1-9]\d* \/ 40$/)
+    await page.click('[data-test=cancel-import]')
+    const banner = page.locator('[data-test=import-cancelled]')
+    await banner.waitFor({ timeout: 30_000 })
+    const text = (await banner.textContent()) ?? ''
+    const n = Number(/导入已取消：(\d+) 个文件未读入/.exec(text)?.[1])
+    expect(n).toBeGreaterThan(0)
+    expect(n).toBeLessThan(40)
+    expect(await page.locator('[data-test=file-events]').textContent()).not.toContain('所有文件都已读入')
+    await env.shot('wf-03-import-cancelled')
+    await page.reload()
+    await banner.waitFor()
+    expect(await banner.textContent()).toContain(`导入已取消：${n} 个文件未读入`)
+    await page.click('[data-test=resume-import]')
+    await poll(() => banner.count(), 60_000).toBe(0)
+    await poll(() => page.locator('[data-test=file-events]').textContent(), 60_000).toContain('所有文件都已读入')
+    // every file of the folder is read once: the first run's and the resumed run's together
+    const b = (await env.service.listBatches()).find((x) => x.root.endsWith('many'))!
+    expect((env.db.prepare('SELECT COUNT(*) AS n FROM versions v JOIN files f ON f.id = v.file_id WHERE f.batch_id = ?').get(b.id) as { n: number }).n).toBe(40)
+  }, 120_000)
+})
+
+describe('the overview', () => {
+  it('shows the townships of the roster without a report (缺报) and counts them in the header', async () => {
+    const { page } = env
+    await page.goto(`${env.srv.url.replace(/\?.*$/, '')}#/batch/${batchId}`)
+    await page.locator('[data-test=report-row]').nth(4).waitFor()
+    await page.fill('[data-test=set-roster]', '头营镇\n云阳县平安镇人民政府\n裴城镇\n官前乡\n王官集镇\n彭堡镇\n张易镇')
+    await page.click('[data-test=save-settings]')
+    // 官前乡 (2021) and 王官集镇 (2020) sent reports of other years: missing for 2023 as well
+    await poll(() => page.locator('[data-test=missing-name]').allTextContents()).toEqual(['官前乡', '王官集镇', '彭堡镇', '张易镇'])
+    expect(await page.locator('[data-test=header-missing]').textContent()).toMatch(/缺报\s*4/)
+    // the format column speaks Chinese
+    const formats = await page.locator('[data-test=report-row] td:nth-child(3)').allTextContents()
+    expect(formats.every((f) => ['2021 格式', '2019 试行格式', '新旧格式混用', '未识别'].includes(f.trim()))).toBe(true)
+    await env.shot('wf-04-missing')
+  })
+
+  it('keeps parse problems in their own group, out of the error and warning counts and of the letter', async () => {
+    const { page, service, db } = env
+    const r = (await service.getBatch(batchId)).reports.find((x) => x.township === '裴城镇')!
+    const before = { errors: r.errors, warnings: r.warnings }
+    const d = await service.getReport(r.id)
+    const span = d.cells.find((c) => c.table === 'T3' && c.span)!.span!
+    // what the checks write for a ParsedReport.problem (parseProblems.ts)
+    db.prepare(
+      `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state)
+       VALUES (?, 'PARSE@table-unplaced:T3', 'PARSE', 'parse', 'UNVERIFIABLE', '解析存疑：表三的数值无法对应到格子', ?, ?, ?, 'open')`
+    ).run(r.id, JSON.stringify({ items: [{ kind: 'text', start: span.start, end: span.end, text: d.text.slice(span.start, span.end), page: 2 }], sides: null }), d.versionId, d.versionId)
+    await page.goto(`${env.srv.url.replace(/\?.*$/, '')}#/batch/${batchId}`)
+    const row = page.locator(`[data-test=report-row][data-report="${r.id}"]`)
+    await poll(() => row.locator('[data-test=row-parse]').textContent()).toBe('+1?')
+    expect(Number(await row.locator('td.n-error').evaluate((e) => (e as unknown as { firstChild: { textContent: string } }).firstChild.textContent))).toBe(before.errors)
+    expect(await page.locator('[data-test=header-parse]').textContent()).toMatch(/1\s*解析存疑/)
+    await row.click()
+    const group = page.locator('h4[data-group=parse]')
+    await group.waitFor()
+    expect(await group.textContent()).toContain('解析存疑')
+    const f = page.locator('[data-test=finding][data-rule=PARSE]')
+    await f.click()
+    expect(await f.locator('[data-test=parse-places]').textContent()).toContain('第 2 页')
+    expect(await f.locator('[data-test=confirm]').count()).toBe(0)
+    expect(await page.locator('[data-test=sev-error]').textContent()).toContain(String(before.errors))
+    await env.shot('wf-05-parse-group')
+    const { files } = await service.exportFeedback(batchId, r.id)
+    const xml = await (await JSZip.loadAsync(readFileSync(files[0]!))).file('word/document.xml')!.async('string')
+    expect(xml).not.toContain('表三的数值无法对应到格子')
+  })
+
+  it('marks a report set to 需整改 that received a new version 新版本待复核, until the reviewer looks again', async () => {
+    const { page, service } = env
+    const folder = join(env.dir, 'resubmit')
+    mkdirSync(folder, { recursive: true })
+    const file = join(folder, '平安镇.txt')
+    const seed = readdirSync(SAMPLE).find((f) => readFileSync(join(SAMPLE, f), 'utf8').includes('平安镇'))!
+    copyFileSync(join(SAMPLE, seed), file)
+    await page.click('.brand')
+    await page.fill('[data-test=folder-path]', folder)
+    await page.click('[data-test=open-folder]')
+    await poll(() => page.locator('[data-test=report-row]').count(), 30_000).toBe(1)
+    await page.locator('[data-test=report-row]').click()
+    await page.selectOption('[data-test=review-status]', '需整改')
+    await page.click('[data-test=crumb-batch]')
+    await poll(() => page.locator('[data-test=report-row] .rs').textContent()).toBe('需整改')
+    expect(await page.locator('[data-test=new-version]').count()).toBe(0)
+    // the township sends a corrected file
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n（修改稿）\n`)
+    await page.click('text=重新导入')
+    await poll(() => page.locator('[data-test=new-version]').count(), 30_000).toBe(1)
+    expect(await page.locator('[data-test=report-row] .ver').textContent()).toBe('v2')
+    await env.shot('wf-06-new-version')
+    await page.locator('[data-test=report-row]').click()
+    const tag = page.locator('[data-test=header-new-version]')
+    await tag.waitFor()
+    await tag.click()
+    await poll(() => tag.count()).toBe(0)
+    const b = await service.getBatch((await service.listBatches()).find((x) => x.root.endsWith('resubmit'))!.id)
+    expect(b.reports[0]).toMatchObject({ reviewStatus: '需整改', newVersion: false, versions: 2 })
+  })
+})
+
+describe('the reviewer and the unit, the audit trail, search and help', () => {
+  it('asks once for the 审核单位 and the reviewer; letters are signed with them', async () => {
+    const { page, service } = env
+    await page.goto(`${env.srv.url.replace(/\?.*$/, '')}#/batch/${batchId}`)
+    const form = page.locator('[data-test=profile]')
+    await form.waitFor()
+    await page.fill('[data-test=profile-office]', '原州区人民政府办公室')
+    await page.fill('[data-test=profile-reviewer]', '马审核')
+    await page.click('[data-test=profile-save]')
+    await poll(() => form.count()).toBe(0)
+    expect(await service.appInfo()).toMatchObject({ office: '原州区人民政府办公室', reviewer: '马审核', profileSet: true })
+    await page.reload()
+    await page.locator('[data-test=report-row]').first().waitFor()
+    expect(await form.count()).toBe(0)
+    // editable from the top bar
+    await page.click('[data-test=edit-profile]')
+    await form.waitFor()
+    expect(await page.locator('[data-test=profile-office]').inputValue()).toBe('原州区人民政府办公室')
+    await env.shot('wf-07-profile-edit')
+    await page.click('[data-test=profile] button[type=button]')
+    const r = (await service.getBatch(batchId)).reports.find((x) => x.township === '头营镇')!
+    const { files } = await service.exportFeedback(batchId, r.id)
+    const xml = await (await JSZip.loadAsync(readFileSync(files[0]!))).file('word/document.xml')!.async('string')
+    expect(xml).toContain('原州区人民政府办公室')
+    expect(xml).toContain('原州区头营镇人民政府：')
+  })
+
+  it('shows the audit trail, finds words in findings and report text, and has a help page', async () => {
+    const { page } = env
+    await page.goto(`${env.srv.url.replace(/\?.*$/, '')}#/batch/${batchId}`)
+    await page.locator('[data-test=report-row]').first().waitFor()
+    await page.fill('[data-test=search-input]', '行政复议')
+    await page.click('[data-test=search-go]')
+    await poll(() => page.locator('[data-test=search-hit]').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-test=search-hit]').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('行政复议')]))
+    await env.shot('wf-08-search')
+    await page.click('[data-test=open-audit]')
+    await page.locator('[data-test=audit-table]').waitFor()
+    const rows = await page.locator('[data-test=audit-row]').allTextContents()
+    expect(rows.some((t) => t.includes('备注“请核实表四行政复议数据”'))).toBe(true)
+    await env.shot('wf-09-audit')
+    await page.click('[data-test=open-help]')
+    await page.locator('[data-test=help]').waitFor()
+    expect(await page.locator('[data-test=help]').textContent()).toContain('整改意见只写审核人的决定')
+    await env.shot('wf-10-help')
   })
 })

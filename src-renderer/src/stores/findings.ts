@@ -99,7 +99,7 @@ export const useFindingsStore = defineStore('findings', () => {
       parse: open.filter((f) => f.severity === 'parse').length,
       confirmed: open.filter((f) => f.decision === 'confirmed').length,
       dismissed: open.filter((f) => f.decision === 'dismissed').length,
-      undecided: open.filter((f) => f.decision === null).length,
+      undecided: open.filter((f) => f.decision === null && f.severity !== 'parse').length,
       resolved: all.value.length - open.length,
       total: all.value.length
     }
