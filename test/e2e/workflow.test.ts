@@ -290,3 +290,44 @@ describe('the reviewer and the unit, the audit trail, search and help', () => {
     await env.shot('wf-10-help')
   })
 })
+
+describe('evidence of a finding', () => {
+  it('the parsed pane goes to the cell even when the first evidence is text; N steps through every item', async () => {
+    const { page, service } = env
+    const batch = await service.getBatch(batchId)
+    let target: { reportId: number; id: number; cell: string; n: number } | null = null
+    for (const r of batch.reports) {
+      const d = await service.getReport(r.id)
+      const f = d.findings.find((x) => x.state === 'open' && x.evidence[0]?.kind === 'text' && x.evidence.some((e) => e.kind === 'cell'))
+      const c = f?.evidence.find((e) => e.kind === 'cell')
+      if (f && c?.kind === 'cell' && d.cells.some((x) => x.table === c.table && x.row === c.row && x.col === c.col)) {
+        target = { reportId: r.id, id: f.id, cell: `${c.table}|${c.row}|${c.col}`, n: f.evidence.filter((e) => e.kind !== 'note').length }
+        break
+      }
+    }
+    expect(target, 'a finding citing text first and then a cell').not.toBeNull()
+    const t = target!
+    await page.goto(`${env.srv.url.replace(/\?.*$/, '')}#/report/${t.reportId}`)
+    await page.locator(`[data-finding="${t.id}"]`).waitFor()
+    await page.locator('[data-test=parsed-pane]').evaluate((el) => {
+      ;(el as unknown as { scrollTop: number }).scrollTop = 0
+    })
+    await page.locator(`[data-finding="${t.id}"] .title`).click()
+    const inView = (): Promise<boolean> =>
+      page.evaluate((cell) => {
+        const d = (globalThis as unknown as { document: { querySelector(s: string): { getBoundingClientRect(): { top: number; bottom: number } } | null } }).document
+        const pane = d.querySelector('[data-test=parsed-pane]')!.getBoundingClientRect()
+        const el = d.querySelector(`[data-test=parsed-pane] [data-cell="${cell}"]`)
+        if (!el) return false
+        const b = el.getBoundingClientRect()
+        return b.bottom > pane.top && b.top < pane.bottom
+      }, t.cell)
+    await poll(inView).toBe(true)
+    expect(await page.locator('[data-test=evidence-pos]').textContent()).toBe(`证据 1/${t.n}`)
+    await page.keyboard.press('n')
+    await poll(() => page.locator('[data-test=evidence-pos]').textContent()).toBe(`证据 2/${t.n}`)
+    await env.shot('wf-11-evidence-step')
+    for (let i = 2; i <= t.n; i++) await page.keyboard.press('n')
+    await poll(() => page.locator('[data-test=evidence-pos]').textContent()).toBe(`证据 1/${t.n}`)
+  })
+})

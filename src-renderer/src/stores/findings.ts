@@ -69,6 +69,8 @@ export const useFindingsStore = defineStore('findings', () => {
   /** Increments on every selection so that the panes scroll even when the same finding is chosen again. */
   const focusTick = ref(0)
   const picked = ref<Picked | null>(null)
+  /** Which evidence item of the selected finding the panes show (N / P step through them). */
+  const evIndex = ref(0)
   /** What is in each comment box, saved or not: every decision sends it, so a click never drops a note. */
   const drafts = ref<Record<number, string>>(loadDrafts())
   /** One request at a time per finding, in the order the reviewer acted. */
@@ -121,6 +123,34 @@ export const useFindingsStore = defineStore('findings', () => {
     const prev = selectedId.value
     if (prev !== null && prev !== id) void flush(prev)
     selectedId.value = id
+    evIndex.value = 0
+    focusTick.value++
+  }
+
+  /** Evidence items that have a place to show (notes have none). */
+  const placedEvidence = computed(() => (selected.value?.evidence ?? []).filter((e) => e.kind !== 'note'))
+
+  /**
+   * What each pane scrolls to. On selection: the first cell for the parsed pane and the first
+   * evidence with a place in the original for the left pane; when stepping: the item stepped to.
+   */
+  const focusEvidence = computed(() => {
+    const list = placedEvidence.value
+    if (!list.length) return { parsed: undefined, original: undefined }
+    if (evIndex.value > 0 || list.length === 1) {
+      const e = list[Math.min(evIndex.value, list.length - 1)]
+      return { parsed: e, original: e }
+    }
+    return {
+      parsed: list.find((e) => e.kind === 'cell') ?? list[0],
+      original: list.find((e) => e.kind === 'text' || (e.kind === 'cell' && e.span) || (e.kind === 'report' && e.start !== undefined)) ?? list[0]
+    }
+  })
+
+  function stepEvidence(dir: 1 | -1): void {
+    const n = placedEvidence.value.length
+    if (n < 2) return
+    evIndex.value = (evIndex.value + dir + n) % n
     focusTick.value++
   }
 
@@ -254,5 +284,5 @@ export const useFindingsStore = defineStore('findings', () => {
     return f
   }
 
-  return { selectedId, severity, focusTick, picked, drafts, all, visible, groups, selected, counts, select, step, decide, toggle, setDraft, saveComment, flush, flushAll, undo, add }
+  return { evIndex, placedEvidence, focusEvidence, stepEvidence, selectedId, severity, focusTick, picked, drafts, all, visible, groups, selected, counts, select, step, decide, toggle, setDraft, saveComment, flush, flushAll, undo, add }
 })
