@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SAMPLE, startUi, type UiEnv } from './env.ts'
+import { ROOT, SAMPLE, startUi, type UiEnv } from './env.ts'
 
 function poll<T>(fn: () => Promise<T> | T, timeout = 15_000) {
   return expect.poll(fn, { timeout, interval: 50 })
@@ -329,5 +329,49 @@ describe('evidence of a finding', () => {
     await env.shot('wf-11-evidence-step')
     for (let i = 2; i <= t.n; i++) await page.keyboard.press('n')
     await poll(() => page.locator('[data-test=evidence-pos]').textContent()).toBe(`证据 1/${t.n}`)
+  })
+})
+
+describe('a manual finding from the rendered PDF', () => {
+  it('selecting words on a PDF page enables 添加发现; the finding cites the words, placed in the text', async () => {
+    const { page, service } = env
+    const folder = join(env.dir, 'pdf')
+    mkdirSync(folder, { recursive: true })
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'seeds', '003_ba49bbb087adff7b.pdf'), join(folder, '003.pdf'))
+    await page.click('.brand')
+    await page.fill('[data-test=folder-path]', folder)
+    await page.click('[data-test=open-folder]')
+    await poll(() => page.locator('[data-test=report-row]').count(), 30_000).toBe(1)
+    await page.locator('[data-test=report-row]').click()
+    const first = page.locator('[data-test=pdf-pages] .page[data-page="1"]')
+    await poll(() => first.getAttribute('data-rendered'), 30_000).toBe('1')
+    const span = first.locator('.textLayer span', { hasText: '总体情况' }).first()
+    await span.waitFor()
+    expect(await page.locator('[data-test=add-finding]').isDisabled()).toBe(true)
+    // select the span's words as a mouse drag would, then release the mouse
+    await span.evaluate((el) => {
+      const g = globalThis as unknown as { document: { createRange(): { selectNodeContents(n: unknown): void } }; getSelection(): { removeAllRanges(): void; addRange(r: unknown): void } }
+      const r = g.document.createRange()
+      r.selectNodeContents(el)
+      const s = g.getSelection()
+      s.removeAllRanges()
+      s.addRange(r)
+    })
+    await span.dispatchEvent('mouseup', { bubbles: true })
+    await poll(() => page.locator('[data-test=add-finding]').isDisabled()).toBe(false)
+    await page.click('[data-test=add-finding]')
+    await page.fill('[data-test=add-message]', '总体情况部分过于简略')
+    await env.shot('wf-12-pdf-add-finding')
+    await page.click('[data-test=add-save]')
+    await poll(() => page.locator('[data-test=finding][data-rule=MANUAL]').count()).toBe(1)
+    const b = (await service.listBatches()).find((x) => x.root.endsWith('/pdf'))!
+    const d = await service.getReport((await service.getBatch(b.id)).reports[0]!.id)
+    const f = d.findings.find((x) => x.manual)!
+    const e = f.evidence[0]!
+    expect(e.kind).toBe('text')
+    if (e.kind !== 'text') return
+    expect(e.page).toBe(1)
+    expect(e.end).toBeGreaterThan(e.start)
+    expect(d.text.slice(e.start, e.end).replace(/\s+/g, '')).toContain('总体情况')
   })
 })
