@@ -6,8 +6,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path'
 import { isApiMethod } from '../shared/api.ts'
 import type { ReviewService } from './service.ts'
+import { ApiArgError, callApi } from './validate.ts'
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -18,7 +19,8 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.bcmap': 'application/octet-stream',
   '.pfb': 'application/octet-stream',
-  '.ttf': 'font/ttf'
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm'
 }
 
 export const CSP =
@@ -29,8 +31,47 @@ export interface BrowserServer {
   server: Server
   port: number
   token: string
+  /** The address with the token, printed in the reviewer's own console (never passed to another program). */
   url: string
+  /**
+   * An address for opening the browser through another program (whose command line every local user
+   * can read): it carries a one-time code, which the page exchanges once for the token.
+   */
+  openUrl(): string
   close(): Promise<void>
+}
+
+export interface BrowserServerOptions {
+  /** How long a one-time code stays valid (default 5 minutes: a browser may be slow to start). */
+  codeTtlMs?: number
+}
+
+/** The one-time codes of openUrl: each is accepted once, within its time. */
+class OneTimeCodes {
+  private readonly codes = new Map<string, number>()
+  private readonly ttlMs: number
+  constructor(ttlMs: number) {
+    this.ttlMs = ttlMs
+  }
+  issue(): string {
+    const now = Date.now()
+    for (const [c, until] of this.codes) if (until < now) this.codes.delete(c)
+    // a handful at most: one per browser opened
+    while (this.codes.size >= 8) this.codes.delete(this.codes.keys().next().value as string)
+    const code = randomBytes(24).toString('hex')
+    this.codes.set(code, now + this.ttlMs)
+    return code
+  }
+  /** True once for a code that was issued and has not expired; the code is gone afterwards. */
+  redeem(code: unknown): boolean {
+    if (typeof code !== 'string' || code.length > 100) return false
+    let hit: string | null = null
+    for (const c of this.codes.keys()) if (sameToken(code, c)) hit = c
+    if (!hit) return false
+    const until = this.codes.get(hit) as number
+    this.codes.delete(hit)
+    return until >= Date.now()
+  }
 }
 
 function sameToken(a: string | undefined | null, token: string): boolean {
@@ -46,19 +87,29 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(data)
 }
 
+class BodyTooLarge extends Error {
+  constructor(limit: number) {
+    super(`请求内容过大（超过 ${Math.round(limit / 1024 / 1024)} MB）`)
+  }
+}
+
 async function readBody(req: IncomingMessage, limit = 2 * 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const c of req) {
     size += (c as Buffer).length
-    if (size > limit) throw new Error('请求过大')
-    chunks.push(c as Buffer)
+    // The rest of an oversized body is read and dropped (up to a bound), so the client gets the
+    // reason instead of a reset connection.
+    if (size > 32 * limit) throw new BodyTooLarge(limit)
+    if (size <= limit) chunks.push(c as Buffer)
   }
+  if (size > limit) throw new BodyTooLarge(limit)
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export async function startBrowserServer(service: ReviewService, rendererDir: string, port = 0): Promise<BrowserServer> {
+export async function startBrowserServer(service: ReviewService, rendererDir: string, port = 0, opts: BrowserServerOptions = {}): Promise<BrowserServer> {
   const token = randomBytes(24).toString('hex')
+  const codes = new OneTimeCodes(opts.codeTtlMs ?? 5 * 60_000)
   const root = realpathSync(rendererDir)
   let actualPort = port
   const server = createServer((req, res) => {
@@ -77,6 +128,21 @@ export async function startBrowserServer(service: ReviewService, rendererDir: st
     }
     const url = new URL(req.url ?? '/', `http://${host}`)
     const path = url.pathname
+    if (path === '/api/exchange' && req.method === 'POST') {
+      // The page opened with ?code= trades it for the token, once; the code is useless afterwards.
+      let code: unknown
+      try {
+        code = (JSON.parse(await readBody(req, 4096)) as { code?: unknown } | null)?.code
+      } catch {
+        code = null
+      }
+      if (!codes.redeem(code)) {
+        send(res, 401, { ok: false, error: '此链接已经用过或已过期：请使用启动程序时命令行窗口中显示的网址打开。' })
+        return
+      }
+      send(res, 200, { ok: true, result: { token } })
+      return
+    }
     if (path.startsWith('/api/')) {
       const given = (req.headers['x-token'] as string | undefined) ?? url.searchParams.get('token')
       if (!sameToken(given, token)) {
@@ -92,20 +158,16 @@ export async function startBrowserServer(service: ReviewService, rendererDir: st
         let args: unknown
         try {
           args = JSON.parse((await readBody(req)) || '[]')
-        } catch {
-          send(res, 400, { ok: false, error: '请求内容不是有效的 JSON' })
-          return
-        }
-        if (!Array.isArray(args)) {
-          send(res, 400, { ok: false, error: '参数应为数组' })
+        } catch (e) {
+          if (e instanceof BodyTooLarge) send(res, 413, { ok: false, error: e.message })
+          else send(res, 400, { ok: false, error: '请求内容不是有效的 JSON' })
           return
         }
         try {
-          const fn = service[method] as (...a: unknown[]) => Promise<unknown>
-          const result = await fn.apply(service, args)
+          const result = await callApi(service, method, args)
           send(res, 200, { ok: true, result: result ?? null })
         } catch (e) {
-          send(res, 200, { ok: false, error: e instanceof Error ? e.message : String(e) })
+          send(res, e instanceof ApiArgError ? 400 : 200, { ok: false, error: e instanceof Error ? e.message : String(e) })
         }
         return
       }
@@ -184,6 +246,7 @@ export async function startBrowserServer(service: ReviewService, rendererDir: st
     port: actualPort,
     token,
     url: `http://127.0.0.1:${actualPort}/?token=${token}`,
+    openUrl: () => `http://127.0.0.1:${actualPort}/?code=${codes.issue()}`,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections()

@@ -1,6 +1,5 @@
 // Browser mode entry: opens the database, serves the built renderer on 127.0.0.1 with a random token,
 // imports the sample folder on first start so a newcomer sees real reports at once.
-import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,6 +8,7 @@ import { openDb } from '../engine/db/open.ts'
 import { defaultDbPath } from '../engine/paths.ts'
 import { sharedPool } from '../engine/ocr/pool.ts'
 import { startBrowserServer } from './http.ts'
+import { openInBrowser } from './opener.ts'
 import { ReviewService } from './service.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -21,7 +21,15 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   const dbPath = values.db ?? defaultDbPath()
-  const { db, notices } = openDb(dbPath)
+  let opened
+  try {
+    opened = openDb(dbPath)
+  } catch (e) {
+    // A database that cannot be opened (locked, full disk, read-only…): one Chinese line, nothing changed.
+    console.error(`无法启动：${e instanceof Error ? e.message : String(e)}`)
+    process.exit(1)
+  }
+  const { db, notices } = opened
   for (const n of notices) console.log(n)
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
   const sampleFolder = join(ROOT, 'resources', 'sample')
@@ -42,10 +50,8 @@ async function main(): Promise<void> {
   console.log(`年报审核（浏览器模式）已启动：${srv.url}`)
   console.log(`数据库：${dbPath}`)
   console.log('按 Ctrl+C 退出。')
-  if (values.open) {
-    const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open'
-    execFile(opener, [srv.url], () => undefined)
-  }
+  // the opener's command line is readable by every local user: a one-time code, not the token
+  if (values.open) openInBrowser(srv.openUrl())
   const stop = (): void => {
     void Promise.all([srv.close(), sharedPool().terminate({ close: true })]).then(() => {
       db.close()
@@ -56,4 +62,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop)
 }
 
-void main()
+// A failure to start (database, data folder, port) is told in Chinese, without a stack trace.
+main().catch((e: unknown) => {
+  console.error(`年报审核无法启动：${e instanceof Error ? e.message : String(e)}`)
+  process.exit(1)
+})

@@ -456,7 +456,10 @@ export class ReviewService implements ReviewApi {
   }
 
   private exportsDir(batchId: number): string {
-    const name = (this.db.prepare('SELECT name FROM batches WHERE id = ?').get(batchId) as { name: string } | undefined)?.name ?? String(batchId)
+    const row = this.db.prepare('SELECT name FROM batches WHERE id = ?').get(batchId) as { name: string } | undefined
+    // no folder on disk for a batch that does not exist
+    if (!row) throw new Error(`没有编号为 ${batchId} 的文件夹`)
+    const name = row.name
     const dir = join(this.opts.exportsDir ?? join(dataDir(), 'exports'), `${batchId}-${name.replace(/[\\/:*?"<>|]/g, '_')}`)
     mkdirSync(dir, { recursive: true })
     return dir
@@ -496,13 +499,13 @@ export class ReviewService implements ReviewApi {
     })()
   }
 
-  async auditTrail(batchId: number, limit = 500): Promise<AuditEntryDto[]> {
+  async auditTrail(batchId: number, limit?: number): Promise<AuditEntryDto[]> {
     const rows = this.db
       .prepare(
         `SELECT a.id, a.at, a.reviewer, a.action, a.report_id AS reportId, r.township, a.finding_key AS findingKey, a.before, a.after, a.undone
          FROM audit a JOIN reports r ON r.id = a.report_id WHERE r.batch_id = ? ORDER BY a.id DESC LIMIT ?`
       )
-      .all(batchId, Math.max(1, Math.min(5000, Math.floor(limit)))) as (Omit<AuditEntryDto, 'undone'> & { undone: number })[]
+      .all(batchId, Math.max(1, Math.min(5000, Math.floor(limit ?? 500)))) as (Omit<AuditEntryDto, 'undone'> & { undone: number })[]
     return rows.map((a) => ({ ...a, undone: !!a.undone }))
   }
 

@@ -115,6 +115,25 @@ describe('reviewer screens (browser mode, 1366×768)', () => {
     expect(errors).toEqual([])
   })
 
+  it('a browser opened with a one-time code gets in once; the same link again is refused', async () => {
+    const url = env.srv.openUrl()
+    expect(url).not.toContain(env.srv.token)
+    const p = await env.context.newPage()
+    const q = await env.context.newPage()
+    try {
+      await p.goto(url)
+      await p.getByRole('heading', { name: '打开文件夹' }).waitFor()
+      expect(p.url()).not.toContain('code=')
+      expect(await p.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('xxgk-token'))).toBe(env.srv.token)
+      await q.goto(url)
+      await poll(() => q.locator('[data-test=no-token]').textContent()).toContain('已经用过或已过期')
+      expect(q.url()).not.toContain('code=')
+    } finally {
+      await p.close()
+      await q.close()
+    }
+  })
+
   it('imports the sample folder through the UI, with progress, into a 5-row overview', async () => {
     const { page } = env
     // record every state the progress bar shows (the import of five text files is quick)
@@ -134,6 +153,29 @@ describe('reviewer screens (browser mode, 1366×768)', () => {
     await poll(() => page.locator('[data-test=report-table]').textContent()).toContain('头营镇')
     await poll(() => page.locator('[data-test=file-events]').textContent()).toContain('所有文件都已读入')
     await env.shot('e2e-02-overview')
+  })
+
+  it('a township file dropped on the overview does not replace the app page', async () => {
+    const { page } = env
+    const before = page.url()
+    const notPrevented = await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        document: { body: { dispatchEvent(e: unknown): boolean } }
+        DataTransfer: new () => { items: { add(f: unknown): void } }
+        DragEvent: new (t: string, o: object) => unknown
+        File: new (parts: string[], name: string, o: object) => unknown
+      }
+      const dt = new g.DataTransfer()
+      dt.items.add(new g.File(['<html><body>年报</body></html>'], '头营镇2023年报.html', { type: 'text/html' }))
+      const over = g.document.body.dispatchEvent(new g.DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }))
+      const drop = g.document.body.dispatchEvent(new g.DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }))
+      return [over, drop]
+    })
+    // false: the page cancelled the browser's default (opening the file in place of the app)
+    expect(notPrevented).toEqual([false, false])
+    await poll(() => page.locator('.toast').last().textContent()).toContain('浏览器中无法导入拖入的文件夹')
+    expect(page.url()).toBe(before)
+    await poll(() => page.locator('[data-test=report-row]').count()).toBe(5)
   })
 
   it('sorts by a clicked header and filters by text and review status', async () => {

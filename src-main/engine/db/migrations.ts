@@ -156,6 +156,24 @@ CREATE TABLE version_checks (
 `
   },
   {
+    version: 3,
+    name: 'import-runs',
+    // Each import of a folder is a run; a run that did not finish (crash, cancel) is resumed by the
+    // next import of that folder, so files of one run are told apart from later resubmissions the same
+    // way wherever the run was interrupted. reports.run_id: the run that created the report.
+    sql: `
+CREATE TABLE import_runs (
+  id INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+  started_at TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE INDEX import_runs_batch ON import_runs(batch_id, finished_at);
+ALTER TABLE reports ADD COLUMN run_id INTEGER;
+CREATE INDEX reports_run ON reports(run_id);
+`
+  },
+  {
     version: 4,
     name: 'reviewer-workflow',
     // body_named: the issuing body as the reviewer named it, when the report does not say it (a scan)

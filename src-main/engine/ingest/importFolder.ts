@@ -1,11 +1,13 @@
 // Import a folder: list, hash, read, parse and store every file, with progress and cancel.
 // Each file is written in its own transaction, so a cancel or a crash never leaves half a report.
+// Imports of one folder into one database run one after the other, and an interrupted import is
+// resumed by the next one (import_runs), so its outcome does not depend on where it stopped.
 import { createHash } from 'node:crypto'
 import { readFileSync, realpathSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { prepareChecks } from '../checks/prep.ts'
-import type { Db } from '../db/open.ts'
+import { storageFailure, type Db } from '../db/open.ts'
 import { stmt } from '../db/stmt.ts'
 import { OcrCache } from '../ocr/cache.ts'
 import { readPdfWithOcr } from '../ocr/ocrPdf.ts'
@@ -58,7 +60,17 @@ export function ensureBatch(db: Db, root: string): number {
   return (db.prepare('SELECT id FROM batches WHERE root = ?').get(root) as { id: number }).id
 }
 
+/** The import stopped for a reason that is not any file's fault (full disk, read-only database…). */
+export class ImportStoppedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ImportStoppedError'
+  }
+}
+
 function event(db: Db, batchId: number, rel: string, kind: string, code: string, message: string, sha?: string): void {
+  // One current event per file: a resumed run replaces what the interrupted one recorded for it.
+  stmt(db, 'UPDATE file_events SET current = 0 WHERE batch_id = ? AND rel_path = ? AND current = 1').run(batchId, rel)
   stmt(db, 'INSERT INTO file_events (batch_id, rel_path, kind, code, message, sha256, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     batchId,
     rel,
@@ -70,8 +82,51 @@ function event(db: Db, batchId: number, rel: string, kind: string, code: string,
   )
 }
 
+/** The import under way per database handle and folder; a second import of the folder waits for it. */
+const running = new WeakMap<Db, Map<string, Promise<unknown>>>()
+
 export async function importFolder(db: Db, folder: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const root = realpathSync(folder)
+  let byRoot = running.get(db)
+  if (!byRoot) running.set(db, (byRoot = new Map()))
+  const previous = byRoot.get(root) ?? Promise.resolve()
+  const mine = previous.catch(() => undefined).then(() => importOnce(db, root, opts))
+  byRoot.set(root, mine)
+  try {
+    return await mine
+  } catch (e) {
+    const why = storageFailure(e, db.name)
+    throw why ? new ImportStoppedError(`导入已停止：${why}（已导入的文件不受影响）`) : e
+  } finally {
+    if (byRoot.get(root) === mine) byRoot.delete(root)
+  }
+}
+
+/** The run this import belongs to: the unfinished one of the batch if any (resumed), else a new one. */
+function beginRun(db: Db, batchId: number): { runId: number; resumed: boolean; created: Set<number> } {
+  const open = db.prepare('SELECT id FROM import_runs WHERE batch_id = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1').get(batchId) as
+    | { id: number }
+    | undefined
+  if (open) {
+    const created = db.prepare('SELECT id FROM reports WHERE run_id = ?').pluck().all(open.id) as number[]
+    return { runId: open.id, resumed: true, created: new Set(created) }
+  }
+  const r = db.prepare('INSERT INTO import_runs (batch_id, started_at) VALUES (?, ?)').run(batchId, new Date().toISOString())
+  return { runId: Number(r.lastInsertRowid), resumed: false, created: new Set() }
+}
+
+function readFailure(e: unknown): string {
+  const code = (e as { code?: string } | null)?.code
+  if (code === 'EACCES' || code === 'EPERM') return '文件无法读取：权限不足'
+  if (code === 'ENOENT') return '文件无法读取：导入过程中已被移走或删除'
+  if (code === 'EISDIR') return '文件无法读取：这是一个文件夹'
+  if (code === 'EIO') return '文件无法读取：磁盘读取错误'
+  if (code === 'EBUSY') return '文件无法读取：正被其他程序占用'
+  if (code === 'ERR_FS_FILE_TOO_LARGE') return '文件过大（超过 2 GB），无法读取'
+  return `文件无法读取（${code ?? (e instanceof Error ? e.message : String(e))}）`
+}
+
+async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<ImportResult> {
   const batchId = ensureBatch(db, root)
   const { files, skipped } = walkFolder(root)
   const outcomes: FileOutcome[] = []
@@ -81,20 +136,24 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
     done++
     opts.onProgress?.({ done, total, file, status })
   }
-  db.prepare('UPDATE file_events SET current = 0 WHERE batch_id = ?').run(batchId)
+  const run = beginRun(db, batchId)
+  // A new run starts a new list of file events; a resumed one keeps those of the files it already did.
+  if (!run.resumed) db.prepare('UPDATE file_events SET current = 0 WHERE batch_id = ?').run(batchId)
   for (const s of skipped) {
     event(db, batchId, s.rel, 'skipped', s.code, s.message)
     outcomes.push({ file: s.rel, status: 'skipped', error: s.message })
     progress(s.rel, 'skipped')
   }
-  const createdThisRun = new Set<number>()
+  const createdThisRun = run.created
   const ocrCache =
     opts.ocr === false ? null : (opts.ocrCache ?? (db.name && db.name !== ':memory:' ? new OcrCache(join(dirname(db.name), 'ocr-cache')) : null))
   // Two reader workers on two cores: the next file is read and parsed while this one is stored.
   const width = Math.max(1, Math.min(2, availableParallelism()))
   const pools = Array.from({ length: width }, () => new ReaderPool(opts.limits))
   try {
-    return await importFiles()
+    const result = await importFiles()
+    if (!result.cancelled) db.prepare('UPDATE import_runs SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), run.runId)
+    return result
   } finally {
     await Promise.all(pools.map((p) => p.close()))
   }
@@ -103,8 +162,8 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
     let bytes: Buffer
     try {
       bytes = readFileSync(f.abs)
-    } catch {
-      return { f, error: { code: 'unreadable', message: '文件无法读取（权限不足或已被移走）' } }
+    } catch (e) {
+      return { f, error: { code: 'unreadable', message: readFailure(e) } }
     }
     const sha = createHash('sha256').update(bytes).digest('hex')
     const prev = latestVersionOfFile(db, fileId(db, batchId, f.rel))
@@ -166,14 +225,23 @@ export async function importFolder(db: Db, folder: string, opts: ImportOptions =
           parsed,
           prep,
           original: f.ext === '.pdf' ? item.bytes : undefined,
-          createdThisRun
+          createdThisRun,
+          runId: run.runId
         })
+        if (stored.unchanged) {
+          outcomes.push({ file: f.rel, status: 'unchanged', reportId: stored.reportId, versionId: stored.versionId })
+          progress(f.rel, 'unchanged')
+          fill()
+          continue
+        }
         if (read.needsOcr) event(db, batchId, f.rel, 'needs-ocr', 'scan', '扫描件（PDF 没有文字层），需要 OCR 识别后才能审核', sha)
         const status: FileStatus = read.needsOcr ? 'needs-ocr' : 'ok'
         outcomes.push({ file: f.rel, status, reportId: stored.reportId, versionId: stored.versionId, resubmission: stored.resubmission })
         progress(f.rel, status)
       } catch (e) {
         if (opts.signal?.aborted || (e instanceof ReadError && e.code === 'cancelled')) return { batchId, root, outcomes, cancelled: true }
+        // A full disk or a read-only database is nobody's file's fault: the import stops with that reason.
+        if (storageFailure(e, db.name)) throw e
         const msg = e instanceof ReadError ? e.message : `读取或解析失败：${e instanceof Error ? e.message : String(e)}`
         const code = e instanceof ReadError ? e.code : 'internal'
         event(db, batchId, f.rel, 'error', code, msg, sha)

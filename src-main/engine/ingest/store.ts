@@ -17,6 +17,8 @@ export interface StoreInput {
   original?: Uint8Array
   /** Reports created earlier in the same import run: a second file for them is a duplicate, not a resubmission. */
   createdThisRun: Set<number>
+  /** The import run (import_runs.id) storing this file. */
+  runId?: number
 }
 
 export function fileId(db: Db, batchId: number, rel: string): number {
@@ -41,10 +43,12 @@ function serializable(p: ParsedReport): Omit<ParsedReport, 'norm'> {
   return rest
 }
 
-export function storeVersion(db: Db, s: StoreInput): { reportId: number; versionId: number; resubmission: boolean } {
+export function storeVersion(db: Db, s: StoreInput): { reportId: number; versionId: number; resubmission: boolean; unchanged?: boolean } {
   return db.transaction(() => {
     const fid = fileId(db, s.batchId, s.rel)
     const prev = latestVersionOfFile(db, fid)
+    // Another import (another window, the command line) stored this very content meanwhile: not a new version.
+    if (prev && prev.sha256 === s.sha256) return { reportId: prev.report_id, versionId: prev.id, resubmission: false, unchanged: true }
     let reportId: number | undefined = prev?.report_id
     let key = reportKey(s.parsed, s.rel)
     let resubmission = prev !== undefined
@@ -59,8 +63,8 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
     }
     if (reportId === undefined) {
       const r = db
-        .prepare('INSERT INTO reports (batch_id, key, township, year) VALUES (?, ?, ?, ?)')
-        .run(s.batchId, key, s.parsed?.body?.township ?? null, s.parsed?.year ?? null)
+        .prepare('INSERT INTO reports (batch_id, key, township, year, run_id) VALUES (?, ?, ?, ?, ?)')
+        .run(s.batchId, key, s.parsed?.body?.township ?? null, s.parsed?.year ?? null, s.runId ?? null)
       reportId = Number(r.lastInsertRowid)
       s.createdThisRun.add(reportId)
     }

@@ -4,6 +4,7 @@ import type { Box, Cell, Line, PageInfo, ReadResult } from '../../model.ts'
 import { ReadError } from '../errors.ts'
 import { groupByBaseline } from './baselines.ts'
 import { pdfjsAssetOptions } from './pdfjsAssets.ts'
+import { checkPdfStreams } from './pdfStreams.ts'
 import { unifyRadicals } from './radicals.ts'
 import { ENCRYPTED_MESSAGE } from './doc.ts'
 
@@ -51,6 +52,7 @@ export async function readPdf(
   if (buf.length === 0) throw new ReadError('empty', '文件为空（0 字节）')
   if (!hasPdfHeader(buf)) throw new ReadError('not-pdf', '不是有效的 PDF 文件（缺少 %PDF- 文件头），可能是扩展名与实际格式不符')
   signal?.throwIfAborted()
+  checkPdfStreams(buf)
 
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const task = pdfjs.getDocument({

@@ -1,0 +1,226 @@
+// Regenerates the accuracy corpus under test/accuracy/ (issue 12 §4, issue 13 "planted errors on every layout").
+//
+//   node scripts/make-accuracy.ts            (Node 22+; `npm run accuracy:make` uses the project's Node 24)
+//
+// Inputs (all in the repository): test/fixtures/seeds/*.html (the seeds with real tables, from
+// scripts/make-fixtures.py), resources/sample/*.txt (the seeds as given), test/accuracy/real/*.pdf (copies of
+// ../shared/real-pdf, never edited). Needs Chromium (playwright-core drives the system browser; CHROME_PATH
+// overrides) and poppler-utils (`pdftotext`). Tests and `npm run accuracy` need neither: every generated file
+// is committed.
+//
+// Outputs:
+//   test/accuracy/files/<layout>/<report>.<ext>            one rendering of a report per layout
+//   test/accuracy/planted/<layout>/<report>.<plant>.<ext>  one planted error per copy (scripts/accuracy/plant.ts)
+//   test/accuracy/corpus.json                               the manifest read by scripts/accuracy.ts
+// Files that exist elsewhere in the repository (seed texts, .docx/.doc/.pdf/.html fixtures) are listed by
+// reference, not copied. Expected cell values and findings are written by hand: test/expected/*.json (seeds),
+// test/accuracy/expected/*.json (real PDFs), test/accuracy/findings.json.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import JSZip from 'jszip'
+import * as OpenCC from 'opencc-js'
+import { chromium } from 'playwright-core'
+import { cloneDoc, docFromFixtureHtml, markdown, markdownFromLayout, narrowHtml, webParaHtml, webParaHtmlOf, webParaTxt, type Doc } from './accuracy/doc.ts'
+import { PLANT_EDIT, PLANTS, type PlantId } from './accuracy/plant.ts'
+import type { CorpusEntry } from './accuracy/corpus.ts'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const ACC = join(ROOT, 'test', 'accuracy')
+const SEEDS = ['000_b657cdc2b6fa0bce', '001_3cdfaf53304c8eaa', '002_3439ace2b5349fdf', '003_ba49bbb087adff7b', '004_f4dd133f55a6f46e']
+const REAL = ['hzq2023_working', 'hzq2024_working', 'szfgs2024']
+/** The reports planted into: one seed and one real report per layout. */
+const PLANT_SEED = '002_3439ace2b5349fdf'
+const PLANT_REAL = 'szfgs2024'
+/** Seeds whose traditional-character copies are made (004 is already written in traditional characters). */
+const TRAD_SEEDS = SEEDS.filter((s) => !s.startsWith('004'))
+
+const s2t = OpenCC.Converter({ from: 'cn', to: 'tw' })
+const entries: CorpusEntry[] = []
+const rel = (p: string): string => relative(ROOT, p).split('\\').join('/')
+
+function write(path: string, data: string | Uint8Array): string {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, data)
+  return rel(path)
+}
+
+function add(e: CorpusEntry): void {
+  if (!existsSync(join(ROOT, e.file))) throw new Error(`missing ${e.file}`)
+  entries.push(e)
+}
+
+/** A text layout: the file, plus (for the planted report) one copy per applicable plant. */
+function textLayout(layout: string, report: string, ext: string, text: string, plantable: boolean, plants: PlantId[] = PLANTS.filter((p) => p !== 'blank-pipe-cell')): void {
+  add({ layout, report, file: write(join(ACC, 'files', layout, `${report}.${ext}`), text) })
+  if (!plantable) return
+  for (const p of plants) add({ layout, report, plant: p, file: write(join(ACC, 'planted', layout, `${report}.${p}.${ext}`), PLANT_EDIT[p](text)) })
+}
+
+function pdftotext(pdf: string, mode: '-layout' | '-raw'): string {
+  return execFileSync('pdftotext', [mode, '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+}
+
+/** Section 六 removed from the blocks (heading and its paragraphs; the 落款 stays). */
+function docWithout6(d: Doc): Doc {
+  const out = cloneDoc(d)
+  const at = out.blocks.findIndex((b) => b.kind === 'p' && b.cls === 'h' && /^六/.test(b.text))
+  if (at < 0) throw new Error('no heading 六')
+  let end = at + 1
+  while (end < out.blocks.length && !(out.blocks[end]?.kind === 'p' && (out.blocks[end] as { cls: string }).cls === 'sign')) end++
+  out.blocks.splice(at, end - at)
+  return out
+}
+
+function plantHtmlTable(html: string, p: PlantId): string {
+  if (p !== 'no-section-6') return PLANT_EDIT[p](html)
+  const at = html.indexOf('<p class="h">六')
+  const end = html.indexOf('</body>')
+  if (at < 0 || end < at) throw new Error('html: no heading 六')
+  return html.slice(0, at) + html.slice(end)
+}
+
+/** Plants into word/document.xml, touching only the text of <w:t> elements. */
+async function plantDocx(bytes: Uint8Array, p: PlantId): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes)
+  const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string')
+  let out: string
+  if (p === 't3-row-total') {
+    const at = xml.search(/予以公开<\/w:t>/)
+    const re = /<w:t(?: [^>]*)?>(\d+)<\/w:t>/g
+    re.lastIndex = at
+    let m: RegExpExecArray | null = null
+    for (let n = 0; n < 7; n++) m = re.exec(xml)
+    if (at < 0 || !m) throw new Error('docx: no 予以公开 row')
+    const num = m[1] as string
+    const pos = m.index + m[0].indexOf(`>${num}<`) + 1
+    out = xml.slice(0, pos) + String(Number(num) + 1) + xml.slice(pos + num.length)
+  } else if (p === 'no-section-6') {
+    const h = xml.search(/六、其他需要报告的事项/)
+    const start = xml.lastIndexOf('<w:p>', h) >= 0 ? Math.max(xml.lastIndexOf('<w:p>', h), xml.lastIndexOf('<w:p ', h)) : -1
+    const end = xml.indexOf('<w:sectPr', h)
+    if (h < 0 || start < 0 || end < 0) throw new Error('docx: no heading 六')
+    out = xml.slice(0, start) + xml.slice(end)
+  } else {
+    // Word splits text into runs: edit the text of the <w:t> elements joined, then write each changed
+    // character back where it stands (the text plants keep the length of what they change).
+    const at: number[] = []
+    let plain = ''
+    for (const m of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)) {
+      const base = (m.index as number) + m[0].indexOf('>') + 1
+      for (let i = 0; i < (m[1] as string).length; i++) at.push(base + i)
+      plain += m[1]
+    }
+    const edited = PLANT_EDIT[p](plain)
+    if (edited.length !== plain.length) throw new Error(`docx: ${p} changes the text length`)
+    const chars = [...xml]
+    if (chars.length !== xml.length) throw new Error('docx: astral characters')
+    for (let i = 0; i < plain.length; i++) if (edited[i] !== plain[i]) chars[at[i] as number] = edited[i] as string
+    out = chars.join('')
+  }
+  zip.file('word/document.xml', out)
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+}
+
+async function main(): Promise<void> {
+  rmSync(join(ACC, 'files'), { recursive: true, force: true })
+  rmSync(join(ACC, 'planted'), { recursive: true, force: true })
+
+  // By reference: the seeds as given and the Word/PDF/HTML renderings already committed as fixtures.
+  for (const s of SEEDS) {
+    add({ layout: 'original', report: s, file: `resources/sample/${s}.txt` })
+    add({ layout: 'word-docx', report: s, file: `test/fixtures/seeds/${s}.docx` })
+    add({ layout: 'word-doc', report: s, file: `test/fixtures/seeds/${s}.doc` })
+    add({ layout: 'pdf-office', report: s, file: `test/fixtures/seeds/${s}.pdf` })
+    add({ layout: 'html-table', report: s, file: `test/fixtures/seeds/${s}.html` })
+    if (existsSync(join(ROOT, `test/fixtures/chrome/${s}.chrome.pdf`))) add({ layout: 'pdf-chrome', report: s, file: `test/fixtures/chrome/${s}.chrome.pdf` })
+  }
+  for (const p of PLANTS.filter((x) => x !== 'blank-pipe-cell')) {
+    const text = readFileSync(join(ROOT, 'resources', 'sample', `${PLANT_SEED}.txt`), 'utf8')
+    add({ layout: 'original', report: PLANT_SEED, plant: p, file: write(join(ACC, 'planted', 'original', `${PLANT_SEED}.${p}.txt`), PLANT_EDIT[p](text)) })
+  }
+  for (const r of REAL) add({ layout: 'original', report: r, file: `test/accuracy/real/${r}.pdf` })
+  // Plants into the Word and HTML renderings with real tables (the .doc and office PDFs need LibreOffice: none).
+  const fixtureHtml = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', `${PLANT_SEED}.html`), 'utf8')
+  const docxBytes = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', `${PLANT_SEED}.docx`))
+  for (const p of PLANTS.filter((x) => x !== 'blank-pipe-cell')) {
+    add({ layout: 'html-table', report: PLANT_SEED, plant: p, file: write(join(ACC, 'planted', 'html-table', `${PLANT_SEED}.${p}.html`), plantHtmlTable(fixtureHtml, p)) })
+    add({ layout: 'word-docx', report: PLANT_SEED, plant: p, file: write(join(ACC, 'planted', 'word-docx', `${PLANT_SEED}.${p}.docx`), await plantDocx(docxBytes, p)) })
+  }
+
+  // Generated from the seeds' blocks.
+  const docs = new Map(SEEDS.map((s) => [s, docFromFixtureHtml(readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', `${s}.html`), 'utf8'))]))
+  for (const [s, d] of docs) {
+    const planted = s === PLANT_SEED
+    textLayout('web-para-txt', s, 'txt', webParaTxt(d), planted)
+    textLayout('web-para-html', s, 'html', webParaHtml(d), planted)
+    textLayout('markdown', s, 'txt', markdown(d), planted, PLANTS)
+    if (TRAD_SEEDS.includes(s)) {
+      textLayout('trad-web-para-txt', s, 'txt', s2t(webParaTxt(d)), planted)
+      textLayout('trad-markdown', s, 'txt', s2t(markdown(d)), planted, PLANTS)
+    }
+  }
+
+  // Printed by Chromium at narrow widths, then extracted by pdftotext; plants go into the page before printing.
+  if (process.argv.includes('--no-pdf')) return finish()
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] })
+  const tmp = mkdtempSync(join(tmpdir(), 'acc-'))
+  try {
+    const page = await browser.newPage()
+    const print = async (d: Doc, edit?: (html: string) => string): Promise<Uint8Array> => {
+      const html = narrowHtml(d)
+      await page.setContent(edit ? edit(html) : html, { waitUntil: 'load' })
+      return page.pdf({ width: '170mm', height: '250mm', margin: { top: '10mm', bottom: '15mm', left: '10mm', right: '10mm' }, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size:9pt;width:100%;text-align:center">- <span class="pageNumber"></span> -</div>' })
+    }
+    const pdfLayouts = async (report: string, bytes: Uint8Array, plant?: PlantId): Promise<void> => {
+      const dir = plant ? 'planted' : 'files'
+      const name = plant ? `${report}.${plant}` : report
+      add({ layout: 'pdf-narrow', report, plant, file: write(join(ACC, dir, 'pdf-narrow', `${name}.pdf`), bytes) })
+      const tmpPdf = join(tmp, `${name}.pdf`)
+      writeFileSync(tmpPdf, bytes)
+      add({ layout: 'pdftotext-layout', report, plant, file: write(join(ACC, dir, 'pdftotext-layout', `${name}.txt`), pdftotext(tmpPdf, '-layout')) })
+      add({ layout: 'pdftotext-raw', report, plant, file: write(join(ACC, dir, 'pdftotext-raw', `${name}.txt`), pdftotext(tmpPdf, '-raw')) })
+    }
+    for (const [s, d] of docs) {
+      await pdfLayouts(s, await print(d))
+      if (s !== PLANT_SEED) continue
+      for (const p of PLANTS.filter((x) => x !== 'blank-pipe-cell')) {
+        await pdfLayouts(s, p === 'no-section-6' ? await print(docWithout6(d)) : await print(d, PLANT_EDIT[p]), p)
+      }
+    }
+  } finally {
+    await browser.close()
+    rmSync(tmp, { recursive: true, force: true })
+  }
+
+  // The real PDFs: pdftotext of the originals (page footers such as -3- stand inside the tables), and a web
+  // copy glued from the raw extraction (whitespace gone, so table digits run together).
+  for (const r of REAL) {
+    const pdf = join(ACC, 'real', `${r}.pdf`)
+    const planted = r === PLANT_REAL
+    textLayout('pdftotext-layout', r, 'txt', pdftotext(pdf, '-layout'), planted)
+    textLayout('pdftotext-raw', r, 'txt', pdftotext(pdf, '-raw'), planted)
+    const raw = pdftotext(pdf, '-raw').replace(/^- \d+ -$/gm, '')
+    const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean)
+    const title = lines.slice(0, 2).join('').replace(/\s+/g, '')
+    const body = lines.join('').replace(/\s+/g, '')
+    const glued = ['标题:' + title, '来源:区人民政府办公室', '发布时间:2025-01-20 09:30', '当前位置：首页 > 政务公开 > 政府信息公开年报 > 正文', '', body, ''].join('\n')
+    textLayout('web-para-txt', r, 'txt', glued, planted)
+    textLayout('web-para-html', r, 'html', webParaHtmlOf(title, body), planted)
+    textLayout('trad-web-para-txt', r, 'txt', s2t(glued), planted)
+    const md = markdownFromLayout(pdftotext(pdf, '-layout'))
+    textLayout('markdown', r, 'txt', md, planted, PLANTS)
+    textLayout('trad-markdown', r, 'txt', s2t(md), planted, PLANTS)
+  }
+  finish()
+}
+
+function finish(): void {
+  entries.sort((a, b) => (a.layout + a.report + (a.plant ?? '')).localeCompare(b.layout + b.report + (b.plant ?? '')))
+  writeFileSync(join(ACC, 'corpus.json'), JSON.stringify({ note: 'Generated by scripts/make-accuracy.ts; do not edit.', entries }, null, 1) + '\n')
+  console.log(`${entries.length} entries, ${entries.filter((e) => e.plant).length} planted`)
+}
+
+await main()

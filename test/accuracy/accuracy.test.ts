@@ -1,0 +1,68 @@
+// The accuracy corpus (issue 12 §4, issue 13): the seeds as given must be read 100 % right; on every other
+// layout the figures may only get better than test/accuracy/baseline.json (a ratchet: fewer silent cells, more
+// right cells, fewer false errors, every planted error found so far still found). After an improvement:
+// `npm run accuracy -- --update-baseline`, and commit the baseline.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { BASELINE_FILE, layoutFigures, plantKey, type Baseline } from '../../scripts/accuracy/baseline.ts'
+import { ACC_DIR, loadCorpus, ROOT, type CorpusEntry } from '../../scripts/accuracy/corpus.ts'
+import { measure, type Figures } from '../../scripts/accuracy/measure.ts'
+
+let fig: Figures
+const baseline = JSON.parse(readFileSync(join(ACC_DIR, BASELINE_FILE), 'utf8')) as Baseline
+
+beforeAll(async () => {
+  fig = await measure()
+}, 180_000)
+
+describe('accuracy corpus', () => {
+  it('reads every cell of the seeds as given right, with their findings and no false error', () => {
+    const seeds = fig.reports.filter((r) => r.layout === 'original' && /^\d{3}_/.test(r.report))
+    expect(seeds).toHaveLength(5)
+    for (const r of seeds) {
+      expect(r.cells, r.report).toEqual({ total: r.cells.total, right: r.cells.total, uncertain: 0, silent: 0 })
+      expect(r.missing, r.report).toEqual([])
+      expect(r.unexpectedErrors, r.report).toEqual([])
+      expect(r.meta, r.report).toEqual({ body: true, township: true, year: true })
+    }
+  })
+
+  it('every file of the corpus was read (no reader error)', () => {
+    expect(fig.reports.filter((r) => r.error).map((r) => `${r.file}: ${r.error}`)).toEqual([])
+  })
+
+  it('does no worse than the baseline on any layout', () => {
+    const now = layoutFigures(fig)
+    const worse: string[] = []
+    for (const [layout, b] of Object.entries(baseline.layouts)) {
+      const n = now[layout]
+      if (!n) {
+        worse.push(`${layout}: gone from the corpus`)
+        continue
+      }
+      if (n.right < b.right) worse.push(`${layout}: right ${n.right} < ${b.right}`)
+      if (n.silent > b.silent) worse.push(`${layout}: silent ${n.silent} > ${b.silent}`)
+      if (n.unexpectedErrors > b.unexpectedErrors) worse.push(`${layout}: unexpected errors ${n.unexpectedErrors} > ${b.unexpectedErrors}`)
+    }
+    for (const layout of Object.keys(now)) if (!baseline.layouts[layout]) worse.push(`${layout}: not in the baseline (run npm run accuracy -- --update-baseline)`)
+    expect(worse).toEqual([])
+  })
+
+  it('still finds every planted error found before', () => {
+    const found = new Set(fig.plants.filter((p) => p.found).map(plantKey))
+    expect(baseline.plantsFound.filter((k) => !found.has(k))).toEqual([])
+  })
+
+  it('every planted copy differs from its unchanged copy and was read', () => {
+    expect(fig.plants.length).toBeGreaterThan(30)
+    expect(fig.plants.filter((p) => p.error).map(plantKey)).toEqual([])
+    const corpus = loadCorpus()
+    const file = (e: CorpusEntry): Buffer => readFileSync(join(ROOT, e.file))
+    for (const e of corpus.filter((x) => x.plant)) {
+      const base = corpus.find((x) => !x.plant && x.layout === e.layout && x.report === e.report)
+      expect(base, e.file).toBeDefined()
+      expect(file(e).equals(file(base as CorpusEntry)), e.file).toBe(false)
+    }
+  })
+})
