@@ -8,6 +8,7 @@ import { batchYear } from '../engine/checks/run.ts'
 import { batchSettings, runChecks, saveBatchSettings } from '../engine/checks/store.ts'
 import type { Db } from '../engine/db/open.ts'
 import { importFolder } from '../engine/ingest/importFolder.ts'
+import { walkFolder } from '../engine/ingest/walk.ts'
 import type { ParsedReport } from '../engine/model.ts'
 import { missingFromRoster } from '../engine/export/data.ts'
 import { dataDir } from '../engine/paths.ts'
@@ -169,7 +170,13 @@ export class ReviewService implements ReviewApi {
           }
         })
         runChecks(this.db, res.batchId)
-        this.recordImport(res.batchId, res.cancelled ? 'cancelled' : 'done', seen.total, res.outcomes.length)
+        let total = seen.total
+        if (res.cancelled && !total) {
+          // cancelled before the first file was counted: count the folder now, so the notice is right
+          const w = walkFolder(real)
+          total = w.files.length + w.skipped.length
+        }
+        this.recordImport(res.batchId, res.cancelled ? 'cancelled' : 'done', total, res.outcomes.length)
         this.emit('task', { taskId, state: res.cancelled ? 'cancelled' : 'done', batchId: res.batchId })
       } catch (e) {
         this.emit('task', { taskId, state: 'failed', message: e instanceof Error ? e.message : String(e) })
