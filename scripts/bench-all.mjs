@@ -2,7 +2,8 @@
 //   1. import + parse + checks of 1,000 generated reports (scripts/bench.ts)
 //   2. opening a report in the review window, in headless Chromium (scripts/bench-ui.ts)
 //   3. OCR of the scanned fixtures: seconds per page, peak memory, cell accuracy (scripts/bench-ocr.ts)
-// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr runs one of them.
+//   4. one folder imported through the UI and through the CLI (scripts/bench-import-ui-cli.ts)
+// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli runs one of them.
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,12 +14,13 @@ const only = process.env.BENCH_ONLY
 const parts = [
   ['import', '导入、解析与检查', 'bench.ts'],
   ['ui', '审核界面打开速度', 'bench-ui.ts'],
-  ['ocr', '扫描件 OCR', 'bench-ocr.ts']
+  ['ocr', '扫描件 OCR', 'bench-ocr.ts'],
+  ['ui-cli', '同一文件夹：界面导入与命令行导入', 'bench-import-ui-cli.ts']
 ]
 let failed = false
 for (const [id, title, file] of parts) {
   if (only && only !== id) continue
-  if (id === 'ui') {
+  if (id === 'ui' || id === 'ui-cli') {
     const b = ensureBrowser()
     if (b) process.env.CHROME_PATH = b
   }

@@ -9,10 +9,16 @@ import { runChecksOffThread } from '../engine/checks/offThread.ts'
 import { batchSettings, saveBatchSettings } from '../engine/checks/store.ts'
 import type { Db } from '../engine/db/open.ts'
 import { importFolder } from '../engine/ingest/importFolder.ts'
+import { walkFolder } from '../engine/ingest/walk.ts'
 import type { ParsedReport } from '../engine/model.ts'
+import { missingFromRoster } from '../engine/export/data.ts'
 import { dataDir } from '../engine/paths.ts'
 import type {
   ApiEvents,
+  AppInfo,
+  AuditEntryDto,
+  FeedbackExport,
+  SearchHitDto,
   BatchDetail,
   BatchSettingsDto,
   BatchSummary,
@@ -94,13 +100,39 @@ export class ReviewService implements ReviewApi {
     return false
   }
 
-  private reviewer(): string {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'reviewer'").get() as { value: string } | undefined
-    return row?.value ?? '审核人'
+  private setting(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+    return row?.value?.trim() || undefined
   }
 
-  async appInfo(): Promise<{ version: string; mode: 'electron' | 'browser'; sampleFolder: string; dataDir: string; reviewer: string }> {
-    return { version: this.opts.version, mode: this.opts.mode, sampleFolder: this.opts.sampleFolder, dataDir: dataDir(), reviewer: this.reviewer() }
+  private putSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+  }
+
+  private reviewer(): string {
+    return this.setting('reviewer') ?? '审核人'
+  }
+
+  async appInfo(): Promise<AppInfo> {
+    return {
+      version: this.opts.version,
+      mode: this.opts.mode,
+      sampleFolder: this.opts.sampleFolder,
+      dataDir: dataDir(),
+      reviewer: this.reviewer(),
+      office: this.setting('office') ?? '',
+      profileSet: !!this.setting('reviewer') && !!this.setting('office')
+    }
+  }
+
+  async saveProfile(p: { reviewer: string; office: string }): Promise<AppInfo> {
+    const reviewer = String(p?.reviewer ?? '').trim().slice(0, 50)
+    const office = String(p?.office ?? '').trim().slice(0, 100)
+    if (!reviewer) throw new Error('请填写审核人姓名')
+    if (!office) throw new Error('请填写审核单位')
+    this.putSetting('reviewer', reviewer)
+    this.putSetting('office', office)
+    return this.appInfo()
   }
 
   async listBatches(): Promise<BatchSummary[]> {
@@ -129,12 +161,23 @@ export class ReviewService implements ReviewApi {
     this.tasks.set(taskId, ac)
     this.emit('task', { taskId, state: 'running' })
     void (async () => {
+      let seen = { total: 0, done: 0 }
       try {
         const res = await importFolder(this.db, real, {
           signal: ac.signal,
-          onProgress: (p) => this.emit('progress', { taskId, ...p })
+          onProgress: (p) => {
+            if (p.status !== 'ocr') seen = { total: p.total, done: p.done }
+            this.emit('progress', { taskId, ...p })
+          }
         })
         await runChecksOffThread(this.db, res.batchId)
+        let total = seen.total
+        if (res.cancelled && !total) {
+          // cancelled before the first file was counted: count the folder now, so the notice is right
+          const w = walkFolder(real)
+          total = w.files.length + w.skipped.length
+        }
+        this.recordImport(res.batchId, res.cancelled ? 'cancelled' : 'done', total, res.outcomes.length)
         this.emit('task', { taskId, state: res.cancelled ? 'cancelled' : 'done', batchId: res.batchId })
       } catch (e) {
         this.emit('task', { taskId, state: 'failed', message: e instanceof Error ? e.message : String(e) })
@@ -143,6 +186,16 @@ export class ReviewService implements ReviewApi {
       }
     })()
     return { taskId }
+  }
+
+  /** Keeps how the import ended, so that a cancelled one is still shown after a reload. */
+  private recordImport(batchId: number, state: 'done' | 'cancelled', total: number, done: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO import_state (batch_id, state, total, done, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (batch_id) DO UPDATE SET state = excluded.state, total = excluded.total, done = excluded.done, at = excluded.at`
+      )
+      .run(batchId, state, Math.max(total, done), done, new Date().toISOString())
   }
 
   async cancelTask(taskId: string): Promise<void> {
@@ -156,7 +209,9 @@ export class ReviewService implements ReviewApi {
     if (!b) throw new Error(`没有编号为 ${batchId} 的文件夹`)
     const reports = this.db
       .prepare(
-        `SELECT r.id, f.rel_path AS file, r.township, v.body, r.year, v.format, v.kind, v.status, r.review_status AS reviewStatus,
+        `SELECT r.id, f.rel_path AS file, r.township, COALESCE(r.body_named, v.body) AS body, r.body_named AS bodyNamed, r.year, v.format, v.kind, v.status, r.review_status AS reviewStatus,
+           (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.severity = 'parse') AS parse,
+           (r.review_status = '需整改' AND v.seq > 1 AND v.imported_at > COALESCE((SELECT MAX(a.at) FROM audit a WHERE a.report_id = r.id AND a.action = 'status' AND a.undone = 0), '')) AS newVersion,
            (SELECT COUNT(*) FROM versions x WHERE x.report_id = r.id) AS versions,
            (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.severity = 'error' AND COALESCE(g.decision, '') != 'dismissed') AS errors,
            (SELECT COUNT(*) FROM findings g WHERE g.report_id = r.id AND g.state = 'open' AND g.severity = 'warning' AND COALESCE(g.decision, '') != 'dismissed') AS warnings,
@@ -167,11 +222,15 @@ export class ReviewService implements ReviewApi {
          WHERE r.batch_id = ? ORDER BY r.township, r.year, f.rel_path`
       )
       .all(batchId) as ReportRow[]
+    for (const r of reports) r.newVersion = !!r.newVersion
     const fileEvents = this.db
       .prepare('SELECT rel_path AS file, kind, code, message FROM file_events WHERE batch_id = ? AND current = 1 ORDER BY rel_path')
       .all(batchId) as BatchDetail['fileEvents']
     const settings = batchSettings(this.db, batchId) as BatchSettingsDto
-    return { batch: b, settings, effectiveYear: settings.year ?? batchYear(reports.map((r) => ({ year: r.year ?? undefined }))), reports, fileEvents }
+    const effectiveYear = settings.year ?? batchYear(reports.map((r) => ({ year: r.year ?? undefined })))
+    const missing = missingFromRoster(settings.roster ?? [], reports, effectiveYear)
+    const importState = (this.db.prepare('SELECT state, total, done, at FROM import_state WHERE batch_id = ?').get(batchId) as BatchDetail['importState'] | undefined) ?? null
+    return { batch: b, settings, effectiveYear, reports, fileEvents, missing, importState }
   }
 
   async saveSettings(batchId: number, settings: BatchSettingsDto): Promise<BatchDetail> {
@@ -214,8 +273,8 @@ export class ReviewService implements ReviewApi {
       id: f.id,
       key: f.key,
       rule: f.rule,
-      family: f.manual ? 'manual' : (rule?.family ?? 'document'),
-      title: f.manual ? '人工添加' : (rule?.title ?? f.rule),
+      family: f.manual ? 'manual' : f.severity === 'parse' ? 'parse' : (rule?.family ?? 'document'),
+      title: f.manual ? '人工添加' : f.severity === 'parse' ? '解析存疑：本软件未能读准原文' : (rule?.title ?? f.rule),
       source: rule?.source ?? '',
       severity: f.severity,
       outcome: f.outcome,
@@ -237,7 +296,7 @@ export class ReviewService implements ReviewApi {
 
   async getReport(reportId: number, versionId?: number): Promise<ReportDetail> {
     const r = this.db.prepare('SELECT * FROM reports WHERE id = ?').get(reportId) as
-      | { id: number; batch_id: number; current_version_id: number; review_status: ReviewStatus }
+      | { id: number; batch_id: number; current_version_id: number; review_status: ReviewStatus; body_named: string | null }
       | undefined
     if (!r) throw new Error(`没有编号为 ${reportId} 的年报`)
     const vid = versionId ?? r.current_version_id
@@ -259,7 +318,8 @@ export class ReviewService implements ReviewApi {
       status: v.status as string,
       message: (v.message as string | null) ?? null,
       township: (v.township as string | null) ?? null,
-      body: (v.body as string | null) ?? null,
+      body: r.body_named ?? (v.body as string | null) ?? null,
+      bodyNamed: r.body_named ?? null,
       year: (v.year as number | null) ?? null,
       format: (v.format as string | null) ?? null,
       signDate: (v.sign_date as string | null) ?? null,
@@ -354,6 +414,8 @@ export class ReviewService implements ReviewApi {
           .run((before.decision as string | null) ?? null, (before.comment as string | null) ?? null, a.report_id, a.finding_key)
       } else if (a.action === 'status' && before) {
         this.db.prepare('UPDATE reports SET review_status = ? WHERE id = ?').run(before.status as string, a.report_id)
+      } else if (a.action === 'body' && before) {
+        this.db.prepare('UPDATE reports SET body_named = ? WHERE id = ?').run((before.body as string | null) ?? null, a.report_id)
       } else if (a.action === 'add' && after) {
         this.db.prepare('DELETE FROM findings WHERE id = ? AND manual = 1').run(after.id as number)
       }
@@ -361,7 +423,7 @@ export class ReviewService implements ReviewApi {
       this.audit('undo', a.report_id, a.finding_key, { audit: a.id }, null)
       this.db.prepare("UPDATE audit SET undone = 1 WHERE action = 'undo' AND id = (SELECT MAX(id) FROM audit)").run()
     })()
-    const label: Record<string, string> = { decide: '审核决定', status: '审核状态', add: '人工添加的发现' }
+    const label: Record<string, string> = { decide: '审核决定', status: '审核状态', add: '人工添加的发现', body: '报送单位名称' }
     return { undone: label[a.action] ?? a.action, reportId: a.report_id }
   }
 
@@ -418,18 +480,72 @@ export class ReviewService implements ReviewApi {
     return { file }
   }
 
-  async exportFeedback(batchId: number, reportId?: number): Promise<{ files: string[] }> {
+  async exportFeedback(batchId: number, reportId?: number): Promise<FeedbackExport> {
     const mod = await import('../engine/export/feedbackDocx.ts')
+    if (!this.db.prepare('SELECT 1 FROM batches WHERE id = ?').get(batchId)) throw new Error(`没有编号为 ${batchId} 的文件夹`)
     const dir = join(this.exportsDir(batchId), '整改意见')
     mkdirSync(dir, { recursive: true })
-    if (reportId !== undefined) {
-      const r = this.db.prepare('SELECT township, year FROM reports WHERE id = ? AND batch_id = ?').get(reportId, batchId) as { township: string | null; year: number | null } | undefined
-      if (!r) throw new Error('没有这份年报')
-      const file = join(dir, `${(r.township ?? '未识别').replace(/[\\/:*?"<>|]/g, '_')}-${r.year ?? ''}年报整改意见.docx`)
-      await mod.exportFeedbackDocx(this.db, reportId, file)
-      return { files: [file] }
+    if (reportId !== undefined && reportId !== null) {
+      if (!this.db.prepare('SELECT 1 FROM reports WHERE id = ? AND batch_id = ?').get(reportId, batchId)) throw new Error('没有这份年报')
+      const file = join(dir, mod.letterFileName(this.db, reportId))
+      const state = await mod.exportFeedbackDocx(this.db, reportId, file)
+      return { files: [file], drafts: state.kind === 'draft' ? [file] : [], skipped: [] }
     }
-    return { files: await mod.exportAllFeedback(this.db, batchId, dir) }
+    const { letters, skipped } = await mod.exportLetters(this.db, batchId, dir)
+    const files = letters.map((l) => l.file)
+    const zip = files.length ? await mod.zipLetters(files, join(this.exportsDir(batchId), `整改意见-${new Date().toISOString().slice(0, 10)}.zip`)) : undefined
+    return { files, zip, drafts: letters.filter((l) => l.draft).map((l) => l.file), skipped }
+  }
+
+  async setReportBody(reportId: number, body: string | null): Promise<void> {
+    const r = this.db.prepare('SELECT body_named FROM reports WHERE id = ?').get(reportId) as { body_named: string | null } | undefined
+    if (!r) throw new Error('没有这份年报')
+    const name = body === null || body === undefined ? null : String(body).replace(/\s+/g, '').slice(0, 60) || null
+    this.db.transaction(() => {
+      this.audit('body', reportId, null, { body: r.body_named }, { body: name })
+      this.db.prepare('UPDATE reports SET body_named = ? WHERE id = ?').run(name, reportId)
+    })()
+  }
+
+  async auditTrail(batchId: number, limit?: number): Promise<AuditEntryDto[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.at, a.reviewer, a.action, a.report_id AS reportId, r.township, a.finding_key AS findingKey, a.before, a.after, a.undone
+         FROM audit a JOIN reports r ON r.id = a.report_id WHERE r.batch_id = ? ORDER BY a.id DESC LIMIT ?`
+      )
+      .all(batchId, Math.max(1, Math.min(5000, Math.floor(limit ?? 500)))) as (Omit<AuditEntryDto, 'undone'> & { undone: number })[]
+    return rows.map((a) => ({ ...a, undone: !!a.undone }))
+  }
+
+  async search(batchId: number, query: string): Promise<SearchHitDto[]> {
+    const q = String(query ?? '').trim().slice(0, 100)
+    if (!q) return []
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const hits: SearchHitDto[] = []
+    const snip = (text: string, at: number, len: number): string =>
+      `${at > 30 ? '…' : ''}${text.slice(Math.max(0, at - 30), at + len + 40).replace(/\s+/g, ' ')}${at + len + 40 < text.length ? '…' : ''}`
+    for (const f of this.db
+      .prepare(
+        `SELECT g.id, g.report_id, g.message, g.comment, r.township, r.year FROM findings g JOIN reports r ON r.id = g.report_id
+         WHERE r.batch_id = ? AND g.state = 'open' AND (g.message LIKE ? ESCAPE '\\' OR g.comment LIKE ? ESCAPE '\\' OR g.rule LIKE ? ESCAPE '\\') ORDER BY r.township, g.id LIMIT 200`
+      )
+      .all(batchId, like, like, like) as { id: number; report_id: number; message: string; comment: string | null; township: string | null; year: number | null }[]) {
+      const text = f.message.includes(q) || !f.comment ? f.message : `${f.message}　备注：${f.comment}`
+      hits.push({ reportId: f.report_id, township: f.township, year: f.year, kind: 'finding', findingId: f.id, snippet: snip(text, Math.max(0, text.indexOf(q)), q.length) })
+    }
+    for (const v of this.db
+      .prepare(
+        `SELECT r.id, r.township, r.year, v.text FROM reports r JOIN versions v ON v.id = r.current_version_id
+         WHERE r.batch_id = ? AND instr(v.text, ?) > 0 ORDER BY r.township, r.id`
+      )
+      .all(batchId, q) as { id: number; township: string | null; year: number | null; text: string }[]) {
+      let at = v.text.indexOf(q)
+      for (let n = 0; at >= 0 && n < 5; n++) {
+        hits.push({ reportId: v.id, township: v.township, year: v.year, kind: 'text', start: at, snippet: snip(v.text, at, q.length) })
+        at = v.text.indexOf(q, at + q.length)
+      }
+    }
+    return hits.slice(0, 300)
   }
 
   /** The stored original of a PDF version, for the renderer's pdf.js. */

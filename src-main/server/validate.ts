@@ -211,7 +211,11 @@ export const API_ARGS: { readonly [M in ApiMethod]: readonly ArgSpec[] } = {
   undo: [opt('reportId', id)],
   diffVersions: [a('reportId', id), a('fromVersion', id), a('toVersion', id)],
   exportSummary: [a('batchId', id)],
-  exportFeedback: [a('batchId', id), opt('reportId', id)]
+  exportFeedback: [a('batchId', id), opt('reportId', id)],
+  saveProfile: [a('profile', obj<{ reviewer: string; office: string }>({ reviewer: str(50, { nonEmpty: true }), office: str(100, { nonEmpty: true }) }))],
+  setReportBody: [a('reportId', id), a('body', nullable(str(60)))],
+  auditTrail: [a('batchId', id), opt('limit', int(1, 5000))],
+  search: [a('batchId', id), a('query', str(100))]
 }
 
 /** The checked argument list of a call, or ApiArgError. */

@@ -40,6 +40,12 @@ export interface ReportRow {
   infos: number
   confirmed: number
   undecided: number
+  /** Parse problems (the app could not read part of the original); not counted as errors or warnings. */
+  parse: number
+  /** 需整改, and a newer version arrived after the status was set: it needs a new look. */
+  newVersion: boolean
+  /** The issuing body as the reviewer named it (null: as the report says). */
+  bodyNamed: string | null
 }
 
 export interface FileEventDto {
@@ -55,6 +61,56 @@ export interface BatchDetail {
   effectiveYear?: number
   reports: ReportRow[]
   fileEvents: FileEventDto[]
+  /** Roster names without a report of the batch year (缺报). */
+  missing: string[]
+  /** How the last import of the folder ended; 'cancelled' leaves total - done files unread. */
+  importState: { state: 'done' | 'cancelled' | 'failed' | 'running'; total: number; done: number; at: string } | null
+}
+
+export interface AppInfo {
+  version: string
+  mode: 'electron' | 'browser'
+  sampleFolder: string
+  dataDir: string
+  reviewer: string
+  /** 审核单位, the sender of the letters. */
+  office: string
+  /** False until the reviewer has given their name and unit once. */
+  profileSet: boolean
+}
+
+export interface AuditEntryDto {
+  id: number
+  at: string
+  reviewer: string | null
+  action: string
+  reportId: number | null
+  township: string | null
+  findingKey: string | null
+  before: string | null
+  after: string | null
+  undone: boolean
+}
+
+export interface SearchHitDto {
+  reportId: number
+  township: string | null
+  year: number | null
+  kind: 'finding' | 'text'
+  findingId?: number
+  /** Offset in the report text for a text hit. */
+  start?: number
+  snippet: string
+}
+
+export interface FeedbackExport {
+  files: string[]
+  /** All letters in one archive (batch export only). */
+  zip?: string
+  /** Letters marked 草稿 because the review is not finished. */
+  drafts: string[]
+  /** Reports without a letter and why (no addressee yet). */
+  skipped: { reportId: number; name: string; reason: string }[]
 }
 
 export interface SpanDto {
@@ -155,6 +211,7 @@ export interface ReportDetail {
   message: string | null
   township: string | null
   body: string | null
+  bodyNamed: string | null
   year: number | null
   format: string | null
   signDate: string | null
@@ -205,7 +262,9 @@ export interface ApiEvents {
 }
 
 export interface ReviewApi {
-  appInfo(): Promise<{ version: string; mode: 'electron' | 'browser'; sampleFolder: string; dataDir: string; reviewer: string }>
+  appInfo(): Promise<AppInfo>
+  /** The reviewer's name and 审核单位, asked once at first start. */
+  saveProfile(p: { reviewer: string; office: string }): Promise<AppInfo>
   listBatches(): Promise<BatchSummary[]>
   /** Starts importing a folder (path on the reviewer's machine); progress arrives as events. */
   openFolder(path: string): Promise<{ taskId: string }>
@@ -221,7 +280,13 @@ export interface ReviewApi {
   undo(reportId?: number): Promise<{ undone: string | null; reportId?: number }>
   diffVersions(reportId: number, fromVersion: number, toVersion: number): Promise<VersionDiff>
   exportSummary(batchId: number): Promise<{ file: string }>
-  exportFeedback(batchId: number, reportId?: number): Promise<{ files: string[] }>
+  exportFeedback(batchId: number, reportId?: number): Promise<FeedbackExport>
+  /** Names the issuing body of a report (null: back to what the report says). */
+  setReportBody(reportId: number, body: string | null): Promise<void>
+  /** The reviewer's actions the database keeps, newest first. */
+  auditTrail(batchId: number, limit?: number): Promise<AuditEntryDto[]>
+  /** Findings and report text of a batch containing the words. */
+  search(batchId: number, query: string): Promise<SearchHitDto[]>
 }
 
 export type ApiMethod = keyof ReviewApi
@@ -242,7 +307,11 @@ export const API_METHODS = [
   'undo',
   'diffVersions',
   'exportSummary',
-  'exportFeedback'
+  'exportFeedback',
+  'saveProfile',
+  'setReportBody',
+  'auditTrail',
+  'search'
 ] as const satisfies readonly ApiMethod[]
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>

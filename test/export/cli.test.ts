@@ -49,7 +49,7 @@ describe('runExports', () => {
     }
   })
 
-  it('writes the workbook and one letter per report, and says so in Chinese', async () => {
+  it('writes the workbook and a letter per report whose addressee is known; unreviewed ones are drafts that never say 无需整改', async () => {
     const xlsx = join(dir, 'out', '汇总.xlsx')
     const folder = join(dir, 'out', '整改意见')
     const lines: string[] = []
@@ -61,19 +61,16 @@ describe('runExports', () => {
     }
     expect(existsSync(xlsx)).toBe(true)
     const docs = readdirSync(folder).filter((f) => f.endsWith('.docx'))
-    expect(docs).toHaveLength(6)
-    expect(docs).toContain('扫描件-年度不明年报整改意见.docx')
+    // nobody has reviewed anything: five drafts, and no letter for the scan that names nobody
+    expect(docs).toHaveLength(5)
+    expect(docs.every((d) => d.endsWith('（草稿）.docx'))).toBe(true)
+    for (const d of docs) expect(await docText(join(folder, d))).not.toContain('无需整改')
     const out = lines.join('\n')
     expect(out).toContain(`汇总表：${xlsx}（6 份报告`)
-    expect(out).toContain(`整改意见：6 份，保存在 ${folder}`)
-    expect(out).toMatch(/扫描件-年度不明年报整改意见\.docx：文件未能解析/)
-    expect(out).toMatch(/平安镇-2023年报整改意见\.docx：无需整改；另有 \d+ 条发现待确认/)
-
-    const zip = await JSZip.loadAsync(readFileSync(join(folder, '扫描件-年度不明年报整改意见.docx')))
-    const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
-    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
-    expect(text).toContain('为扫描件，没有可识别的文字，未能完成审核')
-    expect(text).toContain('请于')
+    expect(out).toContain(`整改意见：5 份（其中草稿 5 份，审核未完成，不能发出），保存在 ${folder}`)
+    expect(out).toMatch(/平安镇-2023年报整改意见（草稿）\.docx：草稿：尚有 \d+ 条发现未确认或排除；审核状态仍为“待审核”/)
+    expect(out).toContain('未生成：扫描件.pdf：报送单位未识别，请在审核页填写单位名称后再导出')
+    expect(out).not.toContain('无需整改')
 
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(xlsx)
@@ -84,4 +81,29 @@ describe('runExports', () => {
     })
     expect(remark).toBe('扫描件，需 OCR 后才能审核')
   })
+
+  it('once the reviewer names the body of the scan, it gets a letter asking for a readable file', async () => {
+    db.prepare("UPDATE reports SET body_named = '云阳县新店镇人民政府', review_status = '需整改' WHERE key = 'file:扫描件.pdf'").run()
+    const folder = join(dir, 'out2')
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+    try {
+      await runExports(db, batchId, { feedback: folder })
+    } finally {
+      log.mockRestore()
+    }
+    const docs = readdirSync(folder).filter((f) => f.endsWith('.docx'))
+    expect(docs).toHaveLength(6)
+    const scan = docs.find((d) => d.startsWith('扫描件'))!
+    expect(scan).toBe('扫描件-年度不明年报整改意见.docx')
+    const text = await docText(join(folder, scan))
+    expect(text).toContain('云阳县新店镇人民政府：')
+    expect(text).toContain('为扫描件，没有可识别的文字，未能完成审核')
+    expect(text).toContain('请于')
+  })
 })
+
+async function docText(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file))
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+}

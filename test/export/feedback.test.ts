@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ruleById } from '../../src-main/engine/checks/registry.ts'
 import { runChecks } from '../../src-main/engine/checks/store.ts'
 import { openDb, type Db } from '../../src-main/engine/db/open.ts'
-import { exportAllFeedback, exportFeedbackDocx, feedbackFileName, sourceText } from '../../src-main/engine/export/feedbackDocx.ts'
+import { exportAllFeedback, exportFeedbackDocx, exportLetters, feedbackFileName, fullBodyName, sourceText } from '../../src-main/engine/export/feedbackDocx.ts'
 import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import { SEED_DIR } from '../helpers/seeds.ts'
 
@@ -96,7 +96,10 @@ describe('整改意见 for one report', () => {
     expect(text).toContain(CONFIRMED)
     expect(text).toContain(COMMENT)
     expect(text).not.toContain(DISMISSED)
-    expect(text).not.toContain(PENDING)
+    // a pending finding is listed as pending in the draft, never among the problems to correct
+    expect(text).toContain('（草稿）关于平安镇')
+    expect(text).toMatch(/待决定 \d+：[^待]*测试待定的问题/)
+    expect(text.slice(text.indexOf('、需要整改的问题'))).not.toContain(PENDING)
     // where the problem is, by the template's labels, quoting the values
     expect(text).toContain('表三“（四）无法提供·1.本机关不掌握相关政府信息”行“总计”列')
     expect(text).toContain('空白（填写为“/”）')
@@ -126,18 +129,52 @@ describe('整改意见 for one report', () => {
     expect(styles).toMatch(/w:eastAsia="宋体"/)
   })
 
-  it('says no rectification is needed when nothing is confirmed, with the default office', async () => {
+  it('a report nobody has reviewed gets a draft that lists what is pending and never says 无需整改', async () => {
+    const file = join(dir, 'one', '头营镇-草稿.docx')
+    await exportFeedbackDocx(db, rid['头营镇'] as number, file)
+    const { text } = await docText(file)
+    const pending = db.prepare("SELECT message FROM findings WHERE report_id = ? AND state = 'open' AND decision IS NULL AND severity IN ('error', 'warning')").all(rid['头营镇']) as { message: string }[]
+    expect(pending.length).toBeGreaterThan(0)
+    expect(text).toContain('（草稿）关于头营镇2023年政府信息公开工作')
+    expect(text).toContain(`草稿：审核尚未完成，本意见不能发出（尚有 ${pending.length} 条发现未确认或排除；审核状态仍为“待审核”）`)
+    for (const p of pending) expect(text).toContain(p.message)
+    expect(text).not.toContain('无需整改')
+    expect(text).toContain('原州区头营镇人民政府：')
+  })
+
+  it('says no rectification is needed only once every finding is decided and the status is 已通过, with the default office', async () => {
     setSettings({})
+    const undo = db.prepare("SELECT id FROM findings WHERE report_id = ? AND state = 'open' AND decision IS NULL").all(rid['头营镇']) as { id: number }[]
+    db.prepare("UPDATE findings SET decision = 'dismissed' WHERE report_id = ? AND state = 'open' AND decision IS NULL").run(rid['头营镇'])
+    db.prepare("UPDATE reports SET review_status = '已通过' WHERE id = ?").run(rid['头营镇'])
     try {
       const file = join(dir, 'one', '头营镇.docx')
       await exportFeedbackDocx(db, rid['头营镇'] as number, file)
       const { text } = await docText(file)
       expect(text).toContain('关于头营镇2023年政府信息公开工作年度报告的整改意见')
+      expect(text).not.toContain('草稿')
       expect(text).toContain('未发现需要整改的问题，无需整改')
       expect(text).not.toContain('需要整改的问题（')
       expect(text).not.toContain('整改时限')
       expect(text).toContain('县政务公开办公室')
     } finally {
+      for (const u of undo) db.prepare('UPDATE findings SET decision = NULL WHERE id = ?').run(u.id)
+      db.prepare("UPDATE reports SET review_status = '待审核' WHERE id = ?").run(rid['头营镇'])
+      setSettings({ replyDeadline: '2024-03-15', office: '云阳县人民政府办公室', reviewer: '李四' })
+    }
+  })
+
+  it('takes the 审核单位 and the reviewer of the application when the batch names none', async () => {
+    setSettings({})
+    db.prepare("INSERT INTO settings (key, value) VALUES ('office', '原州区人民政府办公室'), ('reviewer', '王五')").run()
+    try {
+      const file = join(dir, 'one', '平安镇-全局.docx')
+      await exportFeedbackDocx(db, rid['平安镇'] as number, file)
+      const { text } = await docText(file)
+      expect(text).toContain('原州区人民政府办公室')
+      expect(text).toContain('联系人：王五')
+    } finally {
+      db.prepare("DELETE FROM settings WHERE key IN ('office', 'reviewer')").run()
       setSettings({ replyDeadline: '2024-03-15', office: '云阳县人民政府办公室', reviewer: '李四' })
     }
   })
@@ -158,17 +195,40 @@ describe('整改意见 for one report', () => {
 })
 
 describe('整改意见 for the batch', () => {
-  it('writes one file per report, named <乡镇>-<年度>年报整改意见.docx', async () => {
+  it('writes one file per report, named <乡镇>-<年度>年报整改意见.docx, drafts marked （草稿）', async () => {
     const folder = join(dir, 'all')
     const files = await exportAllFeedback(db, batchId, folder)
+    // only 平安镇 has a status set (需整改) — and a pending finding, so it is a draft as well
     expect(files.map((f) => basename(f)).sort()).toEqual(
-      ['官前乡-2021年报整改意见.docx', '裴城镇-2023年报整改意见.docx', '平安镇-2023年报整改意见.docx', '头营镇-2023年报整改意见.docx', '王官集镇-2020年报整改意见.docx'].sort()
+      ['官前乡-2021年报整改意见（草稿）.docx', '裴城镇-2023年报整改意见（草稿）.docx', '平安镇-2023年报整改意见（草稿）.docx', '头营镇-2023年报整改意见（草稿）.docx', '王官集镇-2020年报整改意见（草稿）.docx'].sort()
     )
-    for (const f of files) expect(existsSync(f)).toBe(true)
+    for (const f of files) {
+      expect(existsSync(f)).toBe(true)
+      expect((await docText(f)).text).not.toContain('无需整改')
+    }
     const wang = await docText(files.find((f) => f.includes('王官集镇')) as string)
     expect(wang.text).toContain('关于王官集镇2020年政府信息公开工作年度报告的整改意见')
     expect(wang.text).not.toContain(CONFIRMED)
     expect((await docText(files.find((f) => f.includes('平安镇')) as string)).text).toContain(CONFIRMED)
+  })
+
+  it('a decided report gets its final letter beside the drafts', async () => {
+    db.prepare("UPDATE findings SET decision = 'dismissed' WHERE report_id = ? AND state = 'open' AND decision IS NULL").run(rid['平安镇'])
+    try {
+      const { letters } = await exportLetters(db, batchId, join(dir, 'all2'))
+      const ping = letters.find((l) => l.reportId === rid['平安镇'])!
+      expect(ping).toMatchObject({ draft: false, reasons: [] })
+      expect(basename(ping.file)).toBe('平安镇-2023年报整改意见.docx')
+      expect(letters.filter((l) => l.draft)).toHaveLength(4)
+    } finally {
+      db.prepare("UPDATE findings SET decision = NULL WHERE report_id = ? AND key = 'MANUAL@3'").run(rid['平安镇'])
+    }
+  })
+
+  it('names the addressee in full', () => {
+    expect(fullBodyName('原州区头营镇')).toBe('原州区头营镇人民政府')
+    expect(fullBodyName('云阳县平安镇人民政府')).toBe('云阳县平安镇人民政府')
+    expect(fullBodyName('某区城关街道')).toBe('某区城关街道办事处')
   })
 
   it('sanitizes file names', () => {

@@ -55,7 +55,11 @@ const BAD: Record<ApiMethod, unknown[][]> = {
   undo: [['1'], [0], [1, 2]],
   diffVersions: [[1, 2], [1, '2', 3], [1, 2, -3]],
   exportSummary: [['../../../../x'], [], [0], [{}]],
-  exportFeedback: [['../../../../x'], ['../../../../x', 1], [1, '../x'], [1, 0]]
+  exportFeedback: [['../../../../x'], ['../../../../x', 1], [1, '../x'], [1, 0]],
+  saveProfile: [[], [{ reviewer: '李', office: '' }], [{ reviewer: 'x'.repeat(51), office: '办公室' }], [{ reviewer: '李', office: '办公室', extra: 1 }], ['李']],
+  setReportBody: [[1], ['1', '某镇人民政府'], [1, 5], [1, 'x'.repeat(61)]],
+  auditTrail: [[], ['1'], [1, 0], [1, 5001]],
+  search: [[1], [1, 5], [1, 'x'.repeat(101)], ['1', '行政复议']]
 }
 
 describe('API argument rules', () => {

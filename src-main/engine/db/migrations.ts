@@ -172,6 +172,23 @@ CREATE INDEX import_runs_batch ON import_runs(batch_id, finished_at);
 ALTER TABLE reports ADD COLUMN run_id INTEGER;
 CREATE INDEX reports_run ON reports(run_id);
 `
+  },
+  {
+    version: 4,
+    name: 'reviewer-workflow',
+    // body_named: the issuing body as the reviewer named it, when the report does not say it (a scan)
+    // or says it wrongly; letters are addressed to it. import_state: how the last import of a folder
+    // ended, so that a cancelled one stays visible after a reload.
+    sql: `
+ALTER TABLE reports ADD COLUMN body_named TEXT;
+CREATE TABLE import_state (
+  batch_id INTEGER PRIMARY KEY REFERENCES batches(id) ON DELETE CASCADE,
+  state TEXT NOT NULL,
+  total INTEGER NOT NULL,
+  done INTEGER NOT NULL,
+  at TEXT NOT NULL
+);
+`
   }
 ]
 

@@ -1,7 +1,7 @@
 // Exports requested from the command line (--xlsx, --feedback).
 import type { Db } from '../db/open.ts'
 import { loadExportBatch } from './data.ts'
-import { confirmedFindings, exportAllFeedback } from './feedbackDocx.ts'
+import { confirmedFindings, exportLetters } from './feedbackDocx.ts'
 import { exportSummaryXlsx } from './summaryXlsx.ts'
 
 export async function runExports(db: Db, batchId: number, opts: { xlsx?: string; feedback?: string }): Promise<void> {
@@ -14,14 +14,15 @@ export async function runExports(db: Db, batchId: number, opts: { xlsx?: string;
     console.log(`汇总表：${opts.xlsx}（${batch.reports.length} 份报告${missing}，${findings} 条发现）`)
   }
   if (opts.feedback) {
-    const files = await exportAllFeedback(db, batchId, opts.feedback)
-    console.log(`整改意见：${files.length} 份，保存在 ${opts.feedback}`)
-    batch.reports.forEach((r, i) => {
-      const confirmed = confirmedFindings(r).length
-      const pending = r.findings.filter((f) => f.decision === null).length
-      const what = !r.parsed ? '文件未能解析，要求重新报送' : confirmed ? `${confirmed} 项需整改` : '无需整改'
-      const warn = pending ? `；另有 ${pending} 条发现待确认，未写入` : ''
-      console.log(`  ${files[i] ?? ''}：${what}${warn}`)
-    })
+    const { letters, skipped } = await exportLetters(db, batchId, opts.feedback)
+    const drafts = letters.filter((l) => l.draft).length
+    console.log(`整改意见：${letters.length} 份${drafts ? `（其中草稿 ${drafts} 份，审核未完成，不能发出）` : ''}，保存在 ${opts.feedback}`)
+    for (const l of letters) {
+      const r = batch.reports.find((x) => x.id === l.reportId)
+      const confirmed = r ? confirmedFindings(r).length : 0
+      const what = l.draft ? `草稿：${l.reasons.join('；')}` : r && !r.parsed ? '文件未能解析，要求重新报送' : confirmed ? `${confirmed} 项需整改` : '已通过，无需整改'
+      console.log(`  ${l.file}：${what}`)
+    }
+    for (const s of skipped) console.log(`  未生成：${s.name}：${s.reason}`)
   }
 }

@@ -57,6 +57,7 @@ export interface ExportReport {
   /** Format as detected ('2021' | '2019' | 'mixed' | 'unknown'), and the template used for labels. */
   formatRaw: string | null
   format: FormatKey
+  /** The issuing body: as the reviewer named it, else as the report gives it. */
   body: string | null
   title: string | null
   signDate: string | null
@@ -103,6 +104,7 @@ interface ReportRow {
   message: string | null
   format: string | null
   body: string | null
+  body_named: string | null
   title: string | null
   sign_date: string | null
   imported_at: string | null
@@ -147,7 +149,7 @@ function loadReports(db: Db, where: string, arg: number): ExportReport[] {
   const rows = db
     .prepare(
       `SELECT r.id, r.batch_id, r.township, r.year, r.review_status, v.id AS version_id, v.seq, v.kind, v.status, v.message, v.format,
-              v.body, v.title, v.sign_date, v.imported_at, v.parsed, f.rel_path,
+              v.body, r.body_named, v.title, v.sign_date, v.imported_at, v.parsed, f.rel_path,
               (SELECT COUNT(*) FROM versions x WHERE x.report_id = r.id) AS versions
        FROM reports r LEFT JOIN versions v ON v.id = r.current_version_id LEFT JOIN files f ON f.id = v.file_id
        WHERE ${where} ORDER BY r.id`
@@ -213,7 +215,7 @@ function loadReports(db: Db, where: string, arg: number): ExportReport[] {
       parsed: r.parsed !== null,
       formatRaw: r.format,
       format: formatKey(r.format, r.year),
-      body: r.body,
+      body: r.body_named?.trim() || r.body,
       title: r.title,
       signDate: r.sign_date,
       importedAt: r.imported_at,
@@ -237,31 +239,50 @@ export function sortReports(reports: ExportReport[]): ExportReport[] {
 }
 
 /** Does a roster entry (short name or full name such as 云阳县平安镇人民政府) denote this report's township? */
-export function rosterMatches(entry: string, r: Pick<ExportReport, 'township' | 'body'>): boolean {
+export function rosterMatches(entry: string, r: Pick<ExportReport, 'township' | 'body'> & { file?: string | null }): boolean {
   const e = entry.replace(/\s+/g, '')
   if (!e) return false
   const names = [r.township, r.body].filter((x): x is string => !!x)
-  return names.some((n) => n === e || (r.township !== null && e.includes(r.township)) || (e.length >= 2 && n.startsWith(e)))
+  if (names.some((n) => n === e || (r.township !== null && e.includes(r.township)) || (e.length >= 2 && n.startsWith(e)))) return true
+  // a scan whose text names nobody is still known by its file name (头营镇-扫描件.pdf)
+  if (names.length || !r.file || e.length < 2) return false
+  const short = e.replace(/^.*?[县区市旗]/, '').replace(/(人民政府|政府|办事处)$/, '')
+  const base = r.file.replace(/^.*[\\/]/, '')
+  return base.includes(e) || (short.length >= 2 && base.includes(short))
+}
+
+/** Roster names without a report of the batch year. */
+export function missingFromRoster(roster: readonly string[], reports: (Pick<ExportReport, 'township' | 'body' | 'year'> & { file?: string | null })[], year: number | undefined): string[] {
+  const missing: string[] = []
+  for (const name of roster) {
+    const hit = reports.some((r) => (r.year === null || year === undefined || r.year === year) && rosterMatches(name, r))
+    if (!hit && !missing.includes(name)) missing.push(name)
+  }
+  return missing
+}
+
+/** The batch's settings, with the 审核单位 and reviewer of the application where the batch names none. */
+export function exportSettings(db: Db, batchId: number): ExportSettings {
+  const s = batchSettings(db, batchId) as ExportSettings
+  const global = (key: string): string | undefined =>
+    (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value?.trim() || undefined
+  return { ...s, office: s.office?.trim() || global('office'), reviewer: s.reviewer?.trim() || global('reviewer') }
 }
 
 export function loadExportBatch(db: Db, batchId: number): ExportBatch {
   const b = db.prepare('SELECT id, name, root FROM batches WHERE id = ?').get(batchId) as { id: number; name: string; root: string } | undefined
   if (!b) throw new Error(`没有编号为 ${batchId} 的批次`)
-  const settings = batchSettings(db, batchId) as ExportSettings
+  const settings = exportSettings(db, batchId)
   const reports = sortReports(loadReports(db, 'r.batch_id = ?', batchId))
   const year = settings.year ?? batchYear(reports.map((r) => ({ year: r.year ?? undefined })))
-  const missing: string[] = []
-  for (const name of settings.roster ?? []) {
-    const hit = reports.some((r) => (r.year === null || year === undefined || r.year === year) && rosterMatches(name, r))
-    if (!hit && !missing.includes(name)) missing.push(name)
-  }
+  const missing = missingFromRoster(settings.roster ?? [], reports, year)
   return { id: b.id, name: b.name, root: b.root, settings, year, reports, missing }
 }
 
 export function loadExportReport(db: Db, reportId: number): { report: ExportReport; settings: ExportSettings; year: number | undefined } {
   const [report] = loadReports(db, 'r.id = ?', reportId)
   if (!report) throw new Error(`没有编号为 ${reportId} 的报告`)
-  const settings = batchSettings(db, report.batchId) as ExportSettings
+  const settings = exportSettings(db, report.batchId)
   const years = db.prepare('SELECT year FROM reports WHERE batch_id = ?').all(report.batchId) as { year: number | null }[]
   return { report, settings, year: settings.year ?? batchYear(years.map((y) => ({ year: y.year ?? undefined }))) }
 }

@@ -1,7 +1,7 @@
 // The 整改意见 sent to one township: the report reviewed, every finding the reviewer confirmed (where,
 // what is wrong, what to correct, on what basis, the reviewer's comment), the reply deadline and the
 // office's signature. Laid out like a 公文 on A4: 宋体 title, 仿宋 三号 body, fixed 28 pt lines.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import {
   AlignmentType,
@@ -127,6 +127,44 @@ function reportInfo(r: ExportReport): Table {
 
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 }
 
+/** Findings the reviewer has not decided yet (errors and warnings; 提示 need no decision). */
+export function pendingFindings(r: ExportReport): ExportFinding[] {
+  return r.findings.filter((f) => f.decision === null && (f.severity === 'error' || f.severity === 'warning'))
+}
+
+/**
+ * Whether a letter may be sent: only what the reviewer decided goes into it. Final when nothing is
+ * pending and the status agrees with the decisions; a draft (marked 草稿, listing what is pending)
+ * otherwise; none at all while nobody knows whom to address.
+ */
+export interface LetterState {
+  kind: 'final' | 'draft' | 'none'
+  /** Why it is not final, in Chinese, for the letter, the CLI and the UI. */
+  reasons: string[]
+  pending: ExportFinding[]
+}
+
+export function letterState(r: ExportReport): LetterState {
+  if (!r.body?.trim() && !r.township?.trim()) return { kind: 'none', reasons: ['报送单位未识别，请在审核页填写单位名称后再导出'], pending: [] }
+  const pending = pendingFindings(r)
+  const confirmed = confirmedFindings(r)
+  const reasons: string[] = []
+  if (pending.length) reasons.push(`尚有 ${pending.length} 条发现未确认或排除`)
+  if (r.reviewStatus === '待审核') reasons.push('审核状态仍为“待审核”')
+  else if (r.reviewStatus === '已通过' && (confirmed.length || !r.parsed)) reasons.push('审核状态为“已通过”，但有已确认的问题或文件未能解析')
+  else if (r.reviewStatus === '需整改' && !confirmed.length && r.parsed) reasons.push('审核状态为“需整改”，但没有已确认的问题')
+  return { kind: reasons.length ? 'draft' : 'final', reasons, pending }
+}
+
+/** The addressee as a 公文 names it: 原州区头营镇 → 原州区头营镇人民政府, 某街道 → 某街道办事处. */
+export function fullBodyName(body: string): string {
+  const b = body.trim()
+  if (/(人民政府|政府|办事处|委员会|管委会|管理委员会|办公室|局)$/.test(b)) return b
+  if (/(镇|乡)$/.test(b)) return `${b}人民政府`
+  if (/街道$/.test(b)) return `${b}办事处`
+  return b
+}
+
 /** Findings to be corrected: confirmed by the reviewer and still open (manual ones included). */
 export function confirmedFindings(r: ExportReport): ExportFinding[] {
   return r.findings
@@ -165,8 +203,8 @@ function findingBlock(r: ExportReport, f: ExportFinding, n: number): (Paragraph 
 }
 
 /** The title in two lines broken where a 公文 title would be (before 年度报告), when it is too long for one. */
-function titleRuns(township: string, year: string): TextRun[] {
-  const first = `关于${township}${year}年政府信息公开工作`
+function titleRuns(township: string, year: string, draft = false): TextRun[] {
+  const first = `${draft ? '（草稿）' : ''}关于${township}${year}年政府信息公开工作`
   const second = '年度报告的整改意见'
   if ((first + second).length <= 20) return [new TextRun(first + second)]
   return [new TextRun(first), new TextRun({ text: second, break: 1 })]
@@ -181,17 +219,28 @@ export function sourceText(source: string): string {
 }
 
 function buildDocument(r: ExportReport, settings: ExportSettings, today: Date): Document {
+  const state = letterState(r)
+  const draft = state.kind !== 'final'
   const township = r.township ?? r.body ?? '（未识别单位）'
   const year = r.year !== null ? `${r.year}` : ''
-  const title = `关于${township}${year}年政府信息公开工作年度报告的整改意见`
+  const title = `${draft ? '（草稿）' : ''}关于${township}${year}年政府信息公开工作年度报告的整改意见`
   const office = settings.office?.trim() || DEFAULT_OFFICE
   const confirmed = confirmedFindings(r)
   const reportName = r.title ? `《${r.title}》` : `年度报告（${r.file ?? ''}）`
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: titleRuns(township, year) }),
-    new Paragraph({ children: [] }),
-    para(`${r.body ?? township}：`, { indent: false })
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: titleRuns(township, year, draft) }),
+    new Paragraph({ children: [] })
   ]
+  if (draft) {
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.BOTH,
+        children: [new TextRun({ text: `草稿：审核尚未完成，本意见不能发出（${state.reasons.join('；')}）。`, bold: true, font: HEI, color: 'C00000' })]
+      })
+    )
+    state.pending.forEach((f, i) => children.push(para(`待决定 ${i + 1}：${findingHeading(f)}——${f.message}`)))
+  }
+  children.push(para(`${fullBodyName(r.body ?? township)}：`, { indent: false }))
   const needsWork = confirmed.length > 0 || !r.parsed
   if (!r.parsed) {
     const why = r.status === 'needs-ocr' ? '为扫描件，没有可识别的文字' : `无法读取${r.statusMessage ? `（${r.statusMessage}）` : ''}`
@@ -208,13 +257,15 @@ function buildDocument(r: ExportReport, settings: ExportSettings, today: Date): 
           `发现需要整改的问题 ${confirmed.length} 项。现将审核意见反馈如下，请认真核实整改。`
       )
     )
-  } else {
+  } else if (!draft) {
     children.push(
       para(
         `根据《中华人民共和国政府信息公开条例》和政府信息公开工作年度报告格式的有关要求，我办对你单位报送的${reportName}进行了审核，` +
           '未发现需要整改的问题，无需整改。请按规定做好年度报告的公开工作。'
       )
     )
+  } else {
+    children.push(para(`我办正在对你单位报送的${reportName}进行审核，审核意见待审核完成后另行反馈。`))
   }
   let h = 1
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, indent: INDENT, children: [new TextRun(`${chineseNumber(h++)}、审核的报告`)] }), reportInfo(r), gap())
@@ -284,9 +335,19 @@ function buildDocument(r: ExportReport, settings: ExportSettings, today: Date): 
   })
 }
 
-export async function exportFeedbackDocx(db: Db, reportId: number, file: string, today: Date = new Date()): Promise<void> {
+/** Writes the letter of one report; refuses while its addressee is unknown. */
+export async function exportFeedbackDocx(db: Db, reportId: number, file: string, today: Date = new Date()): Promise<LetterState> {
   const { report, settings } = loadExportReport(db, reportId)
+  const state = letterState(report)
+  if (state.kind === 'none') throw new Error(state.reasons.join('；'))
   await writeDoc(report, settings, file, today)
+  return state
+}
+
+/** The letter's file name for one report (marked 草稿 when it is not final). */
+export function letterFileName(db: Db, reportId: number): string {
+  const { report } = loadExportReport(db, reportId)
+  return feedbackFileName(report, letterState(report).kind !== 'final')
 }
 
 async function writeDoc(report: ExportReport, settings: ExportSettings, file: string, today: Date): Promise<void> {
@@ -306,24 +367,58 @@ export function safeFileName(name: string): string {
   return /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(base) ? `_${base}` : base
 }
 
-export function feedbackFileName(r: Pick<ExportReport, 'township' | 'year' | 'file'>): string {
+export function feedbackFileName(r: Pick<ExportReport, 'township' | 'year' | 'file'>, draft = false): string {
   const who = r.township ?? (r.file ? basename(r.file).replace(/\.[^.]+$/, '') : '未识别单位')
-  return `${safeFileName(`${who}-${r.year ?? '年度不明'}年报整改意见`)}.docx`
+  return `${safeFileName(`${who}-${r.year ?? '年度不明'}年报整改意见${draft ? '（草稿）' : ''}`)}.docx`
 }
 
-/** One .docx per report of the batch; returns the files written. */
-export async function exportAllFeedback(db: Db, batchId: number, folder: string, today: Date = new Date()): Promise<string[]> {
+export interface LetterFile {
+  file: string
+  reportId: number
+  draft: boolean
+  reasons: string[]
+}
+
+export interface LettersResult {
+  letters: LetterFile[]
+  /** Reports that got no letter, with the reason (no addressee yet). */
+  skipped: { reportId: number; name: string; reason: string }[]
+}
+
+/** One .docx per report whose addressee is known: final letters, or drafts marked 草稿. */
+export async function exportLetters(db: Db, batchId: number, folder: string, today: Date = new Date()): Promise<LettersResult> {
   const batch = loadExportBatch(db, batchId)
   mkdirSync(folder, { recursive: true })
   const used = new Set<string>()
-  const files: string[] = []
+  const out: LettersResult = { letters: [], skipped: [] }
   for (const r of batch.reports) {
-    let name = feedbackFileName(r)
-    for (let i = 2; used.has(name.toLowerCase()); i++) name = feedbackFileName(r).replace(/\.docx$/, `（${i}）.docx`)
+    const state = letterState(r)
+    if (state.kind === 'none') {
+      out.skipped.push({ reportId: r.id, name: r.file ?? `年报 ${r.id}`, reason: state.reasons.join('；') })
+      continue
+    }
+    const draft = state.kind === 'draft'
+    let name = feedbackFileName(r, draft)
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = feedbackFileName(r, draft).replace(/\.docx$/, `（${i}）.docx`)
     used.add(name.toLowerCase())
     const file = join(folder, name)
     await writeDoc(r, batch.settings, file, today)
-    files.push(file)
+    out.letters.push({ file, reportId: r.id, draft, reasons: state.reasons })
   }
-  return files
+  return out
+}
+
+/** One .docx per report of the batch (drafts included); returns the files written. */
+export async function exportAllFeedback(db: Db, batchId: number, folder: string, today: Date = new Date()): Promise<string[]> {
+  return (await exportLetters(db, batchId, folder, today)).letters.map((l) => l.file)
+}
+
+/** The letters in one .zip, for a single download. */
+export async function zipLetters(files: string[], zipFile: string): Promise<string> {
+  const { default: JSZip } = await import('jszip')
+  const zip = new JSZip()
+  for (const f of files) zip.file(basename(f), readFileSync(f))
+  mkdirSync(dirname(zipFile), { recursive: true })
+  writeFileSync(zipFile, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+  return zipFile
 }

@@ -1,7 +1,7 @@
 // Chinese names for everything the reviewer reads: rule families, severities, outcomes, statuses.
 import type { FindingDto, ReviewStatus, Severity } from '../../../src-main/shared/api.ts'
 
-export const FAMILY_ORDER = ['document', 'section', 'structure', 'arithmetic', 'text', 'cross', 'manual'] as const
+export const FAMILY_ORDER = ['document', 'section', 'structure', 'arithmetic', 'text', 'cross', 'manual', 'parse'] as const
 
 export const FAMILY_NAMES: Record<string, string> = {
   document: '文档',
@@ -10,7 +10,8 @@ export const FAMILY_NAMES: Record<string, string> = {
   arithmetic: '表内勾稽',
   text: '文表一致',
   cross: '跨文件',
-  manual: '人工'
+  manual: '人工',
+  parse: '解析存疑（本软件未能读准，不是乡镇的问题）'
 }
 
 export const SEVERITIES: Severity[] = ['error', 'warning', 'info']
@@ -40,9 +41,10 @@ export const PARSE_STATUS_NAMES: Record<string, string> = {
 export const KIND_NAMES: Record<string, string> = { txt: '文本', html: '网页', docx: 'Word', doc: 'Word 97', pdf: 'PDF' }
 
 export function formatName(format: string | null | undefined): string {
-  if (format === '2021') return '2021版'
-  if (format === '2019') return '2019试行版'
-  return format ? format : '未识别'
+  if (format === '2021') return '2021 格式'
+  if (format === '2019') return '2019 试行格式'
+  if (format === 'mixed') return '新旧格式混用'
+  return '未识别'
 }
 
 export const TABLE_NAMES: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' }

@@ -11,6 +11,8 @@ export interface ImportTask {
   done: number
   total: number
   file: string
+  /** Page being recognised while a scan is read. */
+  ocr?: { page: number; pages: number }
   state: 'starting' | TaskEvent['state']
   message?: string
   batchId?: number
@@ -39,6 +41,7 @@ export const useFolderStore = defineStore('folder', () => {
     t.done = p.done
     t.total = p.total
     t.file = p.file
+    t.ocr = p.status === 'ocr' ? p.ocr : undefined
     if (t.state === 'starting') t.state = 'running'
   }
 

@@ -65,6 +65,11 @@ export const useSettingsStore = defineStore('settings', () => {
     return info.value
   }
 
+  async function saveProfile(p: { reviewer: string; office: string }): Promise<AppInfo> {
+    info.value = await client.api.saveProfile(p)
+    return info.value
+  }
+
   async function save(batchId: number, form: SettingsForm): Promise<BatchDetail> {
     const dto = dtoFrom(form)
     const detail = await client.api.saveSettings(batchId, dto)
@@ -72,5 +77,5 @@ export const useSettingsStore = defineStore('settings', () => {
     return detail
   }
 
-  return { info, reviewer, desktop, loadInfo, save }
+  return { info, reviewer, desktop, loadInfo, save, saveProfile }
 })

@@ -3,7 +3,21 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { errorText } from './client.ts'
 
-export type View = { name: 'home' } | { name: 'batch'; batchId: number } | { name: 'report'; reportId: number }
+export type View =
+  | { name: 'home' }
+  | { name: 'batch'; batchId: number }
+  | { name: 'report'; reportId: number }
+  | { name: 'audit'; batchId: number }
+  | { name: 'help' }
+
+/** A question put to the reviewer before an action, with what it concerns. */
+export interface Ask {
+  title: string
+  text: string
+  lines: string[]
+  ok: string
+  resolve: (yes: boolean) => void
+}
 
 export interface Toast {
   id: number
@@ -16,20 +30,38 @@ export interface Toast {
 }
 
 export function parseHash(hash: string): View {
-  const m = /^#\/(batch|report)\/(\d+)/.exec(hash)
+  if (hash.startsWith('#/help')) return { name: 'help' }
+  const m = /^#\/(batch|report|audit)\/(\d+)/.exec(hash)
   if (m?.[1] === 'batch') return { name: 'batch', batchId: Number(m[2]) }
+  if (m?.[1] === 'audit') return { name: 'audit', batchId: Number(m[2]) }
   if (m?.[1] === 'report') return { name: 'report', reportId: Number(m[2]) }
   return { name: 'home' }
 }
 
 export function viewHash(v: View): string {
+  if (v.name === 'audit') return `#/audit/${v.batchId}`
+  if (v.name === 'help') return '#/help'
   return v.name === 'batch' ? `#/batch/${v.batchId}` : v.name === 'report' ? `#/report/${v.reportId}` : '#/'
 }
 
 export const useUiStore = defineStore('ui', () => {
   const view = ref<View>(parseHash(window.location.hash))
   const toasts = ref<Toast[]>([])
+  const asking = ref<Ask | null>(null)
   let seq = 0
+
+  function ask(q: Omit<Ask, 'resolve'>): Promise<boolean> {
+    asking.value?.resolve(false)
+    return new Promise((resolve) => {
+      asking.value = {
+        ...q,
+        resolve: (yes) => {
+          asking.value = null
+          resolve(yes)
+        }
+      }
+    })
+  }
 
   function go(v: View): void {
     view.value = v
@@ -62,5 +94,5 @@ export const useUiStore = defineStore('ui', () => {
     }
   }
 
-  return { view, toasts, go, syncFromHash, toast, dismiss, guard }
+  return { view, toasts, asking, ask, go, syncFromHash, toast, dismiss, guard }
 })
