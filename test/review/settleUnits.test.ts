@@ -44,12 +44,28 @@ describe('applying settlements', () => {
     expect(cellChoices(parseReport(readText(Buffer.from(gluedReport('1200000012'), 'utf8')))).size).toBe(0)
   })
 
-  it('uses the readings the reader gives (CellValue.choices) when it gives them', () => {
-    const parsed = parseReport(readText(Buffer.from(gluedReport(), 'utf8')))
-    for (const c of parsed.tables.T3.cells) if (c.row === 'r7_total') (c as typeof c & { choices?: number[] }).choices = c.col === 'natural_person' ? [3, 4, 5] : [0, 0, 0]
-    const got = cellChoices(parsed)
-    expect(got.get('T3|r7_total|natural_person')?.choices).toEqual([3, 4, 5])
-    expect(new Set([...got.values()].map((g) => g.group)).size).toBe(1)
+  it('uses the values the reader still allows per cell (CellValue.choices) to keep or drop row splits', () => {
+    type C = ReturnType<typeof parseReport>['tables']['T3']['cells'][number] & { choices?: number[] }
+    // as a reader that infers the cells equal in every reading and lists the others' values, sorted
+    const asReader = (allowed: Record<string, number[]>) => {
+      const parsed = parseReport(readText(Buffer.from(gluedReport(), 'utf8')))
+      for (const c of parsed.tables.T3.cells as C[]) {
+        if (c.row !== 'r7_total') continue
+        if (allowed[c.col]) c.choices = allowed[c.col]
+        else Object.assign(c, { status: 'inferred', value: c.col === 'total' ? 11 : 0 })
+      }
+      return cellChoices(parsed)
+    }
+    const both = asReader({ natural_person: [1, 11], commercial_enterprise: [0, 10] })
+    // the row splits pair 1 with 10 and 11 with 0, which the sorted per-cell lists cannot say
+    expect(both.get('T3|r7_total|natural_person')?.choices).toEqual([1, 11])
+    expect(both.get('T3|r7_total|commercial_enterprise')?.choices).toEqual([10, 0])
+    expect(both.get('T3|r7_total|natural_person')?.group).toBe(both.get('T3|r7_total|commercial_enterprise')?.group)
+    expect(both.has('T3|r7_total|total')).toBe(false)
+    // the reader's constraints leave one row split only: each cell offers its own values
+    const one = asReader({ natural_person: [1, 5], commercial_enterprise: [0, 10] })
+    expect(one.get('T3|r7_total|natural_person')?.choices).toEqual([1, 5])
+    expect(one.get('T3|r7_total|natural_person')?.group).not.toBe(one.get('T3|r7_total|commercial_enterprise')?.group)
   })
 })
 

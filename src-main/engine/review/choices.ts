@@ -1,7 +1,9 @@
 // Readings to offer the reviewer for an uncertain cell: when the reader's constraints leave exactly
 // two or three consistent splits of a glued digit run, each split is a choice for the whole run.
-// The reader may give them itself (CellValue.choices); for a 表三 row glued into one run they are
-// worked out here with the reader's own constraint (each row's 总计 = the sum of its columns).
+// The reader may give each cell's possible values (CellValue.choices: per cell, sorted, so they do
+// not say which values go together); a whole-row split is worked out here with the reader's row
+// constraint (总计 = the sum of the columns) and kept only where it agrees with those values and with
+// the cells the reader inferred. Without a row split, each cell's own values are offered.
 import type { CellValue, ParsedReport, TableId } from '../model.ts'
 import { tableFormat } from '../parse/index.ts'
 import { gluedSplits } from '../parse/values.ts'
@@ -20,47 +22,64 @@ const MAX = 3
 type WithChoices = CellValue & { choices?: number[] }
 
 function digitsOf(raw: string): string | null {
-  const d = raw.normalize('NFKC').replace(/\s+/g, '')
+  const d = raw.normalize('NFKC').trim()
   return /^\d+$/.test(d) ? d : null
+}
+
+const key = (c: CellValue): string => `${c.table}|${c.row}|${c.col}`
+
+/**
+ * Splits of a 表三 row glued into one digit run that keep the row total and agree with what the reader
+ * settled (inferred cells) or still allows (a cell's own choices). Empty when the run is not a whole row.
+ */
+function rowSplits(report: Omit<ParsedReport, 'norm'>, run: WithChoices[]): { cols: string[]; splits: number[][] } {
+  const first = run[0]
+  const none = { cols: [], splits: [] }
+  if (!first || first.table !== 'T3') return none
+  const digits = digitsOf(first.raw)
+  if (!digits) return none
+  const cols = t3Columns(tableFormat(report as ParsedReport)).map((c) => ({ id: c.id, total: !!c.is_total }))
+  const byCol = new Map(run.map((c) => [c.col, c]))
+  if (cols.some((c) => !byCol.has(c.id))) return none
+  const totalAt = cols.findIndex((c) => c.total)
+  if (totalAt < 0) return none
+  const all = gluedSplits(digits, cols.length, (p) => p[totalAt] === p.reduce((a, b, i) => (i === totalAt ? a : a + b), 0), 200)
+  const splits = all.filter((p) =>
+    cols.every((col, i) => {
+      const c = byCol.get(col.id) as WithChoices
+      const v = p[i] as number
+      if (c.status === 'inferred') return c.value === v
+      return !c.choices?.length || c.choices.includes(v)
+    })
+  )
+  return { cols: cols.map((c) => c.id), splits }
 }
 
 /** Choices per cell key ('T3|row|col'), for the uncertain cells that have two or three readings. */
 export function cellChoices(report: Omit<ParsedReport, 'norm'> & { norm?: string }): Map<string, CellChoices> {
   const out = new Map<string, CellChoices>()
-  const ids: TableId[] = ['T2', 'T3', 'T4']
-  // Cells of one glued run share the row and the span of the run.
+  // Cells of one glued run share the row, the span and the text of the run.
   const runs = new Map<string, WithChoices[]>()
-  for (const id of ids) {
+  for (const id of ['T2', 'T3', 'T4'] as TableId[]) {
     for (const c of (report.tables[id]?.cells ?? []) as WithChoices[]) {
-      if (c.status !== 'uncertain' || c.settled) continue
+      if ((c.status !== 'uncertain' && c.status !== 'inferred') || c.settled) continue
       const k = `${c.table}|${c.row}|@${c.span?.start ?? ''}:${c.span?.end ?? ''}:${c.raw}`
       const l = runs.get(k)
       if (l) l.push(c)
       else runs.set(k, [c])
     }
   }
-  for (const [group, cells] of runs) {
-    const given = cells.map((c) => c.choices)
-    if (given.every((g) => g && g.length >= MIN && g.length <= MAX && g.length === given[0]?.length)) {
-      for (const c of cells) out.set(`${c.table}|${c.row}|${c.col}`, { group, choices: [...(c.choices as number[])] })
+  for (const [group, run] of runs) {
+    const unsure = run.filter((c) => c.status === 'uncertain')
+    if (!unsure.length) continue
+    const { cols, splits } = rowSplits(report, run)
+    if (splits.length >= MIN && splits.length <= MAX) {
+      // one choice settles the whole run
+      for (const c of unsure) out.set(key(c), { group, choices: splits.map((s) => s[cols.indexOf(c.col)] as number) })
       continue
     }
-    // a cell whose own readings the reader gave, outside any run
-    for (const c of cells)
-      if (c.choices && c.choices.length >= MIN && c.choices.length <= MAX) out.set(`${c.table}|${c.row}|${c.col}`, { group: `${group}|${c.col}`, choices: [...c.choices] })
-    const first = cells[0]
-    if (!first || first.table !== 'T3' || cells.length < 2 || cells.some((c) => c.choices)) continue
-    const digits = digitsOf(first.raw)
-    if (!digits) continue
-    const cols = t3Columns(tableFormat(report as ParsedReport))
-    if (cells.length !== cols.length) continue
-    const totalAt = cols.findIndex((c) => c.is_total)
-    if (totalAt < 0) continue
-    const splits = gluedSplits(digits, cols.length, (p) => p[totalAt] === p.reduce((a, b, i) => (i === totalAt ? a : a + b), 0), MAX + 1)
-    if (splits.length < MIN || splits.length > MAX) continue
-    cols.forEach((col, i) => {
-      if (cells.some((c) => c.col === col.id)) out.set(`T3|${first.row}|${col.id}`, { group, choices: splits.map((s) => s[i] as number) })
-    })
+    // otherwise the values the reader still allows for each cell, one cell at a time
+    for (const c of unsure) if (c.choices && c.choices.length >= MIN && c.choices.length <= MAX) out.set(key(c), { group: `${group}|${c.col}`, choices: [...c.choices] })
   }
   return out
 }
