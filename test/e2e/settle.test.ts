@@ -119,6 +119,29 @@ describe('人工核定 in the review screen (browser mode)', () => {
     expect(errors).toEqual([])
   })
 
+  it('steps through a finding\'s uncertain cells one by one: Alt+N skips, Enter settles and moves on, Esc closes', async () => {
+    const { page, service } = env
+    const rowTotal = (await service.getReport(reportId)).findings.find((f) => f.key === 'T3-ROW-TOTAL@T3.r7_total.total')!
+    expect(rowTotal.evidence.filter((e) => e.kind === 'cell' && e.status === 'uncertain')).toHaveLength(7)
+    await page.locator(`[data-finding="${rowTotal.id}"]`).click()
+    await page.keyboard.press('s')
+    const panel = page.locator('[data-test=settle-panel]')
+    await poll(() => panel.getAttribute('data-cell')).toBe('T3|r7_total|natural_person')
+    expect(await panel.textContent()).toContain('第 1 / 7 格')
+    await page.keyboard.press('Alt+n')
+    await poll(() => panel.getAttribute('data-cell')).toBe('T3|r7_total|commercial_enterprise')
+    await page.keyboard.type('10')
+    await page.keyboard.press('Enter')
+    await poll(() => page.locator('[data-test=parsed-pane] [data-cell="T3|r7_total|commercial_enterprise"]').getAttribute('data-settled')).toBe('corrected')
+    // on to the next cell still to settle
+    await poll(() => panel.getAttribute('data-cell')).toBe('T3|r7_total|research_institution')
+    expect(await panel.textContent()).toContain('第 3 / 7 格')
+    await page.keyboard.press('Escape')
+    await poll(() => panel.count()).toBe(0)
+    await page.keyboard.press('Control+z')
+    await poll(() => page.locator('[data-test=parsed-pane] [data-cell="T3|r7_total|commercial_enterprise"]').getAttribute('data-settled')).toBeNull()
+  })
+
   it('a double-clicked cell settles the whole glued row by one of its splits', async () => {
     const { page } = env
     const t = page.locator(`[data-test=parsed-pane] [data-cell="T3|r7_total|total"]`)
