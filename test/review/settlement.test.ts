@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
+import { reportsJson } from '../../src-main/engine/reportJson.ts'
 import { ReviewService } from '../../src-main/server/service.ts'
 import type { ApiEvents, CellDto, ReportDetail } from '../../src-main/shared/api.ts'
 import { gluedReport } from '../helpers/settleFixture.ts'
@@ -162,11 +163,16 @@ describe('settling a cell the reader could not read', () => {
   })
 
   it('the workbook and the letter show the settled cell as 人工核定 with the reading', async () => {
-    const { service, folder } = setup()
+    const { service, folder, db } = setup()
     const batchId = await openAndWait(service, folder)
     const reportId = (await service.getBatch(batchId)).reports[0]!.id
     await service.settleCells(reportId, [{ table: 'T3', row: 'r7_total', col: 'total', value: 11 }])
     const d = await service.getReport(reportId)
+    // the command line's JSON gives the settled value and names the cell as settled
+    const [json] = reportsJson(db, [{ file: 'x.txt', status: 'ok', reportId, versionId: d.versionId }]).reports
+    expect(json?.tables?.T3.r7_total?.[6]).toBe(11)
+    expect(json?.settled).toEqual(['T3.r7_total.total'])
+    expect(json?.uncertain).not.toContain('T3.r7_total.total')
     const f = balance(d, 'total')!
     expect(f.outcome).toBe('FAIL')
     await service.decide(f.id, 'confirmed', null)
