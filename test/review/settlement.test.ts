@@ -76,6 +76,9 @@ describe('settling a cell the reader could not read', () => {
     expect(fail.message).toContain('办理结果总计（11）')
     const ev = fail.evidence.find((e) => e.kind === 'cell' && e.row === 'r7_total')
     expect(ev).toMatchObject({ value: 11, settled: { read: { value: null, raw: '110000011' } } })
+    // the version's stored check work was redone with the settlement, and says so
+    const prepStamp = () => (JSON.parse((db.prepare('SELECT prep FROM version_checks WHERE version_id = ?').get(d.versionId) as { prep: string }).prep) as { settled?: string }).settled
+    expect(prepStamp()).toMatch(/^[0-9a-f]{16}$/)
     // the other cells of the run are still uncertain
     expect(cell(d, 'r7_total', 'total')?.status).toBe('uncertain')
     // nothing the reader wrote is overwritten
@@ -105,6 +108,7 @@ describe('settling a cell the reader could not read', () => {
     expect(cell(d, 'r7_total', 'natural_person')?.settled).toBeUndefined()
     expect(balance(d, 'natural_person')).toMatchObject({ outcome: 'UNVERIFIABLE', state: 'open' })
     expect(db.prepare('SELECT COUNT(*) AS n FROM settlements').get()).toEqual({ n: 2 })
+    expect(prepStamp()).toBeUndefined()
     expect(db.prepare("SELECT COUNT(*) AS n FROM audit WHERE action = 'settle' AND undone = 1").get()).toEqual({ n: 2 })
   })
 
