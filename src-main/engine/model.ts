@@ -80,6 +80,19 @@ export interface CellValue {
   span?: Span
   /** Values still possible for an uncertain cell (two or three readings satisfy the template identities). */
   choices?: number[]
+  /** The reviewer settled this cell (review/settlement.ts): value and status are the settled ones. */
+  settled?: CellSettlement
+}
+
+/** What the reader had read before a reviewer settled the cell, and who settled it when. */
+export interface CellSettlement {
+  /** 'confirmed': the reading was right; 'corrected': the original shows another value. */
+  kind: 'confirmed' | 'corrected'
+  read: { value: number | null; raw: string; status: CellStatus }
+  by: string
+  at: string
+  /** Kept from an earlier version whose text at this cell is the same. */
+  carried?: boolean
 }
 
 export type LabelMatch = 'exact' | 'variant' | 'qualified' | 'deviation' | 'truncated'

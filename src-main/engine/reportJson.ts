@@ -2,6 +2,7 @@
 import type { Db } from './db/open.ts'
 import type { FileOutcome } from './ingest/importFolder.ts'
 import type { ParsedReport } from './model.ts'
+import { activeSettlements, applySettlements } from './review/settlement.ts'
 import { t3Columns } from './template.ts'
 
 export interface JsonFinding {
@@ -31,6 +32,8 @@ export interface JsonReport {
     T4: Record<string, number | null>
   }
   uncertain?: string[]
+  /** Cells the reviewer settled (人工核定); their values above are the settled ones. */
+  settled?: string[]
   findings?: JsonFinding[]
 }
 
@@ -65,7 +68,7 @@ export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonRep
       reports.push({ file: o.file, status: 'needs-ocr', error: v.message ?? '扫描件，需要 OCR' })
       continue
     }
-    const p = JSON.parse(v.parsed) as ParsedReport
+    const p = applySettlements(JSON.parse(v.parsed) as ParsedReport, activeSettlements(db, o.versionId))
     const fmt = p.format === '2019' || p.format === '2021' ? p.format : 'unknown'
     const entry: JsonReport = {
       file: o.file,
@@ -78,6 +81,7 @@ export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonRep
       sections: Object.fromEntries(p.sections.map((s) => [s.id, s.found])),
       tables: { T2: {}, T3: {}, T4: {} },
       uncertain: [],
+      settled: [],
       findings: []
     }
     const tables = entry.tables as NonNullable<JsonReport['tables']>
@@ -90,6 +94,7 @@ export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonRep
     }
     for (const c of p.tables.T4.cells) tables.T4[c.col] = certain(c.status, c.value)
     for (const t of Object.values(p.tables)) {
+      for (const c of t.cells) if (c.settled) entry.settled?.push(`${c.table}.${c.row}.${c.col}`)
       for (const c of t.cells) if (c.status === 'uncertain' || c.status === 'inferred' || c.status === 'invalid') entry.uncertain?.push(`${c.table}.${c.row}.${c.col}`)
     }
     const fs = db

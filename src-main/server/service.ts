@@ -29,9 +29,12 @@ import type {
   ReportRow,
   ReviewApi,
   ReviewStatus,
+  SettleCellDto,
   Severity,
   VersionDiff
 } from '../shared/api.ts'
+import { batchOfReport, reviewCells, settle, unsettle } from './settle.ts'
+import { undoSettlementAction } from '../engine/review/settlement.ts'
 import { templateDto } from './templateDto.ts'
 import { diffText } from './textDiff.ts'
 
@@ -339,7 +342,7 @@ export class ReviewService implements ReviewApi {
         bodyStart: s.bodyStart,
         bodyEnd: s.bodyEnd
       })),
-      cells: parsed ? Object.values(parsed.tables).flatMap((t) => t.cells) : [],
+      cells: parsed ? reviewCells(this.db, vid, parsed) : [],
       labels: parsed ? Object.values(parsed.tables).flatMap((t) => t.labels) : [],
       findings: this.findingsOf(reportId).map((f) => this.findingDto(f)),
       versions: versions.map((x) => ({ ...x, current: x.id === r.current_version_id }))
@@ -418,12 +421,18 @@ export class ReviewService implements ReviewApi {
         this.db.prepare('UPDATE reports SET body_named = ? WHERE id = ?').run((before.body as string | null) ?? null, a.report_id)
       } else if (a.action === 'add' && after) {
         this.db.prepare('DELETE FROM findings WHERE id = ? AND manual = 1').run(after.id as number)
+      } else if (a.action === 'settle' || a.action === 'unsettle') {
+        undoSettlementAction(this.db, a.action, before, after)
       }
       this.db.prepare('UPDATE audit SET undone = 1 WHERE id = ?').run(a.id)
       this.audit('undo', a.report_id, a.finding_key, { audit: a.id }, null)
       this.db.prepare("UPDATE audit SET undone = 1 WHERE action = 'undo' AND id = (SELECT MAX(id) FROM audit)").run()
     })()
-    const label: Record<string, string> = { decide: '审核决定', status: '审核状态', add: '人工添加的发现', body: '报送单位名称' }
+    if (a.action === 'settle' || a.action === 'unsettle') {
+      const batchId = batchOfReport(this.db, a.report_id)
+      if (batchId !== null) await runChecksOffThread(this.db, batchId)
+    }
+    const label: Record<string, string> = { decide: '审核决定', status: '审核状态', add: '人工添加的发现', body: '报送单位名称', settle: '单元格人工核定', unsettle: '撤回人工核定' }
     return { undone: label[a.action] ?? a.action, reportId: a.report_id }
   }
 
@@ -546,6 +555,14 @@ export class ReviewService implements ReviewApi {
       }
     }
     return hits.slice(0, 300)
+  }
+
+  async settleCells(reportId: number, cells: SettleCellDto[]): Promise<{ settled: number }> {
+    return settle(this.db, this.reviewer(), (...a) => this.audit(...a), reportId, cells)
+  }
+
+  async unsettleCells(reportId: number, cells: { table: 'T2' | 'T3' | 'T4'; row: string; col: string }[]): Promise<{ withdrawn: number }> {
+    return unsettle(this.db, (...a) => this.audit(...a), reportId, cells)
   }
 
   /** The stored original of a PDF version, for the renderer's pdf.js. */

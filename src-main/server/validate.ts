@@ -215,7 +215,9 @@ export const API_ARGS: { readonly [M in ApiMethod]: readonly ArgSpec[] } = {
   saveProfile: [a('profile', obj<{ reviewer: string; office: string }>({ reviewer: str(50, { nonEmpty: true }), office: str(100, { nonEmpty: true }) }))],
   setReportBody: [a('reportId', id), a('body', nullable(str(60)))],
   auditTrail: [a('batchId', id), opt('limit', int(1, 5000))],
-  search: [a('batchId', id), a('query', str(100))]
+  search: [a('batchId', id), a('query', str(100))],
+  settleCells: [a('reportId', id), a('cells', arr(obj({ table: oneOf(['T2', 'T3', 'T4'] as const), row: str(100), col: str(100), value: nullable(num()) }), 200))],
+  unsettleCells: [a('reportId', id), a('cells', arr(obj({ table: oneOf(['T2', 'T3', 'T4'] as const), row: str(100), col: str(100) }), 200))]
 }
 
 /** The checked argument list of a call, or ApiArgError. */

@@ -121,7 +121,7 @@ export interface SpanDto {
 }
 
 export type EvidenceDto =
-  | { kind: 'cell'; table: 'T2' | 'T3' | 'T4'; row: string; col: string; value: number | null; raw: string; status: string; span?: SpanDto }
+  | { kind: 'cell'; table: 'T2' | 'T3' | 'T4'; row: string; col: string; value: number | null; raw: string; status: string; span?: SpanDto; settled?: SettledDto }
   | { kind: 'text'; start: number; end: number; text: string; page?: number; note?: string }
   | { kind: 'report'; reportId: number; township?: string; year?: number; file?: string; note?: string; start?: number; end?: number; text?: string }
   | { kind: 'note'; text: string }
@@ -146,6 +146,17 @@ export interface FindingDto {
   decidedAt: string | null
 }
 
+/** A cell the reviewer settled (人工核定): value and status of the cell are the settled ones. */
+export interface SettledDto {
+  kind: 'confirmed' | 'corrected'
+  /** What the reader had read. */
+  read: { value: number | null; raw: string; status: string }
+  by: string
+  at: string
+  /** Kept from an earlier version whose text at this cell is the same. */
+  carried?: boolean
+}
+
 export interface CellDto {
   table: 'T2' | 'T3' | 'T4'
   row: string
@@ -155,6 +166,19 @@ export interface CellDto {
   status: string
   note?: string
   span?: SpanDto
+  settled?: SettledDto
+  /** Two or three consistent readings of a glued run: choices[i] is this cell's value in reading i. */
+  choices?: number[]
+  /** Cells settled together by one choice (the glued run). */
+  choiceGroup?: string
+}
+
+export interface SettleCellDto {
+  table: 'T2' | 'T3' | 'T4'
+  row: string
+  col: string
+  /** The value the original shows; null: the original shows an empty cell. */
+  value: number | null
 }
 
 export interface TemplateColumnDto {
@@ -287,6 +311,10 @@ export interface ReviewApi {
   auditTrail(batchId: number, limit?: number): Promise<AuditEntryDto[]>
   /** Findings and report text of a batch containing the words. */
   search(batchId: number, query: string): Promise<SearchHitDto[]>
+  /** Settles cells of the report's current version (人工核定) and re-runs the checks. */
+  settleCells(reportId: number, cells: SettleCellDto[]): Promise<{ settled: number }>
+  /** Withdraws settlements of the current version: the reader's values apply again. */
+  unsettleCells(reportId: number, cells: { table: 'T2' | 'T3' | 'T4'; row: string; col: string }[]): Promise<{ withdrawn: number }>
 }
 
 export type ApiMethod = keyof ReviewApi
@@ -311,7 +339,9 @@ export const API_METHODS = [
   'saveProfile',
   'setReportBody',
   'auditTrail',
-  'search'
+  'search',
+  'settleCells',
+  'unsettleCells'
 ] as const satisfies readonly ApiMethod[]
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>

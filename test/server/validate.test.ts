@@ -59,7 +59,9 @@ const BAD: Record<ApiMethod, unknown[][]> = {
   saveProfile: [[], [{ reviewer: '李', office: '' }], [{ reviewer: 'x'.repeat(51), office: '办公室' }], [{ reviewer: '李', office: '办公室', extra: 1 }], ['李']],
   setReportBody: [[1], ['1', '某镇人民政府'], [1, 5], [1, 'x'.repeat(61)]],
   auditTrail: [[], ['1'], [1, 0], [1, 5001]],
-  search: [[1], [1, 5], [1, 'x'.repeat(101)], ['1', '行政复议']]
+  search: [[1], [1, 5], [1, 'x'.repeat(101)], ['1', '行政复议']],
+  settleCells: [[1], [1, 'cells'], [1, [{ table: 'T9', row: 'r1', col: 'c1', value: 1 }]], [1, [{ table: 'T3', row: 'r1', col: 'c1', value: '1' }]], [0, []]],
+  unsettleCells: [[1], [1, {}], [1, [{ table: 'T3', row: 5, col: 'c1' }]], ['x', []]]
 }
 
 describe('API argument rules', () => {

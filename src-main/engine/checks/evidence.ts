@@ -5,6 +5,8 @@ import type { Evidence, ReportCtx } from './types.ts'
 export function cellEvidence(c: CellValue): Evidence {
   const e: Evidence = { kind: 'cell', table: c.table, row: c.row, col: c.col, value: c.value, raw: c.raw, status: c.status }
   if (c.span) e.span = c.span
+  // a settled cell shows both the reviewer's value and what the reader had read
+  if (c.settled) e.settled = c.settled
   return e
 }
 

@@ -12,7 +12,7 @@ export function parseProblemFindings(report: ParsedReport, text: string): Findin
     const evidence: Evidence[] = []
     for (const c of p.cells ?? []) {
       const v: CellValue | undefined = report.tables[c.table]?.cells.find((x) => x.row === c.row && x.col === c.col)
-      evidence.push({ kind: 'cell', table: c.table, row: c.row, col: c.col, value: v?.value ?? null, raw: v?.raw ?? '', status: v?.status ?? 'uncertain', span: v?.span })
+      evidence.push({ kind: 'cell', table: c.table, row: c.row, col: c.col, value: v?.value ?? null, raw: v?.raw ?? '', status: v?.status ?? 'uncertain', span: v?.span, ...(v?.settled ? { settled: v.settled } : {}) })
     }
     for (const s of p.spans) evidence.push({ kind: 'text', start: s.start, end: s.end, text: text.slice(s.start, s.end), page: s.page })
     const base = `${p.code}:${p.table ?? p.section ?? ''}`

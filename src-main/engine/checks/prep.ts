@@ -17,6 +17,8 @@ export type ReportOutline = Omit<ParsedReport, 'norm' | 'tables'> & { tables: Re
 export interface CheckPrep {
   /** RULESET the results were computed with; other values are recomputed. */
   ruleset: string
+  /** Stamp of the reviewer's settlements applied to the report (review/settlement.ts); absent: none. */
+  settled?: string
   outline: ReportOutline
   /** Table fingerprints for XDOC-IDENTICAL-TABLE (null: missing or all zero). */
   sigs: Partial<Record<TableId, string | null>>
@@ -40,12 +42,12 @@ export function outlineOf(report: ParsedReport): ReportOutline {
   return { ...rest, tables: out }
 }
 
-export function prepareChecks(report: ParsedReport, text: string): CheckPrep {
+export function prepareChecks(report: ParsedReport, text: string, settled = ''): CheckPrep {
   const { results, findings } = runRules(makeContext(report, text), FIXED_RULES)
   findings.unshift(...parseProblemFindings(report, text))
   const sigs: CheckPrep['sigs'] = {}
   for (const t of TABLES) sigs[t] = tableSignature(report, t)
-  return { ruleset: RULESET, outline: outlineOf(report), sigs, results, findings }
+  return { ruleset: RULESET, ...(settled ? { settled } : {}), outline: outlineOf(report), sigs, results, findings }
 }
 
 /**

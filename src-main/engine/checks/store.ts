@@ -4,6 +4,7 @@
 import type { Db } from '../db/open.ts'
 import type { ParsedReport } from '../model.ts'
 import { foldText } from '../parse/normalize.ts'
+import { applySettlements, batchSettlements, settlementStamp } from '../review/settlement.ts'
 import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
 import { RULESET } from './ruleset.ts'
 import { checkBatch, type CheckResult } from './run.ts'
@@ -57,17 +58,23 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
   const savePrep = db.prepare(
     'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?) ON CONFLICT (version_id) DO UPDATE SET ruleset = excluded.ruleset, prep = excluded.prep'
   )
+  // The reviewer's settled cells are what the checks read; stored work made with other settlements is redone.
+  const settled = batchSettlements(db, batchId)
   // One transaction for the check work stored on the way.
   return db.transaction(() => rows.map((r) => {
     const norm = foldText(r.text)
+    const settlements = settled.get(r.version_id)
+    const stamp = settlementStamp(settlements)
     let full: ParsedReport | null = null
-    const loadFull = (): ParsedReport => (full ??= { ...(JSON.parse(parsedOf.get(r.version_id) as string) as Omit<ParsedReport, 'norm'>), norm })
+    const loadFull = (): ParsedReport =>
+      (full ??= { ...applySettlements(JSON.parse(parsedOf.get(r.version_id) as string) as Omit<ParsedReport, 'norm'>, settlements), norm })
     let prep = r.ruleset === RULESET && r.prep ? storedPrep(r.prep) : null
+    if (prep && (prep.settled ?? '') !== stamp) prep = null
     let report: ParsedReport
     if (prep) report = lazyReport(prep.outline, norm, loadFull)
     else {
       report = loadFull()
-      prep = prepareChecks(report, r.text)
+      prep = prepareChecks(report, r.text, stamp)
       savePrep.run(r.version_id, prep.ruleset, JSON.stringify(prep))
     }
     const fmt: FormatKey = report.format === '2019' ? '2019' : report.format === '2021' ? '2021' : report.year !== undefined && report.year < 2021 ? '2019' : '2021'

@@ -1,5 +1,5 @@
 // The rule engine's vocabulary. One rule per file under rules/, registered in registry.ts.
-import type { CellValue, ParsedReport, Span, TableId } from '../model.ts'
+import type { CellSettlement, CellValue, ParsedReport, Span, TableId } from '../model.ts'
 
 /** 'parse': a reading problem of the app, never the township's; kept out of counts and letters. */
 export type Severity = 'error' | 'warning' | 'info' | 'parse'
@@ -8,7 +8,7 @@ export type Family = 'document' | 'section' | 'structure' | 'arithmetic' | 'text
 export type FormatKey = '2021' | '2019'
 
 export type Evidence =
-  | { kind: 'cell'; table: TableId; row: string; col: string; value: number | null; raw: string; status: string; span?: Span }
+  | { kind: 'cell'; table: TableId; row: string; col: string; value: number | null; raw: string; status: string; span?: Span; settled?: CellSettlement }
   | { kind: 'text'; start: number; end: number; text: string; page?: number; note?: string }
   | { kind: 'report'; reportId: number; township?: string; year?: number; file?: string; note?: string; start?: number; end?: number; text?: string }
   | { kind: 'note'; text: string }

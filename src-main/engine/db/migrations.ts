@@ -189,6 +189,34 @@ CREATE TABLE import_state (
   at TEXT NOT NULL
 );
 `
+  },
+  {
+    version: 5,
+    name: 'settlements',
+    // Cells the reviewer settled (review/settlement.ts). The reader's values in cells/parsed are never
+    // changed: a row keeps what was read and what was settled; withdrawing or undoing clears `active`,
+    // nothing is deleted. Numbered 5 because versions 3 and 4 are taken by work merged alongside.
+    sql: `
+CREATE TABLE settlements (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+  table_id TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  col_id TEXT NOT NULL,
+  read_value REAL,
+  read_raw TEXT NOT NULL,
+  read_status TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  value REAL,
+  kind TEXT NOT NULL,
+  settled_by TEXT NOT NULL,
+  settled_at TEXT NOT NULL,
+  carried_from INTEGER REFERENCES settlements(id),
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX settlements_version ON settlements(version_id, active);
+`
   }
 ]
 

@@ -4,6 +4,8 @@ import type { Db } from '../db/open.ts'
 import { batchSettings } from '../checks/store.ts'
 import { batchYear } from '../checks/run.ts'
 import type { BatchSettings, Evidence } from '../checks/types.ts'
+import type { CellSettlement } from '../model.ts'
+import { activeSettlements, settledCell } from '../review/settlement.ts'
 import type { FormatKey } from '../template.ts'
 
 export type ExportSettings = BatchSettings & { reviewer?: string; replyDeadline?: string; office?: string }
@@ -12,6 +14,8 @@ export interface ExportCell {
   value: number | null
   raw: string
   status: string
+  /** Settled by the reviewer (人工核定): value and status are the settled ones. */
+  settled?: CellSettlement
 }
 
 export interface ExportSection {
@@ -169,6 +173,11 @@ function loadReports(db: Db, where: string, arg: number): ExportReport[] {
     if (r.version_id !== null) {
       for (const c of cellStmt.all(r.version_id) as { table_id: string; row_id: string; col_id: string; value: number | null; raw: string; status: string }[]) {
         cells.set(cellKey(c.table_id, c.row_id, c.col_id), { value: c.value, raw: c.raw, status: c.status })
+      }
+      for (const s of activeSettlements(db, r.version_id)) {
+        const k = cellKey(s.table_id, s.row_id, s.col_id)
+        const c = settledCell({ table: s.table_id, row: s.row_id, col: s.col_id, value: null, status: s.read_status, raw: cells.get(k)?.raw ?? s.read_raw }, s)
+        cells.set(k, { value: c.value, raw: c.raw, status: c.status, ...(c.settled ? { settled: c.settled } : {}) })
       }
       for (const s of secStmt.all(r.version_id) as { section_id: string; found: number; title: string | null; start: number | null; body_end: number | null }[]) {
         sections.push({ id: s.section_id, found: !!s.found, title: s.title, start: s.start, bodyEnd: s.body_end })

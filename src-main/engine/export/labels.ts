@@ -29,8 +29,9 @@ export function replyDeadline(setting: string | undefined, today: Date = new Dat
 }
 
 /** A value as the report gave it: the number, or what stood in the cell. */
-export function showCell(c: { value: number | null; raw: string; status: string } | undefined): string {
+export function showCell(c: { value: number | null; raw: string; status: string; settled?: { read: { value: number | null } } } | undefined): string {
   if (!c) return '未找到'
+  if (c.settled) return `${c.value ?? '空白'}（人工核定${c.settled.read.value !== c.value ? `，解析读数为${c.settled.read.value ?? '无法确定'}` : ''}）`
   if (c.value !== null && (c.status === 'ok' || c.status === 'inferred')) return String(c.value)
   const raw = c.raw.trim()
   const name = STATUS_NAME[c.status] ?? c.status

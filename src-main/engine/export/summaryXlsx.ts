@@ -31,6 +31,7 @@ export const COLORS = {
   missing: 'FFE7E6E6',
   notApplicable: 'FFEDEDED',
   uncertain: 'FFFFF2CC',
+  settled: 'FFD9D2E9',
   T2: 'FFE2EFDA',
   T3: 'FFDDEBF7',
   T4: 'FFFCE4D6'
@@ -101,6 +102,14 @@ function fitColumns(ws: Sheet, from: number, to: number, max: number): void {
 /** Certain numbers are written as numbers; blank stays blank; doubtful readings are marked. */
 function putValue(c: Cell, v: ExportCell | undefined): void {
   if (!v) return
+  if (v.settled) {
+    // the reviewer's value, marked as such, with what had been read
+    if (v.value !== null) c.value = v.value
+    const read = v.settled.read
+    c.note = `人工核定：${v.settled.by} ${localTime(v.settled.at)}；解析读数：${read.value ?? (STATUS_NAME[read.status] ?? read.status)}${read.raw.trim() ? `（报告中填写为“${read.raw.trim()}”）` : ''}`
+    fill(c, COLORS.settled)
+    return
+  }
   const certain = v.status === 'ok' || v.status === 'inferred'
   if (v.value !== null) c.value = v.value
   if (!certain || v.status === 'inferred') {

@@ -3,6 +3,7 @@ import type { Db } from '../db/open.ts'
 import { stmt } from '../db/stmt.ts'
 import type { CheckPrep } from '../checks/prep.ts'
 import type { ParsedReport, ReadResult } from '../model.ts'
+import { carrySettlements } from '../review/settlement.ts'
 
 export interface StoreInput {
   batchId: number
@@ -120,6 +121,9 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
       }
     }
     if (p && s.prep) stmt(db, 'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?)').run(versionId, s.prep.ruleset, JSON.stringify(s.prep))
+    // A resubmission keeps the reviewer's settled cells only where the original is unchanged.
+    const before = (stmt(db, 'SELECT current_version_id AS v FROM reports WHERE id = ?').get(reportId) as { v: number | null } | undefined)?.v
+    if (p && before) carrySettlements(db, { reportId, fromVersionId: before, toVersionId: versionId, text: s.read.text, parsed: p })
     stmt(db, 'UPDATE reports SET current_version_id = ?, township = COALESCE(?, township), year = COALESCE(?, year) WHERE id = ?').run(
       versionId,
       p?.body?.township ?? null,
