@@ -76,7 +76,7 @@ describe('TBL-PRESENT: missing only when the labels are absent', () => {
 
   it('passes on the real PDFs', async () => {
     for (const f of ['hzq2023_working.pdf', 'hzq2024_working.pdf', 'szfgs2024.pdf']) {
-      const ctx = await ctxOf(join(ROOT, '..', '..', 'shared', 'real-pdf', f))
+      const ctx = await ctxOf(join(ROOT, 'test', 'accuracy', 'real', f))
       expect(TBL_PRESENT.check(ctx).findings.filter((x) => x.severity === 'error'), f).toEqual([])
       expect(SEC_PRESENT.check(ctx).outcome, f).toBe('PASS')
     }
@@ -187,7 +187,7 @@ describe('DOC-YEAR-CONSISTENT and the statistics period', () => {
 
   it('silent on the real PDFs, whose period sentence is wrapped over two lines', async () => {
     for (const f of ['hzq2023_working.pdf', 'hzq2024_working.pdf', 'szfgs2024.pdf']) {
-      const ctx = await ctxOf(join(ROOT, '..', '..', 'shared', 'real-pdf', f))
+      const ctx = await ctxOf(join(ROOT, 'test', 'accuracy', 'real', f))
       expect(DOC_YEAR_CONSISTENT.check(ctx).findings, f).toEqual([])
     }
   }, 30_000)

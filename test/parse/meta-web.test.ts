@@ -11,7 +11,7 @@ import { townshipKey } from '../../src-main/engine/parse/meta.ts'
 import type { ParsedReport, ReadResult } from '../../src-main/engine/model.ts'
 import { FIXTURES, ROOT, SEEDS, SEED_DIR } from '../helpers/seeds.ts'
 
-const REAL_PDF = join(ROOT, '..', '..', 'shared', 'real-pdf')
+const REAL_PDF = join(ROOT, 'test', 'accuracy', 'real')
 const WEB = join(FIXTURES, 'web')
 
 function parse(text: string): ParsedReport {
