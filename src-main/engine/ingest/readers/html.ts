@@ -530,6 +530,19 @@ interface TextStats {
 }
 
 const CONTAINERS = new Set(['#root', 'html', 'body', 'div', 'section', 'article', 'main', 'form', 'center', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'font', 'span'])
+const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tr'])
+
+/** Whether, going down through table parts, a single td/th holds at least `min` characters of text. */
+function holdsCell(el: El, stats: Map<El, TextStats>, min: number): boolean {
+  let cur: El | undefined = el
+  while (cur && TABLE_PARTS.has(cur.name)) {
+    let next: El | undefined
+    for (const c of cur.children) if (typeof c !== 'string' && (stats.get(c)?.text ?? 0) >= min) next = c
+    cur = next
+  }
+  return !!cur && (cur.name === 'td' || cur.name === 'th')
+}
+
 /** Share of the page's non-link text the report container must hold. */
 const REPORT_SHARE = 0.7
 const TITLE_RE = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。，]{0,6}?年\s*报/
@@ -584,6 +597,9 @@ function reportNodes(root: El): HNode[] | null {
       if (typeof c === 'string' || !CONTAINERS.has(c.name)) continue
       if ((stats.get(c)?.text ?? 0) >= REPORT_SHARE * total) next = c
     }
+    // A data table holding most of the text is part of the report, not its container: go into a table
+    // only when it is a layout table, i.e. one cell of it holds the report.
+    if (next && TABLE_PARTS.has(next.name) && !holdsCell(next, stats, REPORT_SHARE * total)) break
     if (!next) break
     cur = next
     path.push(cur)
