@@ -213,6 +213,19 @@ describe('T2-FEE-UNIT', () => {
     const ok = runRule(T2_FEE_UNIT, edit(base, '行政事业性收费\t0', '行政事业性收费\t0.1234'))
     expect(ok.outcome).toBe('PASS')
   })
+
+  it('the size test is for townships only: a city government may collect 10000 万元', () => {
+    const base = edit(seedText('000'), '行政事业性收费\t0', '行政事业性收费\t96171.6')
+    expect(runRule(T2_FEE_UNIT, base).findings.map((f) => f.loc)).toEqual(['T2.A20_8.admin_fees.magnitude'])
+    const city = base.replace('郾城区裴城镇 2023 年', '淮安市人民政府2023年')
+    expect(runRule(T2_FEE_UNIT, city).findings).toEqual([])
+  })
+
+  it('reads a traditional 萬元 header as 万元', () => {
+    const t = seedText('000')
+    expect(t).toContain('万元')
+    expect(runRule(T2_FEE_UNIT, t.replaceAll('万元', '萬元')).findings.filter((f) => f.loc.endsWith('.header'))).toEqual([])
+  })
 })
 
 describe('T3-FEE-NOTICE', () => {

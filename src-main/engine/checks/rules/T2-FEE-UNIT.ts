@@ -1,5 +1,6 @@
 import { readValue } from '../../parse/values.ts'
 import { cellEvidence, textEvidence, usable } from '../evidence.ts'
+import { bodyKind } from '../lib/body.ts'
 import { fromFindings, na, type Finding, type ReportRule } from '../types.ts'
 
 const LOC = 'T2.A20_8.admin_fees'
@@ -20,7 +21,8 @@ const rule: ReportRule = {
     if (!c || c.status === 'missing') return na('表二未找到“行政事业性收费”行')
     const findings: Finding[] = []
     const header = ctx.report.tables.T2.labels.find((l) => l.kind === 'col' && l.id === 'A20_8.fee_amount')
-    const headerKey = header ? header.raw.replace(/\s+/g, '') : ''
+    // the folded text (same offsets) so that a traditional 萬元 header reads as 万元
+    const headerKey = header ? (ctx.report.norm?.slice(header.span.start, header.span.end) || header.raw).replace(/\s+/g, '') : ''
     if (header && /元/.test(headerKey) && !/万元/.test(headerKey)) {
       findings.push({
         rule: rule.id, severity: 'warning', outcome: 'FAIL', loc: `${LOC}.header`,
@@ -35,7 +37,9 @@ const rule: ReportRule = {
         message: `表二“行政事业性收费”的本年收费金额填写为“${c.raw.trim()}”，单位应为万元，请换算后填写数字。`
       })
     }
-    if (usable(c) && c.value >= 10000) {
+    // the size test is about townships; a city or county government may well collect that much
+    const township = ['township', 'unknown'].includes(bodyKind(ctx.report).kind)
+    if (township && usable(c) && c.value >= 10000) {
       findings.push({
         rule: rule.id, severity: 'warning', outcome: 'FAIL', loc: `${LOC}.magnitude`, evidence: [cellEvidence(c)],
         message: `表二“行政事业性收费”的本年收费金额为 ${c.value} 万元（不少于 1 亿元），对乡镇而言明显偏大，可能按“元”填报，请核对单位。`
