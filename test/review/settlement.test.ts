@@ -60,7 +60,7 @@ describe('settling a cell the reader could not read', () => {
     expect(natural.choices?.slice().sort((a, b) => a - b)).toEqual([1, 11])
     expect(cell(d, 'r7_total', 'commercial_enterprise')?.choices?.slice().sort((a, b) => a - b)).toEqual([0, 10])
     expect(cell(d, 'r7_total', 'commercial_enterprise')?.choiceGroup).toBe(natural.choiceGroup)
-    expect(balance(d, 'natural_person')).toMatchObject({ outcome: 'UNVERIFIABLE', severity: 'warning' })
+    expect(balance(d, 'natural_person')).toMatchObject({ outcome: 'UNVERIFIABLE', severity: 'parse' })
     const parsedBefore = (db.prepare('SELECT parsed FROM versions WHERE id = ?').get(d.versionId) as { parsed: string }).parsed
 
     expect(await service.settleCells(reportId, [{ table: 'T3', row: 'r7_total', col: 'natural_person', value: 11 }])).toEqual({ settled: 1 })

@@ -60,7 +60,11 @@ function reportResults(r: BatchReport, settings: BatchSettings): CheckResult {
 
 /** A check that could not be made (blank or unsure input) is not an established violation: at most a warning. */
 function unverifiableIsNotError(f: Finding): Finding {
-  return f.outcome === 'UNVERIFIABLE' && f.severity === 'error' ? { ...f, severity: 'warning' } : f
+  if (f.outcome !== 'UNVERIFIABLE') return f
+  // A check that could not be made because the app could not read a cell is the app's problem, not the
+  // township's: it goes with the parse problems (kept out of counts and letters).
+  if (f.evidence.some((e) => e.kind === 'cell' && (e.status === 'uncertain' || e.status === 'missing'))) return { ...f, severity: 'parse' }
+  return f.severity === 'error' ? { ...f, severity: 'warning' } : f
 }
 
 /** Default batch year: the most common report year in the folder. */
