@@ -43,7 +43,11 @@ describe('browser mode --open', () => {
     try {
       const url = await waitFor(() => /已启动：(http:\/\/127\.0\.0\.1:\d+\/\?token=([0-9a-f]+))/.exec(out), 30_000)
       const token = url[2]!
-      const argv = await waitFor(() => (existsSync(argvFile) ? readFileSync(argvFile, 'utf8') : null), 30_000)
+      // the stand-in's file exists before printf has written the URL into it: wait for the URL
+      const argv = await waitFor(() => {
+        const s = existsSync(argvFile) ? readFileSync(argvFile, 'utf8') : ''
+        return /https?:\/\//.test(s) && s.endsWith('\n') ? s : null
+      }, 30_000)
       expect(argv).not.toContain(token)
       const opened = /(http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+)/.exec(argv)?.[1]
       expect(opened, argv).toBeDefined()
