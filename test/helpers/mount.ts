@@ -2,6 +2,8 @@
 // returns null where mounting is not possible.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface Mount {
   dir: string
@@ -28,7 +30,7 @@ export function mountTmpfs(dir: string, sizeKb: number): Mount | null {
 
 export const CAN_MOUNT = ((): boolean => {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return false
-  const probe = `/tmp/xxgk-mount-probe-${process.pid}`
+  const probe = join(tmpdir(), `xxgk-mount-probe-${process.pid}`)
   const m = mountTmpfs(probe, 64)
   m?.unmount()
   return m !== null
