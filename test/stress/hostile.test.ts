@@ -59,15 +59,25 @@ const CASES: Case[] = [
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
-/** Runs one case in its own process (hostileChild.ts); its cost, or null when the child died. */
-function inChild(dbFile: string, folder: string): Promise<ChildCost | null> {
+/** Runs one case in its own process (hostileChild.ts); its cost, 'hang' past 10 minutes, or 'crash'. */
+function inChild(dbFile: string, folder: string): Promise<ChildCost | 'hang' | 'crash'> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'test', 'stress', 'hostileChild.ts'), dbFile, folder], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
+    let hung = false
+    const timer = setTimeout(() => {
+      hung = true
+      child.kill('SIGKILL')
+    }, 600_000)
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
     child.on('close', (code) => {
-      const last = out.trim().split('\n').pop() ?? ''
-      resolve(code === 0 && last.startsWith('{') ? (JSON.parse(last) as ChildCost) : null)
+      clearTimeout(timer)
+      if (hung) return resolve('hang')
+      try {
+        resolve(code === 0 ? (JSON.parse(out.trim().split('\n').pop() ?? '') as ChildCost) : 'crash')
+      } catch {
+        resolve('crash')
+      }
     })
   })
 }
@@ -89,28 +99,28 @@ describe.runIf(STRESS)('hostile files (issue 14)', () => {
       tried += files
       const dbFile = join(dir, '..', `case-${CASES.indexOf(c)}.db`)
       const m = await inChild(dbFile, dir)
-      if (!m) {
-        crashes++
-        failures.push(`${c.name} 子进程异常退出`)
+      if (m === 'hang' || m === 'crash') {
+        if (m === 'hang') hangs++
+        else crashes++
+        failures.push(`${c.name} ${m === 'hang' ? '10 分钟未完成' : '进程异常退出'}`)
         continue
       }
       peakAll = Math.max(peakAll, m.peak)
-      const events = m.events
-      const crashed = events.filter((e) => e.code === 'crash' || e.code === 'memory' || e.code === 'internal').length
-      const hung = events.filter((e) => e.code === 'timeout').length + (m.cpu > c.seconds ? 1 : 0)
+      const refused = Object.values(m.codes).reduce((a, b) => a + b, 0)
+      const crashed = (m.codes.crash ?? 0) + (m.codes.memory ?? 0) + (m.codes.internal ?? 0)
+      const hung = (m.codes.timeout ?? 0) + (m.cpu > c.seconds ? 1 : 0)
       crashes += crashed
       hangs += hung
       const dbMb = statSync(dbFile).size / 1048576
-      const reasons = [...new Set(events.map((e) => e.message))].slice(0, 2).join('；')
       const ok = m.ok
       rows.push(
         `  ${c.name}：CPU ${m.cpu.toFixed(1)} 秒（含启动 ${m.cpuTotal.toFixed(1)} 秒），墙钟 ${m.wall.toFixed(1)} 秒，峰值内存 ${(m.peak / 1048576).toFixed(0)} MB，数据库 ${dbMb.toFixed(1)} MB，` +
-          `导入 ${ok}，拒绝 ${events.length}${reasons ? `（${reasons}）` : ''}`
+          `导入 ${ok}，拒绝 ${refused}${m.reasons.length ? `（${m.reasons.slice(0, 2).join('；')}）` : ''}`
       )
       if (m.cpu > c.seconds) failures.push(`${c.name} CPU ${m.cpu.toFixed(1)} 秒（上限 ${c.seconds} 秒）`)
       if (m.peak > GB) failures.push(`${c.name} 内存 ${(m.peak / 1048576).toFixed(0)} MB`)
-      for (const e of events) if (!/[\u4e00-\u9fff]/.test(e.message)) failures.push(`${c.name} 的原因不是中文：${e.message}`)
-      if (ok === 0 && events.length === 0) failures.push(`${c.name} 既未导入也没有原因`)
+      for (const msg of m.notChinese) failures.push(`${c.name} 的原因不是中文：${msg}`)
+      if (ok === 0 && refused === 0) failures.push(`${c.name} 既未导入也没有原因`)
     }
     // Decisions: every finding of a real report decided, then a hostile file dropped beside it and the
     // folder imported and checked again; every decision is still there.
