@@ -2,6 +2,7 @@
 // a finding is identified by (report, rule + location); one that no longer occurs is marked
 // resolved, never deleted, so the reviewer's decision on it is kept.
 import type { Db } from '../db/open.ts'
+import { jsonText, packJson } from '../db/packed.ts'
 import type { ParsedReport } from '../model.ts'
 import { foldText } from '../parse/normalize.ts'
 import { applySettlements, batchSettlements, settlementStamp } from '../review/settlement.ts'
@@ -37,7 +38,7 @@ interface CurrentRow {
   sha256: string
   text: string
   ruleset: string | null
-  prep: string | null
+  prep: string | Buffer | null
 }
 
 /**
@@ -67,7 +68,7 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
     const stamp = settlementStamp(settlements)
     let full: ParsedReport | null = null
     const loadFull = (): ParsedReport =>
-      (full ??= { ...applySettlements(JSON.parse(parsedOf.get(r.version_id) as string) as Omit<ParsedReport, 'norm'>, settlements), norm })
+      (full ??= { ...applySettlements(JSON.parse(jsonText(parsedOf.get(r.version_id)) as string) as Omit<ParsedReport, 'norm'>, settlements), norm })
     let prep = r.ruleset === RULESET && r.prep ? storedPrep(r.prep) : null
     if (prep && (prep.settled ?? '') !== stamp) prep = null
     let report: ParsedReport
@@ -75,7 +76,7 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
     else {
       report = loadFull()
       prep = prepareChecks(report, r.text, stamp)
-      savePrep.run(r.version_id, prep.ruleset, JSON.stringify(prep))
+      savePrep.run(r.version_id, prep.ruleset, packJson(prep))
     }
     const fmt: FormatKey = report.format === '2019' ? '2019' : report.format === '2021' ? '2021' : report.year !== undefined && report.year < 2021 ? '2019' : '2021'
     return {
@@ -95,9 +96,9 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
 }
 
 /** Stored per-version work, or null when it cannot be used (then it is redone). */
-function storedPrep(json: string): CheckPrep | null {
+function storedPrep(stored: string | Buffer): CheckPrep | null {
   try {
-    const p = JSON.parse(json) as Partial<CheckPrep>
+    const p = JSON.parse(jsonText(stored) as string) as Partial<CheckPrep>
     return p.outline?.tables && Array.isArray(p.results) && Array.isArray(p.findings) && p.sigs ? (p as CheckPrep) : null
   } catch {
     return null

@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads'
 import { prepareChecks } from '../checks/prep.ts'
 import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
+import { packParsed, packPrep } from './packParsed.ts'
 import { readDocument } from './read.ts'
 
 export interface ReadJob {
@@ -13,7 +14,15 @@ export interface ReadJob {
 }
 
 export type ReadReply =
-  | { id: number; ok: true; read: import('../model.ts').ReadResult; parsed: import('../model.ts').ParsedReport | null; prep: import('../checks/prep.ts').CheckPrep | null }
+  | {
+      id: number
+      ok: true
+      read: import('../model.ts').ReadResult
+      parsed: import('../model.ts').ParsedReport | null
+      prep: import('../checks/prep.ts').CheckPrep | null
+      /** parsed and prep as stored (db/packed.ts), made here so that the storing thread only binds bytes. */
+      packed: { parsed: Uint8Array | null; prep: Uint8Array | null }
+    }
   | { id: number; ok: false; code: string; message: string }
 
 parentPort?.on('message', (job: ReadJob) => {
@@ -32,7 +41,10 @@ parentPort?.on('message', (job: ReadJob) => {
       // Lines and the folded text are only needed for parsing; not cloning them back halves the transfer.
       // A PDF with scanned pages keeps its lines: OCR merges its text pages with the recognised ones.
       const slim = read.pages?.some((p) => p.scanned) ? read : { ...read, lines: [] }
-      parentPort?.postMessage({ id: job.id, ok: true, read: slim, parsed: parsed ? { ...parsed, norm: '' } : null, prep } satisfies ReadReply)
+      // Copied into buffers of their own so that they can be moved, not cloned, to the storing thread.
+      const packed = { parsed: parsed ? new Uint8Array(packParsed(parsed)) : null, prep: prep ? new Uint8Array(packPrep(prep)) : null }
+      const transfer = [packed.parsed?.buffer, packed.prep?.buffer].filter((b): b is ArrayBuffer => b !== undefined)
+      parentPort?.postMessage({ id: job.id, ok: true, read: slim, parsed: parsed ? { ...parsed, norm: '' } : null, prep, packed } satisfies ReadReply, transfer)
     } catch (e) {
       const reply: ReadReply =
         e instanceof ReadError

@@ -10,6 +10,8 @@ export interface ReadOutput {
   read: ReadResult
   parsed: ParsedReport | null
   prep: CheckPrep | null
+  /** parsed and prep as stored, packed by the worker (absent: packed when stored). */
+  packed?: { parsed: Uint8Array | null; prep: Uint8Array | null }
 }
 
 let workerPath: string | URL | null = null
@@ -71,7 +73,7 @@ export class ReaderPool {
       }
       const onMessage = (m: ReadReply): void => {
         if (m.id !== id) return
-        if (m.ok) finish(() => resolve({ read: m.read, parsed: m.parsed, prep: m.prep }), false)
+        if (m.ok) finish(() => resolve({ read: m.read, parsed: m.parsed, prep: m.prep, packed: m.packed }), false)
         else finish(() => reject(new ReadError(m.code, m.message)), false)
       }
       const onError = (e: Error): void => {
