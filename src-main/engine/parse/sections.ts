@@ -38,6 +38,25 @@ function headingKey(s: string): string {
   return labelKey(s).replace(LEAD, '').replace(TRAIL, '')
 }
 
+/** Chars labelKey drops (whitespace, '*', '|' and their full-width forms) or LEAD/TRAIL may strip ('#>-+' and the forms folding to them). */
+const DROPPABLE = new Set([...'*|＊｜#＃>＞-－—–―+＋'].map((c) => c.charCodeAt(0)))
+
+/**
+ * True when the heading key of s is surely longer than n, told without folding: every char that is
+ * neither whitespace nor droppable stays in the key. A paragraph is a line too: most lines are this.
+ */
+function keySurelyLonger(s: string, n: number): boolean {
+  if (s.length <= n) return false
+  let kept = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (DROPPABLE.has(c) || WS.test(s[i] as string)) continue
+    if (++kept > n) return true
+  }
+  return false
+}
+const WS = /\s/
+
 interface LineText {
   text: string
   start: number
@@ -63,11 +82,13 @@ function lineCandidates(lines: Line[]): LineText[] {
       // Some converters (word-extractor) put a heading on the same line as the table before it:
       // a cell that starts with a section ordinal is still a candidate.
       for (const c of line.cells) {
+        if (keySurelyLonger(c.text, 40)) continue
         const key = headingKey(c.text)
         if (key.length <= 40 && /^[一二三四五六][、.]/.test(key)) out.push({ text: c.text, start: c.start, end: c.end })
       }
       continue
     }
+    if (keySurelyLonger(lt.text, 40)) continue
     const key = headingKey(lt.text)
     if (key.length > 40) continue
     if (/^[一二三四五六][、.]$/.test(key) && i + 1 < lines.length) {
