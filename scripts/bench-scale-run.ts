@@ -12,6 +12,7 @@ const cpu0 = process.cpuUsage()
 const t0 = performance.now()
 const res = await importFolder(db, folder, { ocr: false })
 const t1 = performance.now()
+const importCpu = process.cpuUsage(cpu0)
 runChecks(db, res.batchId)
 const t2 = performance.now()
 const cpu = process.cpuUsage(cpu0)
@@ -21,6 +22,7 @@ console.log(
     importS: (t1 - t0) / 1000,
     checkS: (t2 - t1) / 1000,
     cpuS: (cpu.user + cpu.system) / 1e6,
+    importCpuS: (importCpu.user + importCpu.system) / 1e6,
     peakMb: process.resourceUsage().maxRSS / 1024,
     ok: res.outcomes.filter((o) => o.status === 'ok' || o.status === 'unchanged').length,
     errors: res.outcomes.filter((o) => o.status === 'error').length

@@ -2,6 +2,7 @@
 // stopped (time limit) or contained (memory limit) without taking the import down.
 import { parentPort } from 'node:worker_threads'
 import { prepareChecks } from '../checks/prep.ts'
+import type { ParsedReport } from '../model.ts'
 import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
 import { packParsed, packPrep } from './packParsed.ts'
@@ -13,15 +14,22 @@ export interface ReadJob {
   bytes: Uint8Array
 }
 
+export interface Packed {
+  parsed: Uint8Array | null
+  prep: Uint8Array | null
+  /** prep.ruleset, the one part of the check work the storing thread reads. */
+  ruleset: string | null
+}
+
 export type ReadReply =
   | {
       id: number
       ok: true
       read: import('../model.ts').ReadResult
-      parsed: import('../model.ts').ParsedReport | null
-      prep: import('../checks/prep.ts').CheckPrep | null
+      /** The parsed report without its tables: they travel packed only (cloning them cost more than reading them). */
+      head: Omit<import('../model.ts').ParsedReport, 'tables'> | null
       /** parsed and prep as stored (db/packed.ts), made here so that the storing thread only binds bytes. */
-      packed: { parsed: Uint8Array | null; prep: Uint8Array | null }
+      packed: Packed
     }
   | { id: number; ok: false; code: string; message: string }
 
@@ -42,9 +50,19 @@ parentPort?.on('message', (job: ReadJob) => {
       // A PDF with scanned pages keeps its lines: OCR merges its text pages with the recognised ones.
       const slim = read.pages?.some((p) => p.scanned) ? read : { ...read, lines: [] }
       // Copied into buffers of their own so that they can be moved, not cloned, to the storing thread.
-      const packed = { parsed: parsed ? new Uint8Array(packParsed(parsed)) : null, prep: prep ? new Uint8Array(packPrep(prep)) : null }
+      const packed: Packed = {
+        parsed: parsed ? new Uint8Array(packParsed(parsed)) : null,
+        prep: prep ? new Uint8Array(packPrep(prep)) : null,
+        ruleset: prep?.ruleset ?? null
+      }
       const transfer = [packed.parsed?.buffer, packed.prep?.buffer].filter((b): b is ArrayBuffer => b !== undefined)
-      parentPort?.postMessage({ id: job.id, ok: true, read: slim, parsed: parsed ? { ...parsed, norm: '' } : null, prep, packed } satisfies ReadReply, transfer)
+      let head: Omit<ParsedReport, 'tables'> | null = null
+      if (parsed) {
+        const { tables: _tables, ...rest } = parsed
+        void _tables
+        head = { ...rest, norm: '' }
+      }
+      parentPort?.postMessage({ id: job.id, ok: true, read: slim, head, packed } satisfies ReadReply, transfer)
     } catch (e) {
       const reply: ReadReply =
         e instanceof ReadError

@@ -5,6 +5,7 @@ import type { CheckPrep } from '../checks/prep.ts'
 import type { ParsedReport, ReadResult } from '../model.ts'
 import { carrySettlements } from '../review/settlement.ts'
 import { asBuffer, packParsed, packPrep } from './packParsed.ts'
+import type { Packed } from './readWorker.ts'
 
 export interface StoreInput {
   batchId: number
@@ -17,7 +18,7 @@ export interface StoreInput {
   /** Per-version check work done by the reader worker (absent: done at the first check). */
   prep?: CheckPrep | null
   /** parsed and prep already packed by the reader worker (absent: packed here). */
-  packed?: { parsed: Uint8Array | null; prep: Uint8Array | null }
+  packed?: Packed
   original?: Uint8Array
   /** Reports created earlier in the same import run: a second file for them is a duplicate, not a resubmission. */
   createdThisRun: Set<number>
@@ -110,9 +111,10 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
       }
       // Cells are not stored row by row: versions.parsed holds them (migration 6 dropped the cells table).
     }
-    if (p && s.prep) {
-      const prep = s.packed?.prep ? asBuffer(s.packed.prep) : packPrep(s.prep)
-      stmt(db, 'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?)').run(versionId, s.prep.ruleset, prep)
+    if (p && s.packed?.prep && s.packed.ruleset) {
+      stmt(db, 'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?)').run(versionId, s.packed.ruleset, asBuffer(s.packed.prep))
+    } else if (p && s.prep) {
+      stmt(db, 'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?)').run(versionId, s.prep.ruleset, packPrep(s.prep))
     }
     // A resubmission keeps the reviewer's settled cells only where the original is unchanged.
     const before = (stmt(db, 'SELECT current_version_id AS v FROM reports WHERE id = ?').get(reportId) as { v: number | null } | undefined)?.v
