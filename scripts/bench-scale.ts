@@ -53,6 +53,7 @@ function floor(dir: string): Floor {
 
 interface RunFigures {
   importS: number
+  importCpuS: number
   checkS: number
   cpuS: number
   peakMb: number
@@ -97,7 +98,7 @@ for (const spec of sizes) {
   const label = `${n} 份${realistic ? '（真实风格乡镇名）' : ''}`
   console.log(
     `${label}：导入 ${first.importS.toFixed(1)} 秒 + 整批检查 ${first.checkS.toFixed(1)} 秒 = ${wall.toFixed(1)} 秒（${(n / wall).toFixed(0)} 份/秒）；` +
-      `CPU ${((first.cpuS / n) * 1000).toFixed(1)} 毫秒/份；峰值内存 ${first.peakMb.toFixed(0)} MB；` +
+      `CPU ${((first.cpuS / n) * 1000).toFixed(1)} 毫秒/份（导入 ${((first.importCpuS / n) * 1000).toFixed(1)}，检查 ${(((first.cpuS - first.importCpuS) / n) * 1000).toFixed(1)}）；峰值内存 ${first.peakMb.toFixed(0)} MB；` +
       `数据库 ${(bytes / n / 1024).toFixed(1)} KB/份；错误 ${first.errors}`
   )
   console.log(

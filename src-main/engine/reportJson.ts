@@ -51,7 +51,7 @@ interface FindingRow {
   severity: string
   outcome: string
   message: string
-  evidence: string
+  evidence: string | Buffer
   key: string
   state: string
   decision: string | null
@@ -107,7 +107,7 @@ export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonRep
       severity: f.severity,
       outcome: f.outcome,
       message: f.message,
-      evidence: (JSON.parse(f.evidence) as { items: unknown[] }).items,
+      evidence: (unpackJson<{ items: unknown[] }>(f.evidence) as { items: unknown[] }).items,
       key: f.key,
       state: f.state,
       decision: f.decision

@@ -49,7 +49,7 @@ interface FindingRow {
   severity: Severity
   outcome: 'FAIL' | 'UNVERIFIABLE'
   message: string
-  evidence: string
+  evidence: string | Buffer
   state: 'open' | 'resolved'
   manual: number
   decision: Decision | null
@@ -269,7 +269,7 @@ export class ReviewService implements ReviewApi {
     const rule = ruleById(f.rule)
     let ev: { items: EvidenceDto[]; sides: FindingDto['sides'] } = { items: [], sides: null }
     try {
-      ev = JSON.parse(f.evidence) as typeof ev
+      ev = unpackJson<typeof ev>(f.evidence) ?? ev
     } catch {
       // evidence written by an older version: show the finding without it
     }

@@ -33,6 +33,8 @@ function writeVersion5(from: Db, file: string): void {
       for (const row of from.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]) {
         if (t === 'versions') row.parsed = jsonText(row.parsed)
         if (t === 'version_checks') row.prep = jsonText(row.prep)
+        if (t === 'findings') row.evidence = jsonText(row.evidence)
+        if (t === 'rule_results') row.results = jsonText(row.results)
         const cols = Object.keys(row)
         old.prepare(`INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row)
       }
@@ -71,6 +73,23 @@ describe('compact store (migration 6)', () => {
     for (const v of db.prepare('SELECT parsed FROM versions').pluck().all() as Buffer[]) expect(v.length * 4).toBeLessThan((jsonText(v) as string).length)
   })
 
+  it('keeps the findings of a re-check as they were: packed evidence compares equal', async () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    copyInto(t.dir, SEEDS.map((s) => [join(SEED_DIR, s), s]))
+    const { db } = openDb(join(t.dir, 'new.db'))
+    cleanups.push(() => db.close())
+    const res = await importFolder(db, t.dir)
+    runChecks(db, res.batchId)
+    expect(db.prepare("SELECT COUNT(*) FROM findings WHERE typeof(evidence) = 'blob'").pluck().get()).toBeGreaterThan(10)
+    // an unchanged finding is not written again (its rowid's row is untouched: same bytes, no update)
+    const changes = (): number => db.prepare('SELECT total_changes()').pluck().get() as number
+    const before = changes()
+    runChecks(db, res.batchId)
+    const findingsWritten = changes() - before - (db.prepare('SELECT COUNT(*) FROM rule_results').pluck().get() as number)
+    expect(findingsWritten).toBe(0)
+  })
+
   it('converts a version 5 database, which then reviews, exports and checks the same', async () => {
     const t = tempDir()
     cleanups.push(t.cleanup)
@@ -98,6 +117,8 @@ describe('compact store (migration 6)', () => {
     expect(migrated.prepare("SELECT name FROM sqlite_master WHERE name = 'cells'").get()).toBeUndefined()
     expect(migrated.prepare("SELECT COUNT(*) FROM versions WHERE typeof(parsed) = 'text'").pluck().get()).toBe(0)
     expect(migrated.prepare("SELECT COUNT(*) FROM version_checks WHERE typeof(prep) = 'text'").pluck().get()).toBe(0)
+    expect(migrated.prepare("SELECT COUNT(*) FROM findings WHERE typeof(evidence) = 'text'").pluck().get()).toBe(0)
+    expect(migrated.prepare("SELECT COUNT(*) FROM rule_results WHERE typeof(results) = 'text'").pluck().get()).toBe(0)
     expect(await review(migrated, res.batchId)).toEqual(expected)
     expect(reportsJson(migrated, res.outcomes)).toEqual(json)
     const exported = new Map(loadExportBatch(migrated, res.batchId).reports.map((r) => [r.id, r.cells]))

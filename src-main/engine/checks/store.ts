@@ -110,7 +110,7 @@ interface StoredFinding {
   severity: string
   outcome: string
   message: string
-  evidence: string
+  evidence: string | Buffer
   last_version_id: number | null
   state: string
 }
@@ -132,7 +132,7 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
   db.transaction(() => {
     for (const [reportId, res] of results) {
       const versionId = (byReport.get(reportId) as BatchReport).versionId
-      saveResults.run(versionId, JSON.stringify(res.results))
+      saveResults.run(versionId, packJson(res.results))
       const before = new Map((stored.all(reportId) as StoredFinding[]).map((x) => [x.key, x]))
       const seen = new Set<string>()
       for (const f of res.findings) {
@@ -140,12 +140,13 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
         // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
         for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
         seen.add(key)
-        const evidence = JSON.stringify({ items: f.evidence, sides: f.sides ?? null })
+        // Stored packed (db/packed.ts); packing is deterministic, so an unchanged evidence packs to the same bytes.
+        const evidence = packJson({ items: f.evidence, sides: f.sides ?? null })
         const old = before.get(key)
         // A re-check mostly finds what it found before: an identical open finding is not rewritten.
         if (
           old?.state === 'open' && old.severity === f.severity && old.outcome === f.outcome && old.message === f.message &&
-          old.evidence === evidence && old.last_version_id === versionId
+          Buffer.isBuffer(old.evidence) && old.evidence.equals(evidence) && old.last_version_id === versionId
         )
           continue
         upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence, version: versionId })

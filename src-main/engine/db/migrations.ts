@@ -231,14 +231,17 @@ CREATE INDEX settlements_version ON settlements(version_id, active);
     // The store kept ~115 KB per report for 9 KB of text (issue 17). The cells table repeated the
     // cells of versions.parsed row by row (200 rows and their index per version, ~23 KB): its readers
     // now take the cells from the parsed report. versions.parsed and version_checks.prep are kept
-    // deflated (db/packed.ts): ~37 KB and ~17 KB of JSON become ~6 KB and ~5 KB.
+    // deflated (db/packed.ts): ~37 KB and ~17 KB of JSON become ~6 KB and ~5 KB; so are the findings'
+    // evidence and the rule outcomes (rule_results), ~13 KB and ~4 KB of JSON per report at 14 findings.
     sql: `
 DROP TABLE cells;
 `,
     run: (db) => {
       for (const [table, key, col] of [
         ['versions', 'id', 'parsed'],
-        ['version_checks', 'version_id', 'prep']
+        ['version_checks', 'version_id', 'prep'],
+        ['findings', 'id', 'evidence'],
+        ['rule_results', 'version_id', 'results']
       ] as const) {
         const rows = db.prepare(`SELECT ${key} AS k, ${col} AS v FROM ${table} WHERE typeof(${col}) = 'text'`).iterate() as IterableIterator<{ k: number; v: string }>
         const put = db.prepare(`UPDATE ${table} SET ${col} = ? WHERE ${key} = ?`)

@@ -125,7 +125,7 @@ interface FindingRow {
   severity: string
   outcome: string
   message: string
-  evidence: string
+  evidence: string | Buffer
   manual: number
   decision: string | null
   comment: string | null
@@ -133,9 +133,9 @@ interface FindingRow {
   decided_at: string | null
 }
 
-function parseEvidence(json: string): Pick<ExportFinding, 'evidence' | 'sides'> {
+function parseEvidence(stored: string | Buffer): Pick<ExportFinding, 'evidence' | 'sides'> {
   try {
-    const e = JSON.parse(json) as unknown
+    const e = unpackJson<unknown>(stored)
     // Stored as { items, sides }; older or manual rows may hold a bare array.
     if (Array.isArray(e)) return { evidence: e as Evidence[], sides: null }
     const o = e as { items?: Evidence[]; sides?: ExportFinding['sides'] }
