@@ -154,7 +154,7 @@ function lineScore(sec: TplSection, { key }: Keyed, match: HeadingCandidate['mat
 }
 
 /** Characters skipped when comparing a title inside running text: spaces, markdown, punctuation. */
-const SKIP = /[\s*|#，,。.、:：;；()（）"'\-]/
+const SKIP = /[\s*|#，,。.、:：;；()（）"'-]/
 
 /**
  * End (exclusive) of `core` read in norm from `from` on, skipping SKIP characters on the text side;
