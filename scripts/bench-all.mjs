@@ -3,7 +3,10 @@
 //   2. opening a report in the review window, in headless Chromium (scripts/bench-ui.ts)
 //   3. OCR of the scanned fixtures: seconds per page, peak memory, cell accuracy (scripts/bench-ocr.ts)
 //   4. one folder imported through the UI and through the CLI (scripts/bench-import-ui-cli.ts)
-// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli runs one of them.
+//   5. scale: 1,000 / 5,000 (BENCH_SCALE=1000,5000,10000,10000r for the full run) distinct text reports,
+//      each size on a fresh database: wall, CPU per report, peak memory, bytes per report, re-import,
+//      ratio to the read+hash+decode floor (scripts/bench-scale.ts)
+// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli|scale runs one of them.
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +18,8 @@ const parts = [
   ['import', '导入、解析与检查', 'bench.ts'],
   ['ui', '审核界面打开速度', 'bench-ui.ts'],
   ['ocr', '扫描件 OCR', 'bench-ocr.ts'],
-  ['ui-cli', '同一文件夹：界面导入与命令行导入', 'bench-import-ui-cli.ts']
+  ['ui-cli', '同一文件夹：界面导入与命令行导入', 'bench-import-ui-cli.ts'],
+  ['scale', '规模：数千份文本年报', 'bench-scale.ts']
 ]
 let failed = false
 for (const [id, title, file] of parts) {

@@ -1,5 +1,7 @@
 // The CLI's --json contract (issue 2): one entry per file, with the parsed template values and findings.
 import type { Db } from './db/open.ts'
+import { unpackJson } from './db/packed.ts'
+import { stmt } from './db/stmt.ts'
 import type { FileOutcome } from './ingest/importFolder.ts'
 import type { ParsedReport } from './model.ts'
 import { activeSettlements, applySettlements } from './review/settlement.ts'
@@ -38,7 +40,7 @@ export interface JsonReport {
 }
 
 interface VersionRow {
-  parsed: string | null
+  parsed: string | Buffer | null
   status: string
   message: string | null
   report_id: number
@@ -49,7 +51,7 @@ interface FindingRow {
   severity: string
   outcome: string
   message: string
-  evidence: string
+  evidence: string | Buffer
   key: string
   state: string
   decision: string | null
@@ -62,13 +64,13 @@ export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonRep
       reports.push({ file: o.file, status: o.status === 'skipped' ? 'skipped' : 'error', error: o.error })
       continue
     }
-    const v = db.prepare('SELECT parsed, status, message, report_id FROM versions WHERE id = ?').get(o.versionId) as VersionRow | undefined
+    const v = stmt(db, 'SELECT parsed, status, message, report_id FROM versions WHERE id = ?').get(o.versionId) as VersionRow | undefined
     if (!v) continue
     if (v.status === 'needs-ocr' || !v.parsed) {
       reports.push({ file: o.file, status: 'needs-ocr', error: v.message ?? '扫描件，需要 OCR' })
       continue
     }
-    const p = applySettlements(JSON.parse(v.parsed) as ParsedReport, activeSettlements(db, o.versionId))
+    const p = applySettlements(unpackJson<ParsedReport>(v.parsed) as ParsedReport, activeSettlements(db, o.versionId))
     const fmt = p.format === '2019' || p.format === '2021' ? p.format : 'unknown'
     const entry: JsonReport = {
       file: o.file,
@@ -97,15 +99,15 @@ export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonRep
       for (const c of t.cells) if (c.settled) entry.settled?.push(`${c.table}.${c.row}.${c.col}`)
       for (const c of t.cells) if (c.status === 'uncertain' || c.status === 'inferred' || c.status === 'invalid') entry.uncertain?.push(`${c.table}.${c.row}.${c.col}`)
     }
-    const fs = db
-      .prepare("SELECT rule, severity, outcome, message, evidence, key, state, decision FROM findings WHERE report_id = ? AND state = 'open' ORDER BY id")
-      .all(v.report_id) as FindingRow[]
+    const fs = stmt(db, "SELECT rule, severity, outcome, message, evidence, key, state, decision FROM findings WHERE report_id = ? AND state = 'open' ORDER BY id").all(
+      v.report_id
+    ) as FindingRow[]
     entry.findings = fs.map((f) => ({
       rule: f.rule,
       severity: f.severity,
       outcome: f.outcome,
       message: f.message,
-      evidence: (JSON.parse(f.evidence) as { items: unknown[] }).items,
+      evidence: (unpackJson<{ items: unknown[] }>(f.evidence) as { items: unknown[] }).items,
       key: f.key,
       state: f.state,
       decision: f.decision

@@ -8,6 +8,7 @@ import { batchYear } from '../engine/checks/run.ts'
 import { runChecksOffThread } from '../engine/checks/offThread.ts'
 import { batchSettings, saveBatchSettings } from '../engine/checks/store.ts'
 import type { Db } from '../engine/db/open.ts'
+import { unpackJson } from '../engine/db/packed.ts'
 import { importFolder } from '../engine/ingest/importFolder.ts'
 import { walkFolder } from '../engine/ingest/walk.ts'
 import type { ParsedReport } from '../engine/model.ts'
@@ -48,7 +49,7 @@ interface FindingRow {
   severity: Severity
   outcome: 'FAIL' | 'UNVERIFIABLE'
   message: string
-  evidence: string
+  evidence: string | Buffer
   state: 'open' | 'resolved'
   manual: number
   decision: Decision | null
@@ -268,7 +269,7 @@ export class ReviewService implements ReviewApi {
     const rule = ruleById(f.rule)
     let ev: { items: EvidenceDto[]; sides: FindingDto['sides'] } = { items: [], sides: null }
     try {
-      ev = JSON.parse(f.evidence) as typeof ev
+      ev = unpackJson<typeof ev>(f.evidence) ?? ev
     } catch {
       // evidence written by an older version: show the finding without it
     }
@@ -307,7 +308,7 @@ export class ReviewService implements ReviewApi {
       .prepare('SELECT v.*, f.rel_path FROM versions v JOIN files f ON f.id = v.file_id WHERE v.id = ? AND v.report_id = ?')
       .get(vid, reportId) as Record<string, unknown> | undefined
     if (!v) throw new Error('没有这个版本')
-    const parsed = v.parsed ? (JSON.parse(v.parsed as string) as Omit<ParsedReport, 'norm'>) : null
+    const parsed = unpackJson<Omit<ParsedReport, 'norm'>>(v.parsed)
     const fmt = parsed?.format === '2019' || (parsed?.format !== '2021' && (parsed?.year ?? 2021) < 2021) ? '2019' : '2021'
     const versions = this.db
       .prepare('SELECT v.id, v.seq, f.rel_path AS file, v.imported_at AS importedAt, v.sha256 FROM versions v JOIN files f ON f.id = v.file_id WHERE v.report_id = ? ORDER BY v.seq')
@@ -438,16 +439,13 @@ export class ReviewService implements ReviewApi {
 
   async diffVersions(reportId: number, fromVersion: number, toVersion: number): Promise<VersionDiff> {
     const load = (vid: number): { text: string; cells: Map<string, number | null> } => {
-      const v = this.db.prepare('SELECT text FROM versions WHERE id = ? AND report_id = ?').get(vid, reportId) as { text: string } | undefined
+      const v = this.db.prepare('SELECT text, parsed FROM versions WHERE id = ? AND report_id = ?').get(vid, reportId) as
+        | { text: string; parsed: string | Buffer | null }
+        | undefined
       if (!v) throw new Error('没有这个版本')
       const cells = new Map<string, number | null>()
-      for (const c of this.db.prepare('SELECT table_id, row_id, col_id, value FROM cells WHERE version_id = ?').all(vid) as {
-        table_id: string
-        row_id: string
-        col_id: string
-        value: number | null
-      }[])
-        cells.set(`${c.table_id}|${c.row_id}|${c.col_id}`, c.value)
+      const p = unpackJson<Omit<ParsedReport, 'norm'>>(v.parsed)
+      for (const t of Object.values(p?.tables ?? {})) for (const c of t.cells) cells.set(`${c.table}|${c.row}|${c.col}`, c.value)
       return { text: v.text, cells }
     }
     const a = load(fromVersion)

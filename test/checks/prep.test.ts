@@ -9,6 +9,7 @@ import { checkBatch, type CheckResult } from '../../src-main/engine/checks/run.t
 import { FIXED_RULES, RULESET, SETTINGS_RULES } from '../../src-main/engine/checks/ruleset.ts'
 import type { BatchReport, BatchSettings } from '../../src-main/engine/checks/types.ts'
 import type { Db } from '../../src-main/engine/db/open.ts'
+import { unpackJson } from '../../src-main/engine/db/packed.ts'
 import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import type { ParsedReport } from '../../src-main/engine/model.ts'
 import { foldText } from '../../src-main/engine/parse/normalize.ts'
@@ -39,7 +40,7 @@ afterAll(() => cleanups.forEach((c) => c()))
 function fullReports(): BatchReport[] {
   const parsedOf = db.prepare('SELECT parsed FROM versions WHERE id = ?').pluck()
   return loadBatchReports(db, batchId).map((r) => {
-    const report = { ...(JSON.parse(parsedOf.get(r.versionId) as string) as Omit<ParsedReport, 'norm'>), norm: foldText(r.text) }
+    const report = { ...(unpackJson(parsedOf.get(r.versionId)) as Omit<ParsedReport, 'norm'>), norm: foldText(r.text) }
     return { ...r, report, prep: undefined }
   })
 }

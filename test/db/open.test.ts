@@ -19,7 +19,7 @@ describe('opening the review database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name)
-    for (const t of ['batches', 'files', 'reports', 'versions', 'sections', 'cells', 'file_events', 'findings', 'audit']) expect(tables).toContain(t)
+    for (const t of ['batches', 'files', 'reports', 'versions', 'sections', 'file_events', 'findings', 'audit']) expect(tables).toContain(t)
     db.close()
   })
 

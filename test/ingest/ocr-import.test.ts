@@ -7,6 +7,7 @@ import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import { OcrCache } from '../../src-main/engine/ocr/cache.ts'
 import { sharedPool } from '../../src-main/engine/ocr/pool.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
+import { storedCells } from '../helpers/stored.ts'
 import { copyInto, tempDb, tempDir } from '../helpers/tmp.ts'
 
 const cleanups: (() => void)[] = []
@@ -36,9 +37,9 @@ describe('importing scanned PDFs', () => {
     expect(by['空白.pdf']).toMatchObject({ status: 'error', error: expect.stringContaining('没有识别出文字') })
     expect(pages).toContain(3)
     runChecks(d1.db, r.batchId)
-    const cells = d1.db.prepare("SELECT col_id, value, status, page, box FROM cells WHERE table_id = 'T4'").all() as { col_id: string; value: number | null; status: string; page: number | null; box: string | null }[]
-    expect(cells.filter((c) => c.col_id.startsWith('review_')).every((c) => c.value === null)).toBe(true)
-    expect(cells.filter((c) => c.col_id.startsWith('lit_')).every((c) => c.value === 0 && c.status === 'ok' && c.page && c.box)).toBe(true)
+    const cells = storedCells(d1.db).filter((c) => c.table === 'T4')
+    expect(cells.filter((c) => c.col.startsWith('review_')).every((c) => c.value === null)).toBe(true)
+    expect(cells.filter((c) => c.col.startsWith('lit_')).every((c) => c.value === 0 && c.status === 'ok' && c.span?.page && c.span?.box)).toBe(true)
     const rules = (d1.db.prepare("SELECT rule FROM findings WHERE state = 'open'").all() as { rule: string }[]).map((x) => x.rule)
     expect(rules).toEqual(expect.arrayContaining(['TBL-BLANK', 'T4-SUM']))
     expect(rules).not.toContain('SEC-PRESENT')

@@ -12,7 +12,9 @@ import { ReviewService } from '../../src-main/server/service.ts'
 import type { ApiEvents, CellDto, ReportDetail } from '../../src-main/shared/api.ts'
 import { gluedReport } from '../helpers/settleFixture.ts'
 import { SEED_DIR } from '../helpers/seeds.ts'
+import { storedCells } from '../helpers/stored.ts'
 import { tempDb, tempDir } from '../helpers/tmp.ts'
+import { unpackJson } from '../../src-main/engine/db/packed.ts'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -61,7 +63,7 @@ describe('settling a cell the reader could not read', () => {
     expect(cell(d, 'r7_total', 'commercial_enterprise')?.choices?.slice().sort((a, b) => a - b)).toEqual([0, 10])
     expect(cell(d, 'r7_total', 'commercial_enterprise')?.choiceGroup).toBe(natural.choiceGroup)
     expect(balance(d, 'natural_person')).toMatchObject({ outcome: 'UNVERIFIABLE', severity: 'parse' })
-    const parsedBefore = (db.prepare('SELECT parsed FROM versions WHERE id = ?').get(d.versionId) as { parsed: string }).parsed
+    const parsedBefore = (db.prepare('SELECT parsed FROM versions WHERE id = ?').get(d.versionId) as { parsed: Buffer }).parsed
 
     expect(await service.settleCells(reportId, [{ table: 'T3', row: 'r7_total', col: 'natural_person', value: 11 }])).toEqual({ settled: 1 })
     d = await service.getReport(reportId)
@@ -77,13 +79,13 @@ describe('settling a cell the reader could not read', () => {
     const ev = fail.evidence.find((e) => e.kind === 'cell' && e.row === 'r7_total')
     expect(ev).toMatchObject({ value: 11, settled: { read: { value: null, raw: '110000011' } } })
     // the version's stored check work was redone with the settlement, and says so
-    const prepStamp = () => (JSON.parse((db.prepare('SELECT prep FROM version_checks WHERE version_id = ?').get(d.versionId) as { prep: string }).prep) as { settled?: string }).settled
+    const prepStamp = () => unpackJson<{ settled?: string }>(db.prepare('SELECT prep FROM version_checks WHERE version_id = ?').pluck().get(d.versionId))?.settled
     expect(prepStamp()).toMatch(/^[0-9a-f]{16}$/)
     // the other cells of the run are still uncertain
     expect(cell(d, 'r7_total', 'total')?.status).toBe('uncertain')
     // nothing the reader wrote is overwritten
-    expect((db.prepare('SELECT parsed FROM versions WHERE id = ?').get(d.versionId) as { parsed: string }).parsed).toBe(parsedBefore)
-    expect(db.prepare("SELECT status, value FROM cells WHERE version_id = ? AND table_id = 'T3' AND row_id = 'r7_total' AND col_id = 'natural_person'").get(d.versionId)).toEqual({ status: 'uncertain', value: null })
+    expect((db.prepare('SELECT parsed FROM versions WHERE id = ?').get(d.versionId) as { parsed: Buffer }).parsed).toEqual(parsedBefore)
+    expect(storedCells(db, d.versionId).find((c) => c.table === 'T3' && c.row === 'r7_total' && c.col === 'natural_person')).toMatchObject({ status: 'uncertain', value: null })
     const audit = db.prepare("SELECT action, reviewer, report_id, before, after, undone FROM audit WHERE action = 'settle'").all() as { before: string; after: string }[]
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({ reviewer: '审核人', report_id: reportId, undone: 0 })

@@ -2,6 +2,7 @@
 // a finding is identified by (report, rule + location); one that no longer occurs is marked
 // resolved, never deleted, so the reviewer's decision on it is kept.
 import type { Db } from '../db/open.ts'
+import { jsonText, packJson } from '../db/packed.ts'
 import type { ParsedReport } from '../model.ts'
 import { foldText } from '../parse/normalize.ts'
 import { applySettlements, batchSettlements, settlementStamp } from '../review/settlement.ts'
@@ -37,7 +38,7 @@ interface CurrentRow {
   sha256: string
   text: string
   ruleset: string | null
-  prep: string | null
+  prep: string | Buffer | null
 }
 
 /**
@@ -67,7 +68,7 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
     const stamp = settlementStamp(settlements)
     let full: ParsedReport | null = null
     const loadFull = (): ParsedReport =>
-      (full ??= { ...applySettlements(JSON.parse(parsedOf.get(r.version_id) as string) as Omit<ParsedReport, 'norm'>, settlements), norm })
+      (full ??= { ...applySettlements(JSON.parse(jsonText(parsedOf.get(r.version_id)) as string) as Omit<ParsedReport, 'norm'>, settlements), norm })
     let prep = r.ruleset === RULESET && r.prep ? storedPrep(r.prep) : null
     if (prep && (prep.settled ?? '') !== stamp) prep = null
     let report: ParsedReport
@@ -75,7 +76,7 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
     else {
       report = loadFull()
       prep = prepareChecks(report, r.text, stamp)
-      savePrep.run(r.version_id, prep.ruleset, JSON.stringify(prep))
+      savePrep.run(r.version_id, prep.ruleset, packJson(prep))
     }
     const fmt: FormatKey = report.format === '2019' ? '2019' : report.format === '2021' ? '2021' : report.year !== undefined && report.year < 2021 ? '2019' : '2021'
     return {
@@ -95,9 +96,9 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
 }
 
 /** Stored per-version work, or null when it cannot be used (then it is redone). */
-function storedPrep(json: string): CheckPrep | null {
+function storedPrep(stored: string | Buffer): CheckPrep | null {
   try {
-    const p = JSON.parse(json) as Partial<CheckPrep>
+    const p = JSON.parse(jsonText(stored) as string) as Partial<CheckPrep>
     return p.outline?.tables && Array.isArray(p.results) && Array.isArray(p.findings) && p.sigs ? (p as CheckPrep) : null
   } catch {
     return null
@@ -109,7 +110,7 @@ interface StoredFinding {
   severity: string
   outcome: string
   message: string
-  evidence: string
+  evidence: string | Buffer
   last_version_id: number | null
   state: string
 }
@@ -131,7 +132,7 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
   db.transaction(() => {
     for (const [reportId, res] of results) {
       const versionId = (byReport.get(reportId) as BatchReport).versionId
-      saveResults.run(versionId, JSON.stringify(res.results))
+      saveResults.run(versionId, packJson(res.results))
       const before = new Map((stored.all(reportId) as StoredFinding[]).map((x) => [x.key, x]))
       const seen = new Set<string>()
       for (const f of res.findings) {
@@ -139,12 +140,13 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
         // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
         for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
         seen.add(key)
-        const evidence = JSON.stringify({ items: f.evidence, sides: f.sides ?? null })
+        // Stored packed (db/packed.ts); packing is deterministic, so an unchanged evidence packs to the same bytes.
+        const evidence = packJson({ items: f.evidence, sides: f.sides ?? null })
         const old = before.get(key)
         // A re-check mostly finds what it found before: an identical open finding is not rewritten.
         if (
           old?.state === 'open' && old.severity === f.severity && old.outcome === f.outcome && old.message === f.message &&
-          old.evidence === evidence && old.last_version_id === versionId
+          Buffer.isBuffer(old.evidence) && old.evidence.equals(evidence) && old.last_version_id === versionId
         )
           continue
         upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence, version: versionId })

@@ -1,9 +1,16 @@
 // Numbered migrations, applied in order from an empty database. Never edit a released one:
 // add a new entry. The schema version is kept in PRAGMA user_version.
+import type Database from 'better-sqlite3'
+import { packText } from './packed.ts'
+
 export interface Migration {
   version: number
   name: string
   sql: string
+  /** Work SQL cannot do (compressing), run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void
+  /** Give the freed pages back to the disk after this migration (VACUUM cannot run in a transaction). */
+  vacuum?: boolean
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -226,6 +233,33 @@ CREATE INDEX settlements_version ON settlements(version_id, active);
     sql: `
 CREATE INDEX file_events_file ON file_events(batch_id, rel_path, current);
 `
+  },
+  {
+    version: 7,
+    name: 'compact-store',
+    // The store kept ~115 KB per report for 9 KB of text (issue 17). The cells table repeated the
+    // cells of versions.parsed row by row (200 rows and their index per version, ~23 KB): its readers
+    // now take the cells from the parsed report. versions.parsed and version_checks.prep are kept
+    // deflated (db/packed.ts): ~37 KB and ~17 KB of JSON become ~6 KB and ~5 KB; so are the findings'
+    // evidence and the rule outcomes (rule_results), ~13 KB and ~4 KB of JSON per report at 14 findings.
+    sql: `
+DROP TABLE cells;
+`,
+    run: (db) => {
+      for (const [table, key, col] of [
+        ['versions', 'id', 'parsed'],
+        ['version_checks', 'version_id', 'prep'],
+        ['findings', 'id', 'evidence'],
+        ['rule_results', 'version_id', 'results']
+      ] as const) {
+        const rows = db.prepare(`SELECT ${key} AS k, ${col} AS v FROM ${table} WHERE typeof(${col}) = 'text'`).iterate() as IterableIterator<{ k: number; v: string }>
+        const put = db.prepare(`UPDATE ${table} SET ${col} = ? WHERE ${key} = ?`)
+        const packed: [Buffer, number][] = []
+        for (const r of rows) packed.push([packText(r.v), r.k])
+        for (const [v, k] of packed) put.run(v, k)
+      }
+    },
+    vacuum: true
   }
 ]
 

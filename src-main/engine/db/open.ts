@@ -203,11 +203,16 @@ function migrate(db: Db, file: string, notices: string[]): void {
     }
     notices.push(`数据库已从版本 ${current} 升级到 ${SCHEMA_VERSION}，升级前的副本：${backup}`)
   }
+  let vacuum = false
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue
     db.transaction(() => {
       db.exec(m.sql)
+      m.run?.(db)
       db.pragma(`user_version = ${m.version}`)
     })()
+    // A new database has nothing to give back.
+    if (m.vacuum && current > 0) vacuum = true
   }
+  if (vacuum) db.exec('VACUUM')
 }

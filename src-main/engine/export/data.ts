@@ -4,7 +4,8 @@ import type { Db } from '../db/open.ts'
 import { batchSettings } from '../checks/store.ts'
 import { batchYear } from '../checks/run.ts'
 import type { BatchSettings, Evidence } from '../checks/types.ts'
-import type { CellSettlement } from '../model.ts'
+import { unpackJson } from '../db/packed.ts'
+import type { CellSettlement, CellValue as Cell } from '../model.ts'
 import { activeSettlements, settledCell } from '../review/settlement.ts'
 import type { FormatKey } from '../template.ts'
 
@@ -112,7 +113,7 @@ interface ReportRow {
   title: string | null
   sign_date: string | null
   imported_at: string | null
-  parsed: string | null
+  parsed: string | Buffer | null
   rel_path: string | null
   versions: number
 }
@@ -124,7 +125,7 @@ interface FindingRow {
   severity: string
   outcome: string
   message: string
-  evidence: string
+  evidence: string | Buffer
   manual: number
   decision: string | null
   comment: string | null
@@ -132,9 +133,9 @@ interface FindingRow {
   decided_at: string | null
 }
 
-function parseEvidence(json: string): Pick<ExportFinding, 'evidence' | 'sides'> {
+function parseEvidence(stored: string | Buffer): Pick<ExportFinding, 'evidence' | 'sides'> {
   try {
-    const e = JSON.parse(json) as unknown
+    const e = unpackJson<unknown>(stored)
     // Stored as { items, sides }; older or manual rows may hold a bare array.
     if (Array.isArray(e)) return { evidence: e as Evidence[], sides: null }
     const o = e as { items?: Evidence[]; sides?: ExportFinding['sides'] }
@@ -159,7 +160,6 @@ function loadReports(db: Db, where: string, arg: number): ExportReport[] {
        WHERE ${where} ORDER BY r.id`
     )
     .all(arg) as ReportRow[]
-  const cellStmt = db.prepare('SELECT table_id, row_id, col_id, value, raw, status FROM cells WHERE version_id = ?')
   const secStmt = db.prepare('SELECT section_id, found, title, start, body_end FROM sections WHERE version_id = ? ORDER BY section_id')
   const findStmt = db.prepare(
     `SELECT id, key, rule, severity, outcome, message, evidence, manual, decision, comment, decided_by, decided_at
@@ -170,9 +170,16 @@ function loadReports(db: Db, where: string, arg: number): ExportReport[] {
     const sections: ExportSection[] = []
     let titleSpan: ExportReport['titleSpan'] = null
     let signSpan: ExportReport['signSpan'] = null
+    // The parsed report holds the cells as read (and the 标题/落款 places); a damaged column only costs those.
+    let p: { title?: unknown; signDate?: unknown; signBody?: unknown; tables?: Record<string, { cells?: Cell[] }> } | null = null
+    try {
+      p = unpackJson(r.parsed)
+    } catch {
+      p = null
+    }
     if (r.version_id !== null) {
-      for (const c of cellStmt.all(r.version_id) as { table_id: string; row_id: string; col_id: string; value: number | null; raw: string; status: string }[]) {
-        cells.set(cellKey(c.table_id, c.row_id, c.col_id), { value: c.value, raw: c.raw, status: c.status })
+      for (const t of Object.values(p?.tables ?? {})) {
+        for (const c of t.cells ?? []) cells.set(cellKey(c.table, c.row, c.col), { value: c.value, raw: c.raw, status: c.status })
       }
       for (const s of activeSettlements(db, r.version_id)) {
         const k = cellKey(s.table_id, s.row_id, s.col_id)
@@ -183,16 +190,11 @@ function loadReports(db: Db, where: string, arg: number): ExportReport[] {
         sections.push({ id: s.section_id, found: !!s.found, title: s.title, start: s.start, bodyEnd: s.body_end })
       }
     }
-    if (r.parsed) {
-      try {
-        const p = JSON.parse(r.parsed) as { title?: unknown; signDate?: unknown; signBody?: unknown }
-        titleSpan = spanOf(p.title)
-        const a = spanOf(p.signBody)
-        const b = spanOf(p.signDate)
-        signSpan = a && b ? { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) } : (a ?? b)
-      } catch {
-        // a damaged parsed column only costs the 标题/落款 location names
-      }
+    if (p) {
+      titleSpan = spanOf(p.title)
+      const a = spanOf(p.signBody)
+      const b = spanOf(p.signDate)
+      signSpan = a && b ? { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) } : (a ?? b)
     }
     const findings = (findStmt.all(r.id) as FindingRow[]).map((f): ExportFinding => ({
       id: f.id,

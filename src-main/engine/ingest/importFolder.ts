@@ -208,7 +208,7 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
       }
       const sha = item.sha as string
       try {
-        let { read, parsed, prep } = await (item.job as Promise<ReadOutput>)
+        let { read, parsed, prep, packed } = await (item.job as Promise<ReadOutput>)
         if (opts.signal?.aborted) return { batchId, root, outcomes, cancelled: true }
         if (opts.ocr !== false && read.kind === 'pdf' && read.pages?.some((p) => p.scanned) && item.bytes) {
           // Scanned pages: recognised here (tesseract runs in its own worker threads), then parsed like any PDF.
@@ -220,6 +220,7 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
           })
           parsed = read.needsOcr ? null : parseReport(read)
           prep = parsed ? prepareChecks(parsed, read.text) : null
+          packed = undefined
         }
         const notReport = parsed && !read.needsOcr ? notAReport(read.text, parsed) : null
         if (notReport) {
@@ -238,6 +239,7 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
           read,
           parsed,
           prep,
+          packed,
           original: f.ext === '.pdf' ? item.bytes : undefined,
           createdThisRun,
           runId: run.runId

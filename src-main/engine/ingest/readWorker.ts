@@ -2,9 +2,11 @@
 // stopped (time limit) or contained (memory limit) without taking the import down.
 import { parentPort } from 'node:worker_threads'
 import { prepareChecks } from '../checks/prep.ts'
+import type { ParsedReport } from '../model.ts'
 import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
 import { notAReport } from './notReport.ts'
+import { packParsed, packPrep } from './packParsed.ts'
 import { readDocument } from './read.ts'
 
 export interface ReadJob {
@@ -13,8 +15,23 @@ export interface ReadJob {
   bytes: Uint8Array
 }
 
+export interface Packed {
+  parsed: Uint8Array | null
+  prep: Uint8Array | null
+  /** prep.ruleset, the one part of the check work the storing thread reads. */
+  ruleset: string | null
+}
+
 export type ReadReply =
-  | { id: number; ok: true; read: import('../model.ts').ReadResult; parsed: import('../model.ts').ParsedReport | null; prep: import('../checks/prep.ts').CheckPrep | null }
+  | {
+      id: number
+      ok: true
+      read: import('../model.ts').ReadResult
+      /** The parsed report without its tables: they travel packed only (cloning them cost more than reading them). */
+      head: Omit<import('../model.ts').ParsedReport, 'tables'> | null
+      /** parsed and prep as stored (db/packed.ts), made here so that the storing thread only binds bytes. */
+      packed: Packed
+    }
   | { id: number; ok: false; code: string; message: string }
 
 parentPort?.on('message', (job: ReadJob) => {
@@ -38,7 +55,20 @@ parentPort?.on('message', (job: ReadJob) => {
       // Lines and the folded text are only needed for parsing; not cloning them back halves the transfer.
       // A PDF with scanned pages keeps its lines: OCR merges its text pages with the recognised ones.
       const slim = read.pages?.some((p) => p.scanned) ? read : { ...read, lines: [] }
-      parentPort?.postMessage({ id: job.id, ok: true, read: slim, parsed: parsed ? { ...parsed, norm: '' } : null, prep } satisfies ReadReply)
+      // Copied into buffers of their own so that they can be moved, not cloned, to the storing thread.
+      const packed: Packed = {
+        parsed: parsed ? new Uint8Array(packParsed(parsed)) : null,
+        prep: prep ? new Uint8Array(packPrep(prep)) : null,
+        ruleset: prep?.ruleset ?? null
+      }
+      const transfer = [packed.parsed?.buffer, packed.prep?.buffer].filter((b): b is ArrayBuffer => b !== undefined)
+      let head: Omit<ParsedReport, 'tables'> | null = null
+      if (parsed) {
+        const { tables: _tables, ...rest } = parsed
+        void _tables
+        head = { ...rest, norm: '' }
+      }
+      parentPort?.postMessage({ id: job.id, ok: true, read: slim, head, packed } satisfies ReadReply, transfer)
     } catch (e) {
       const reply: ReadReply =
         e instanceof ReadError

@@ -4,13 +4,34 @@ import type { CheckPrep } from '../checks/prep.ts'
 import { Worker } from 'node:worker_threads'
 import type { ParsedReport, ReadResult } from '../model.ts'
 import { ReadError } from './errors.ts'
-import type { ReadJob, ReadReply } from './readWorker.ts'
+import { unpackJson } from '../db/packed.ts'
+import type { Packed, ReadJob, ReadReply } from './readWorker.ts'
 import { readWorkerPath } from '../workerPaths.ts'
 
 export interface ReadOutput {
   read: ReadResult
   parsed: ParsedReport | null
   prep: CheckPrep | null
+  /** parsed and prep as stored, packed by the worker (absent: packed when stored); prep is then null. */
+  packed?: Packed
+}
+
+/**
+ * The parsed report from the worker's head and its packed form: the tables are unpacked on first use
+ * (a resubmission carrying settled cells, a file that may not be a report), not on every file.
+ */
+function withPackedTables(head: Omit<ParsedReport, 'tables'>, packed: Uint8Array): ParsedReport {
+  let tables: ParsedReport['tables'] | undefined
+  const p = { ...head } as ParsedReport
+  Object.defineProperty(p, 'tables', {
+    enumerable: true,
+    configurable: true,
+    get: () => (tables ??= (unpackJson<ParsedReport>(packed) as ParsedReport).tables),
+    set: (v: ParsedReport['tables']) => {
+      tables = v
+    }
+  })
+  return p
 }
 
 export { readWorkerPath, setReadWorkerPath } from '../workerPaths.ts'
@@ -62,7 +83,7 @@ export class ReaderPool {
       }
       const onMessage = (m: ReadReply): void => {
         if (m.id !== id) return
-        if (m.ok) finish(() => resolve({ read: m.read, parsed: m.parsed, prep: m.prep }), false)
+        if (m.ok) finish(() => resolve({ read: m.read, parsed: m.head && m.packed.parsed ? withPackedTables(m.head, m.packed.parsed) : null, prep: null, packed: m.packed }), false)
         else finish(() => reject(new ReadError(m.code, m.message)), false)
       }
       const onError = (e: Error): void => {

@@ -4,6 +4,8 @@ import { stmt } from '../db/stmt.ts'
 import type { CheckPrep } from '../checks/prep.ts'
 import type { ParsedReport, ReadResult } from '../model.ts'
 import { carrySettlements } from '../review/settlement.ts'
+import { asBuffer, packParsed, packPrep } from './packParsed.ts'
+import type { Packed } from './readWorker.ts'
 
 export interface StoreInput {
   batchId: number
@@ -15,6 +17,8 @@ export interface StoreInput {
   parsed: ParsedReport | null
   /** Per-version check work done by the reader worker (absent: done at the first check). */
   prep?: CheckPrep | null
+  /** parsed and prep already packed by the reader worker (absent: packed here). */
+  packed?: Packed
   original?: Uint8Array
   /** Reports created earlier in the same import run: a second file for them is a duplicate, not a resubmission. */
   createdThisRun: Set<number>
@@ -36,12 +40,6 @@ export function latestVersionOfFile(db: Db, fid: number): { id: number; sha256: 
 function reportKey(p: ParsedReport | null, rel: string): string {
   const t = p?.body?.township
   return t && p?.year ? `${t}|${p.year}` : `file:${rel}`
-}
-
-function serializable(p: ParsedReport): Omit<ParsedReport, 'norm'> {
-  const { norm: _norm, ...rest } = p
-  void _norm
-  return rest
 }
 
 export function storeVersion(db: Db, s: StoreInput): { reportId: number; versionId: number; resubmission: boolean; unchanged?: boolean } {
@@ -100,7 +98,7 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
         year: p?.year ?? null,
         sign_date: p?.signDate?.iso ?? null,
         title: p?.title?.text ?? null,
-        parsed: p ? JSON.stringify(serializable(p)) : null,
+        parsed: p ? (s.packed?.parsed ? asBuffer(s.packed.parsed) : packParsed(p)) : null,
         original: s.original ? Buffer.from(s.original) : null
       })
     const versionId = Number(v.lastInsertRowid)
@@ -111,16 +109,13 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
       for (const h of p.sections) {
         sec.run(versionId, h.id, h.found ? 1 : 0, h.title ?? null, h.titleMatch ?? null, h.titleSpan?.start ?? null, h.titleSpan?.end ?? null, h.bodyStart ?? null, h.bodyEnd ?? null)
       }
-      const cell = stmt(db, 
-        'INSERT INTO cells (version_id, table_id, row_id, col_id, value, raw, status, note, start, end, page, box) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
-      )
-      for (const t of Object.values(p.tables)) {
-        for (const c of t.cells) {
-          cell.run(versionId, c.table, c.row, c.col, c.value, c.raw, c.status, c.note ?? null, c.span?.start ?? null, c.span?.end ?? null, c.span?.page ?? null, c.span?.box ? JSON.stringify(c.span.box) : null)
-        }
-      }
+      // Cells are not stored row by row: versions.parsed holds them (migration 7 dropped the cells table).
     }
-    if (p && s.prep) stmt(db, 'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?)').run(versionId, s.prep.ruleset, JSON.stringify(s.prep))
+    if (p && s.packed?.prep && s.packed.ruleset) {
+      stmt(db, 'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?)').run(versionId, s.packed.ruleset, asBuffer(s.packed.prep))
+    } else if (p && s.prep) {
+      stmt(db, 'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?)').run(versionId, s.prep.ruleset, packPrep(s.prep))
+    }
     // A resubmission keeps the reviewer's settled cells only where the original is unchanged.
     const before = (stmt(db, 'SELECT current_version_id AS v FROM reports WHERE id = ?').get(reportId) as { v: number | null } | undefined)?.v
     if (p && before) carrySettlements(db, { reportId, fromVersionId: before, toVersionId: versionId, text: s.read.text, parsed: p })

@@ -108,20 +108,42 @@ export function labelOrdinal(s: string): string {
 /** Character-bigram Dice similarity of two strings (0..1). */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1
-  if (a.length < 2 || b.length < 2) return a === b ? 1 : 0
-  const grams = new Map<string, number>()
-  for (let i = 0; i < a.length - 1; i++) {
-    const g = a.slice(i, i + 2)
-    grams.set(g, (grams.get(g) ?? 0) + 1)
-  }
+  if (a.length < 2 || b.length < 2) return 0
+  // Bigrams as numbers (two UTF-16 units), matched as multisets: each bigram of a is used at most once.
+  const na = a.length - 1
+  const nb = b.length - 1
   let hit = 0
-  for (let i = 0; i < b.length - 1; i++) {
-    const g = b.slice(i, i + 2)
-    const n = grams.get(g) ?? 0
-    if (n > 0) {
-      hit++
-      grams.set(g, n - 1)
+  if (na <= SMALL) {
+    // Labels and headings are short: a scan of a small array beats a Map of sliced strings.
+    const grams = SCRATCH
+    for (let i = 0; i < na; i++) grams[i] = a.charCodeAt(i) * 65536 + a.charCodeAt(i + 1)
+    for (let j = 0; j < nb; j++) {
+      const g = b.charCodeAt(j) * 65536 + b.charCodeAt(j + 1)
+      for (let i = 0; i < na; i++) {
+        if (grams[i] === g) {
+          hit++
+          grams[i] = -1
+          break
+        }
+      }
+    }
+  } else {
+    const grams = new Map<number, number>()
+    for (let i = 0; i < na; i++) {
+      const g = a.charCodeAt(i) * 65536 + a.charCodeAt(i + 1)
+      grams.set(g, (grams.get(g) ?? 0) + 1)
+    }
+    for (let j = 0; j < nb; j++) {
+      const g = b.charCodeAt(j) * 65536 + b.charCodeAt(j + 1)
+      const n = grams.get(g) ?? 0
+      if (n > 0) {
+        hit++
+        grams.set(g, n - 1)
+      }
     }
   }
-  return (2 * hit) / (a.length - 1 + b.length - 1)
+  return (2 * hit) / (na + nb)
 }
+
+const SMALL = 64
+const SCRATCH = new Float64Array(SMALL)

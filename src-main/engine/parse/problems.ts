@@ -16,16 +16,18 @@ export interface Compact {
 }
 
 export function compact(norm: string): Compact {
-  let text = ''
+  // Char codes, not one-char strings: this runs over the whole text of every report.
+  const codes = new Uint16Array(norm.length)
   const at: number[] = []
-  const parts: string[] = []
+  let n = 0
   for (let i = 0; i < norm.length; i++) {
-    const c = norm[i] as string
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '*' || c === '|' || c === '\u3000') continue
-    parts.push(c)
+    const c = norm.charCodeAt(i)
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2a || c === 0x7c || c === 0x3000) continue
+    codes[n++] = c
     at.push(i)
   }
-  text = parts.join('')
+  let text = ''
+  for (let i = 0; i < n; i += 4096) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[])
   return { text, at }
 }
 

@@ -38,6 +38,25 @@ function headingKey(s: string): string {
   return labelKey(s).replace(LEAD, '').replace(TRAIL, '')
 }
 
+/** Chars labelKey drops (whitespace, '*', '|' and their full-width forms) or LEAD/TRAIL may strip ('#>-+' and the forms folding to them). */
+const DROPPABLE = new Set([...'*|＊｜#＃>＞-－—–―+＋'].map((c) => c.charCodeAt(0)))
+
+/**
+ * True when the heading key of s is surely longer than n, told without folding: every char that is
+ * neither whitespace nor droppable stays in the key. A paragraph is a line too: most lines are this.
+ */
+function keySurelyLonger(s: string, n: number): boolean {
+  if (s.length <= n) return false
+  let kept = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (DROPPABLE.has(c) || WS.test(s[i] as string)) continue
+    if (++kept > n) return true
+  }
+  return false
+}
+const WS = /\s/
+
 interface LineText {
   text: string
   start: number
@@ -63,11 +82,13 @@ function lineCandidates(lines: Line[]): LineText[] {
       // Some converters (word-extractor) put a heading on the same line as the table before it:
       // a cell that starts with a section ordinal is still a candidate.
       for (const c of line.cells) {
+        if (keySurelyLonger(c.text, 40)) continue
         const key = headingKey(c.text)
         if (key.length <= 40 && /^[一二三四五六][、.]/.test(key)) out.push({ text: c.text, start: c.start, end: c.end })
       }
       continue
     }
+    if (keySurelyLonger(lt.text, 40)) continue
     const key = headingKey(lt.text)
     if (key.length > 40) continue
     if (/^[一二三四五六][、.]$/.test(key) && i + 1 < lines.length) {
@@ -82,11 +103,20 @@ function lineCandidates(lines: Line[]): LineText[] {
   return out
 }
 
-function classify(sec: TplSection, written: string): HeadingCandidate['match'] {
+/** A candidate line's heading key and its core, computed once and compared with each section. */
+interface Keyed {
+  key: string
+  core: string
+}
+
+function keyed(written: string): Keyed {
   const key = headingKey(written)
+  return { key, core: labelCore(key) }
+}
+
+function classify(sec: TplSection, { key, core }: Keyed): HeadingCandidate['match'] {
   if (key === labelKey(sec.title)) return 'exact'
   if ((sec.title_variants_seen ?? []).some((v) => labelKey(v) === key)) return 'variant'
-  const core = labelCore(key)
   if (core === labelCore(sec.title)) return 'no-ordinal'
   if (core.length >= 4 && labelCore(sec.title).startsWith(core)) return 'truncated'
   return 'reworded'
@@ -98,9 +128,11 @@ function hasOrdinal(sec: TplSection, key: string): boolean {
 
 /** A short line that reads as the heading of the section. */
 export function lineMatches(sec: TplSection, written: string): boolean {
-  const key = headingKey(written)
+  return keyMatches(sec, keyed(written))
+}
+
+function keyMatches(sec: TplSection, { key, core }: Keyed): boolean {
   if (key.length > 40) return false
-  const core = labelCore(key)
   const tplCore = labelCore(sec.title)
   if (hasOrdinal(sec, key)) {
     if (core.length === 0) return false
@@ -113,11 +145,11 @@ export function lineMatches(sec: TplSection, written: string): boolean {
 
 const MATCH_SCORE: Record<HeadingCandidate['match'], number> = { exact: 10, variant: 9, truncated: 7, reworded: 6, 'no-ordinal': 5 }
 
-function lineScore(sec: TplSection, written: string, match: HeadingCandidate['match']): number {
+function lineScore(sec: TplSection, { key }: Keyed, match: HeadingCandidate['match']): number {
   let s = MATCH_SCORE[match]
   // '（二）主动公开政府信息情况' is a sub-heading of section 一 far more often than a misnumbered section.
-  if (match === 'no-ordinal' && /^[(（]/.test(headingKey(written))) s -= 3
-  if (match === 'reworded' && !hasOrdinal(sec, headingKey(written))) s -= 2
+  if (match === 'no-ordinal' && /^[(（]/.test(key)) s -= 3
+  if (match === 'reworded' && !hasOrdinal(sec, key)) s -= 2
   return s
 }
 
@@ -210,13 +242,15 @@ function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSecti
 export function headingCandidates(lines: Line[], norm: string, sections: TplSection[]): Map<string, HeadingCandidate[]> {
   const out = new Map<string, HeadingCandidate[]>(sections.map((s) => [s.id, []]))
   const lineCands = lineCandidates(lines)
+  const keys = lineCands.map((c) => keyed(c.text))
   for (const sec of sections) {
     const list = out.get(sec.id) as HeadingCandidate[]
-    for (const c of lineCands) {
-      if (!lineMatches(sec, c.text)) continue
-      const match = classify(sec, c.text)
-      list.push({ text: c.text, start: c.start, end: c.end, kind: 'line', match, score: lineScore(sec, c.text, match) })
-    }
+    lineCands.forEach((c, i) => {
+      const k = keys[i] as Keyed
+      if (!keyMatches(sec, k)) return
+      const match = classify(sec, k)
+      list.push({ text: c.text, start: c.start, end: c.end, kind: 'line', match, score: lineScore(sec, k, match) })
+    })
   }
   const inline = inlineCandidates(norm, sections)
   // A table of contents in the preface ('一、总体情况；二、主动公开…') lists the titles one right after another.
