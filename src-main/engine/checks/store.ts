@@ -8,6 +8,7 @@ import { applySettlements, batchSettlements, settlementStamp } from '../review/s
 import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
 import { RULESET } from './ruleset.ts'
 import { checkBatch, type CheckResult } from './run.ts'
+import { inputStamp, saveStamp, stampRows, storedStamp } from './stamp.ts'
 import type { BatchReport, BatchSettings, Finding, FormatKey } from './types.ts'
 
 export function findingKey(f: Pick<Finding, 'rule' | 'loc'>): string {
@@ -46,6 +47,11 @@ interface CurrentRow {
  * demand; the others are parsed in full and their check work is done and stored now.
  */
 export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
+  return loadStamped(db, batchId, '').reports
+}
+
+/** The batch's reports and the fingerprint of what was read (checks/stamp.ts), as a check leaves it. */
+function loadStamped(db: Db, batchId: number, settings: string): { reports: BatchReport[]; stamp: string } {
   const rows = db
     .prepare(
       `SELECT r.id AS report_id, v.id AS version_id, f.rel_path, v.township, v.year, v.body, v.sha256, v.text, c.ruleset, c.prep
@@ -60,8 +66,9 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
   )
   // The reviewer's settled cells are what the checks read; stored work made with other settlements is redone.
   const settled = batchSettlements(db, batchId)
+  const stamp = inputStamp(rows, settled, settings, true)
   // One transaction for the check work stored on the way.
-  return db.transaction(() => rows.map((r) => {
+  const reports = db.transaction(() => rows.map((r) => {
     const norm = foldText(r.text)
     const settlements = settled.get(r.version_id)
     const stamp = settlementStamp(settlements)
@@ -92,6 +99,7 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
       prep
     }
   }))()
+  return { reports, stamp }
 }
 
 /** Stored per-version work, or null when it cannot be used (then it is redone). */
@@ -114,10 +122,27 @@ interface StoredFinding {
   state: string
 }
 
-/** Check the whole batch and store the results. Returns the results per report id. */
-export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
-  const reports = loadBatchReports(db, batchId)
-  const results = checkBatch(reports, batchSettings(db, batchId))
+/** Batch checks run and skipped in this thread since it started (tests and the bench read it). */
+export const checkRuns = { ran: 0, skipped: 0 }
+
+/**
+ * Check the whole batch and store the results. Returns the results per report id; empty when nothing
+ * the check reads has changed since the last check (then the stored results stand and nothing is done),
+ * unless `force`.
+ */
+export function runChecks(db: Db, batchId: number, opt: { force?: boolean } = {}): Map<number, CheckResult> {
+  const settings = batchSettings(db, batchId)
+  const settingsKey = JSON.stringify(settings)
+  if (!opt.force) {
+    const last = storedStamp(db, batchId)
+    if (last !== undefined && last === inputStamp(stampRows(db, batchId), batchSettlements(db, batchId), settingsKey, false)) {
+      checkRuns.skipped++
+      return new Map()
+    }
+  }
+  checkRuns.ran++
+  const { reports, stamp } = loadStamped(db, batchId, settingsKey)
+  const results = checkBatch(reports, settings)
   const byReport = new Map(reports.map((r) => [r.reportId, r]))
   const saveResults = db.prepare('INSERT INTO rule_results (version_id, results) VALUES (?, ?) ON CONFLICT (version_id) DO UPDATE SET results = excluded.results')
   const upsert = db.prepare(
@@ -151,6 +176,8 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
       }
       for (const [key, old] of before) if (old.state === 'open' && !seen.has(key)) resolve.run(reportId, key)
     }
+    // With the results, so that a check interrupted before its results are stored is never taken as done.
+    saveStamp(db, batchId, stamp)
   })()
   return results
 }

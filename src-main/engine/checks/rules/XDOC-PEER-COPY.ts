@@ -7,6 +7,14 @@ const MIN_CHARS = 50
 const THRESHOLD = 0.8
 /** A 5-gram used by more than this share of the batch's townships (and by more than 3) is common wording. */
 const COMMON_SHARE = 0.1
+/**
+ * ... and a 5-gram used by more townships than this is common wording whatever the batch size: in a
+ * province of thousands of townships, 10 % would be hundreds, and every paragraph would walk posting
+ * lists that many long. Wording shared by more than ten townships is county or city wording, not one
+ * township copying another; with the cap a paragraph's work no longer grows with the batch. Batches
+ * up to 100 townships are unchanged.
+ */
+const COMMON_MAX = 10
 /** Paragraphs with fewer distinctive 5-grams than this are not compared. */
 const MIN_GRAMS = 20
 /** Share of both reports' paragraphs found in the other that makes them one report twice. */
@@ -64,7 +72,7 @@ const rule: BatchRule = {
           else if (u % 0x100000 !== t) usage.set(g, (Math.floor(u / 0x100000) + 1) * 0x100000 + t)
         }
     }
-    const commonAt = Math.max(3, Math.ceil(byTown.size * COMMON_SHARE))
+    const commonAt = Math.min(COMMON_MAX, Math.max(3, Math.ceil(byTown.size * COMMON_SHARE)))
     const distinctive = (g: number): boolean => Math.floor((usage.get(g) ?? 0) / 0x100000) <= commonAt
     const index = new Map<number, number[]>()
     reps.forEach((x, i) => {
