@@ -34,9 +34,9 @@ async function child(mode: string, n: number, dir: string, dbFile: string): Prom
     console.log(`  re-import unchanged ${n}: import ${((mid - t0) / 1000).toFixed(2)} s + check ${((end - mid) / 1000).toFixed(2)} s = ${((end - t0) / 1000).toFixed(2)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
     return
   }
-  if (mode === 'cold') db.exec('DELETE FROM rule_results; DELETE FROM findings').valueOf()
   const base = process.resourceUsage().maxRSS / 1024
-  runChecks(db, batchId)
+  // Forced: the check itself, even where a fingerprint says nothing changed (runChecks' own option).
+  ;(runChecks as (db: unknown, id: number, opt?: { force?: boolean }) => unknown)(db, batchId, { force: true })
   const ms = performance.now() - t0
   const cpu = process.cpuUsage(cpu0)
   const f = db.prepare("SELECT rule, COUNT(*) AS n FROM findings WHERE state = 'open' AND rule LIKE 'XDOC-%' GROUP BY rule").all() as { rule: string; n: number }[]
@@ -51,7 +51,7 @@ if (process.env.BENCH_CHILD) {
   const texts = seeds.map((s) => readFileSync(join(ROOT, 'resources', 'sample', s), 'utf8'))
   for (const arg of process.argv.slice(2)) {
     const n = Number(arg)
-    const dir = join(tmpdir(), `xxgk-scalechecks-${n}`)
+    const dir = join(tmpdir(), `xxgk-scalechecks-${n}${process.env.BENCH_TAG ?? ''}`)
     const dbFile = `${dir}.db`
     const run = (mode: string): void => {
       const r = spawnSync(process.execPath, [import.meta.filename], { stdio: 'inherit', env: { ...process.env, BENCH_CHILD: `${mode}|${n}|${dir}|${dbFile}` } })

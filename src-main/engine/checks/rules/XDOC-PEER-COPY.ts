@@ -1,5 +1,5 @@
 import { differentTownships, sameReport, MAX_LISTED, ownText, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
-import { overlap, paragraphs, type Paragraph } from '../lib/similarity.ts'
+import { paragraphs } from '../lib/similarity.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
 /** Paragraphs shorter than this (own wording after normalisation) are not compared. */
@@ -22,6 +22,46 @@ const NEAR_DUP = 0.6
 
 const SECTION_NAME: Record<string, string> = { head: '标题及前言', S1: '第一部分', S2: '第二部分', S3: '第三部分', S4: '第四部分', S5: '第五部分', S6: '第六部分' }
 
+/**
+ * A paragraph as this rule keeps it for the whole batch: its place and its 5-grams as a sorted array.
+ * A Set per paragraph cost about 50 bytes a gram (60 MB for 1,000 reports); the array costs 8, and the
+ * wording itself is not kept.
+ */
+interface Paragraph {
+  start: number
+  end: number
+  section: string
+  no: number
+  /** Length of the paragraph's own wording (similarity text). */
+  chars: number
+  grams: Float64Array
+  /** The grams not used by many townships (filled once the batch's usage is counted). */
+  own?: Float64Array
+}
+
+function compact(r: BatchReport): Paragraph[] {
+  return paragraphs(r.report).map((p) => ({
+    start: p.start, end: p.end, section: p.section, no: p.no, chars: p.sim.length,
+    grams: Float64Array.from(p.grams).sort()
+  }))
+}
+
+/** Grams two sorted arrays share. */
+function overlap(a: Float64Array, b: Float64Array): number {
+  let hit = 0
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number
+    const y = b[j] as number
+    if (x === y) {
+      hit++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return hit
+}
+
 interface Match {
   other: BatchReport
   para: Paragraph
@@ -40,7 +80,7 @@ const rule: BatchRule = {
   confidence: 'T',
   checkBatch(ctx) {
     const out = new PerReport()
-    const reps = ctx.reports.map((r) => ({ r, ps: paragraphs(r.report) }))
+    const reps = ctx.reports.map((r) => ({ r, ps: compact(r) }))
     if (reps.length < 2) return { perReport: out.map, outcome: 'N/A', note: '批次中只有一份年报' }
     const found = new Map<number, Map<string, Match[]>>()
     const record = (r: BatchReport, m: Match): void => {
@@ -74,11 +114,13 @@ const rule: BatchRule = {
     }
     const commonAt = Math.min(COMMON_MAX, Math.max(3, Math.ceil(byTown.size * COMMON_SHARE)))
     const distinctive = (g: number): boolean => Math.floor((usage.get(g) ?? 0) / 0x100000) <= commonAt
+    for (const x of reps) for (const p of x.ps) p.own = p.grams.filter(distinctive)
+    // Counted once: only the index and the paragraphs' own grams are needed from here on.
+    usage.clear()
     const index = new Map<number, number[]>()
     reps.forEach((x, i) => {
       for (const p of x.ps)
-        for (const g of p.grams) {
-          if (!distinctive(g)) continue
+        for (const g of p.own as Float64Array) {
           const l = index.get(g)
           // Reports are added in order, so a repeat inside one report is the list's last entry.
           if (!l) index.set(g, [i])
@@ -87,8 +129,8 @@ const rule: BatchRule = {
     })
     reps.forEach((x, xi) => {
       for (const p of x.ps) {
-        if (p.sim.length < MIN_CHARS) continue
-        const own = [...p.grams].filter(distinctive)
+        if (p.chars < MIN_CHARS) continue
+        const own = p.own as Float64Array
         if (own.length < MIN_GRAMS) continue
         const hits = new Map<number, number>()
         // Reports of the same township (other years, duplicates) are not peers: skipped before counting.
@@ -116,7 +158,7 @@ const rule: BatchRule = {
     })
     // Two files that share most of their paragraphs are one report twice (a scan and its text file whose
     // township could not be read): XDOC-DUP-FILE's case, not copying between townships.
-    const comparable = new Map(reps.map((x) => [x.r.reportId, x.ps.filter((p) => p.sim.length >= MIN_CHARS).length]))
+    const comparable = new Map(reps.map((x) => [x.r.reportId, x.ps.filter((p) => p.chars >= MIN_CHARS).length]))
     const shared = new Map<string, number>()
     for (const [id, byPara] of found)
       for (const ms of byPara.values()) for (const m of ms) shared.set(`${id}|${m.other.reportId}`, (shared.get(`${id}|${m.other.reportId}`) ?? 0) + 1)
