@@ -54,11 +54,11 @@ describe('incremental batch checks', () => {
     const skipped = checkRuns.skipped
     const res = await importFolder(db, dir)
     expect(res.outcomes.every((o) => o.status === 'unchanged')).toBe(true)
-    expect(runChecks(db, batchId).size).toBe(0)
+    expect(runChecks(db, batchId)).toBe(0)
     expect(checkRuns).toMatchObject({ ran, skipped: skipped + 1 })
     expect(findings()).toEqual(before)
     // The reviewer's explicit re-check still runs, and finds the same.
-    expect(runChecks(db, batchId, { force: true }).size).toBe(6)
+    expect(runChecks(db, batchId, { force: true })).toBe(6)
     expect(checkRuns.ran).toBe(ran + 1)
     expect(findings()).toEqual(before)
   })
@@ -94,17 +94,17 @@ describe('incremental batch checks', () => {
     expect(open.every((f) => f.last_version_id === newVersion)).toBe(true)
     // And importing it once more, unchanged, does no check work.
     await importFolder(db, dir)
-    expect(runChecks(db, batchId).size).toBe(0)
+    expect(runChecks(db, batchId)).toBe(0)
     expect(findings()).toEqual(after)
   })
 
   it('a changed setting, or stored per-version work that was lost, makes the next check run', () => {
     const ran = checkRuns.ran
     saveBatchSettings(db, batchId, { deadline: '2000-01-01' })
-    expect(runChecks(db, batchId).size).toBe(6)
+    expect(runChecks(db, batchId)).toBe(6)
     db.exec('DELETE FROM version_checks WHERE rowid = (SELECT MIN(rowid) FROM version_checks)')
-    expect(runChecks(db, batchId).size).toBe(6)
-    expect(runChecks(db, batchId).size).toBe(0)
+    expect(runChecks(db, batchId)).toBe(6)
+    expect(runChecks(db, batchId)).toBe(0)
     expect(checkRuns.ran).toBe(ran + 2)
   })
 })

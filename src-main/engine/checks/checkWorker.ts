@@ -20,8 +20,8 @@ parentPort?.on('message', (job: CheckJob) => {
     db = new Database(job.file, { fileMustExist: true })
     db.pragma('busy_timeout = 10000')
     db.pragma('foreign_keys = ON')
-    const results = runChecks(db, job.batchId, { force: job.force })
-    parentPort?.postMessage({ id: job.id, ok: true, reports: results.size } satisfies CheckReply)
+    const reports = runChecks(db, job.batchId, { force: job.force })
+    parentPort?.postMessage({ id: job.id, ok: true, reports } satisfies CheckReply)
   } catch (e) {
     const code = (e as { code?: unknown }).code
     parentPort?.postMessage({
