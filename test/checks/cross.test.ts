@@ -274,6 +274,27 @@ describe('XDOC-PEER-COPY', () => {
   })
 })
 
+describe('XDOC-PEER-COPY in a large batch', () => {
+  it('120 townships sharing their wording: a paragraph of two is a copy, one used by 11 is common wording', () => {
+    const HAN = '零一二三四五六七八九'
+    const name = (i: number): string => `${'东西南北中'[i % 5]}山${[...String(i)].map((d) => HAN[Number(d)]).join('')}镇`
+    const s3 = seedText('003')
+    const own = '本镇在石榴种植合作社门口设置了可扫码查阅的公开栏，每季度邀请种植户代表核对补贴发放名单，去年共纠正错发补贴三笔并在公开栏说明原因。'
+    const city = '按照市政务公开办关于基层公开标准目录动态调整的统一部署，各乡镇对照清单逐项核对村级公开事项，市里将于年底组织交叉检查并通报结果。'
+    const reports = Array.from({ length: 120 }, (_, i) => {
+      const extra = i === 7 || i === 99 ? own : i >= 20 && i < 31 ? city : ''
+      const t = s3.split('头营镇').join(name(i)).replace('六、其他需要报告的事项\n', `六、其他需要报告的事项\n${extra ? `${extra}\n` : ''}`)
+      return batchReport(t, `${i}.txt`)
+    })
+    expect(new Set(reports.map((r) => r.township)).size).toBe(120)
+    const res = run(XDOC_PEER_COPY, reports)
+    const flagged = reports.filter((r) => res.perReport.has(r.reportId)).map((r) => r.file)
+    // 120 townships: without the cap any wording of up to 12 townships would count as copied.
+    expect(flagged).toEqual(['7.txt', '99.txt'])
+    expect(res.perReport.get(reports[7]!.reportId)?.map((f) => f.loc)).toEqual(['S6.p1'])
+  })
+})
+
 describe('XDOC-OTHER-NAME', () => {
   it('planted: 平安镇 in a 我镇 sentence of the 头营镇 report → error (batch with seed 002)', () => {
     const other = batchReport(planted('othername.txt'), 'othername.txt')

@@ -8,6 +8,7 @@ import type { BatchReport } from '../../src-main/engine/checks/types.ts'
 import { readText } from '../../src-main/engine/ingest/readers/text.ts'
 import { parseReport, tableFormat } from '../../src-main/engine/parse/index.ts'
 import { runRule, seedText } from '../helpers/check.ts'
+import { containment, grams, simText } from '../../src-main/engine/checks/lib/similarity.ts'
 
 let id = 1
 function br(text: string, file: string, opts: { noTownship?: boolean } = {}): BatchReport {
@@ -78,6 +79,45 @@ describe('a scan and the text file of one report', () => {
     expect(of('XDOC-PEER-COPY')).toEqual([])
     expect(of('XDOC-IDENTICAL-TABLE')).toEqual([])
     expect(of('XDOC-DUP-FILE').map((f) => f.loc).sort()).toEqual([`dup.near.${reports[0]!.reportId}`, `dup.near.${reports[1]!.reportId}`].sort())
+  })
+  // The near-copy search looks only at the reports listed under a scan's rarest wording (issue 17); it must
+  // find exactly the pairs a comparison with every report finds.
+  const NAMES = [['裴城镇'], ['官前乡'], ['平安镇'], ['头营镇'], ['王官集镇', '王官集鎮']]
+  const HAN = '零一二三四五六七八九'
+  const town = (i: number): string => `${'东西南北中'[i % 5]}河${[...String(i)].map((d) => HAN[Number(d)]).join('')}镇`
+  const copy = (k: number, i: number): string => {
+    let t = seedText(`00${k}`)
+    for (const n of NAMES[k] as string[]) t = t.split(n).join(town(i))
+    return t
+  }
+  const nearPairs = (reports: BatchReport[]): string[] =>
+    [...cross('XDOC-DUP-FILE').checkBatch({ reports, settings: {} }).perReport].flatMap(([id, fs]) =>
+      fs.filter((f) => f.loc.startsWith('dup.near.')).map((f) => `${id}-${f.loc.slice('dup.near.'.length)}`)).sort()
+  const everyPair = (reports: BatchReport[]): string[] => {
+    const g = new Map(reports.map((r) => [r.reportId, grams(simText(r.report.norm))]))
+    const out: string[] = []
+    for (const x of reports.filter((r) => !r.township || !r.year))
+      for (const y of reports) {
+        if (y === x || (x.year && y.year && x.year !== y.year)) continue
+        const a = g.get(x.reportId) as Set<number>
+        const b = g.get(y.reportId) as Set<number>
+        if (Math.min(containment(a, b), containment(b, a)) >= 0.85) out.push(`${x.reportId}-${y.reportId}`, `${y.reportId}-${x.reportId}`)
+      }
+    return [...new Set(out)].sort()
+  }
+  it('among 60 townships: the scans are found through their rarest wording, as comparing with every report finds them', () => {
+    const reports = Array.from({ length: 60 }, (_, i) => br(copy(i % 5, i), `${i}.txt`))
+    reports.push(br(scan, 'scan-a.pdf', { noTownship: true }), br(copy(3, 99).replace(/。/g, '.'), 'scan-b.pdf', { noTownship: true }))
+    const pairs = nearPairs(reports)
+    expect(pairs.length).toBeGreaterThan(0)
+    expect(pairs).toEqual(everyPair(reports))
+  })
+  it('a scan whose wording is in more than 64 reports is compared with every report', () => {
+    const reports = Array.from({ length: 70 }, (_, i) => br(copy(2, i * 5 + 2), `${i}.txt`))
+    reports.push(br(scan, 'scan.pdf', { noTownship: true }))
+    const pairs = nearPairs(reports)
+    expect(pairs.length).toBeGreaterThanOrEqual(2 * 70)
+    expect(pairs).toEqual(everyPair(reports))
   })
   it('same file stem in one folder is a duplicate', () => {
     const reports = [br(text, 'x/平安镇年报.docx'), br(scan, 'x/平安镇年报.pdf', { noTownship: true })]

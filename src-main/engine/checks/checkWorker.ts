@@ -8,6 +8,8 @@ export interface CheckJob {
   id: number
   file: string
   batchId: number
+  /** Run even when nothing the check reads has changed (the reviewer asked for a re-check). */
+  force?: boolean
 }
 
 export type CheckReply = { id: number; ok: true; reports: number } | { id: number; ok: false; message: string; code?: string }
@@ -18,8 +20,8 @@ parentPort?.on('message', (job: CheckJob) => {
     db = new Database(job.file, { fileMustExist: true })
     db.pragma('busy_timeout = 10000')
     db.pragma('foreign_keys = ON')
-    const results = runChecks(db, job.batchId)
-    parentPort?.postMessage({ id: job.id, ok: true, reports: results.size } satisfies CheckReply)
+    const reports = runChecks(db, job.batchId, { force: job.force })
+    parentPort?.postMessage({ id: job.id, ok: true, reports } satisfies CheckReply)
   } catch (e) {
     const code = (e as { code?: unknown }).code
     parentPort?.postMessage({

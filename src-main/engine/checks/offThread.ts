@@ -56,16 +56,16 @@ function spawn(): Worker {
 }
 
 /** Runs the batch check and stores its results; on a file database, in the check worker. */
-export function runChecksOffThread(db: Db, batchId: number): Promise<void> {
+export function runChecksOffThread(db: Db, batchId: number, opt: { force?: boolean } = {}): Promise<void> {
   const file = db.name
   if (broken || !file || file === ':memory:' || db.memory) {
-    runChecks(db, batchId)
+    runChecks(db, batchId, opt)
     return Promise.resolve()
   }
   worker ??= spawn()
   const id = nextId++
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, run: () => runChecks(db, batchId) })
-    worker?.postMessage({ id, file, batchId } satisfies CheckJob)
+    pending.set(id, { resolve, reject, run: () => runChecks(db, batchId, opt) })
+    worker?.postMessage({ id, file, batchId, force: opt.force } satisfies CheckJob)
   })
 }

@@ -41,11 +41,12 @@ const RULE_ORDER = new Map(REPORT_RULES.map((r, i) => [r.id, i]))
 function reportResults(r: BatchReport, settings: BatchSettings): CheckResult {
   if (r.prep?.ruleset !== RULESET) return checkReport(r.report, r.text, settings)
   const fresh = runRules(makeContext(r.report, r.text, settings), SETTINGS_RULES)
+  const stored = r.storedRules?.() ?? r.prep
   // Same order as a full run, so that finding keys (rule@loc#n) do not depend on where a result came from.
   const order = (x: { rule: string }): number => RULE_ORDER.get(x.rule) ?? 0
   return {
-    results: [...r.prep.results, ...fresh.results].sort((a, b) => order(a) - order(b)),
-    findings: [...r.prep.findings, ...fresh.findings].sort((a, b) => order(a) - order(b))
+    results: [...stored.results, ...fresh.results].sort((a, b) => order(a) - order(b)),
+    findings: [...stored.findings, ...fresh.findings].sort((a, b) => order(a) - order(b))
   }
 }
 
@@ -67,27 +68,32 @@ export function batchYear(reports: { year?: number }[]): number | undefined {
   return best
 }
 
-export function checkBatch(reports: BatchReport[], settings: BatchSettings = {}): Map<number, CheckResult> {
+/**
+ * Check a batch: the cross-document rules over the batch, then each report's own rules. With `each`,
+ * a report's results are handed over as soon as they are made and not kept (the returned map is then
+ * empty), so that a large batch's results are never all in memory at once.
+ */
+export function checkBatch(reports: BatchReport[], settings: BatchSettings = {}, each?: (r: BatchReport, res: CheckResult) => void): Map<number, CheckResult> {
   const year = settings.year ?? batchYear(reports)
   const eff: BatchSettings = { ...settings, year }
+  const cross = CROSS_RULES.map((rule) => {
+    try {
+      return { rule, res: rule.checkBatch({ reports, settings: eff }) }
+    } catch (e) {
+      return { rule, res: { perReport: new Map<number, Finding[]>(), outcome: 'UNVERIFIABLE' as const, note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` } }
+    }
+  })
   const out = new Map<number, CheckResult>()
   for (const r of reports) {
     const perReportSettings: BatchSettings = { ...eff, deadline: settings.deadline }
-    out.set(r.reportId, reportResults(r, perReportSettings))
-  }
-  for (const rule of CROSS_RULES) {
-    let res
-    try {
-      res = rule.checkBatch({ reports, settings: eff })
-    } catch (e) {
-      res = { perReport: new Map<number, Finding[]>(), outcome: 'UNVERIFIABLE' as const, note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
-    }
-    for (const r of reports) {
+    const cr = reportResults(r, perReportSettings)
+    for (const { rule, res } of cross) {
       const fs = (res.perReport.get(r.reportId) ?? []).map(unverifiableIsNotError)
-      const cr = out.get(r.reportId) as CheckResult
       cr.results.push({ rule: rule.id, outcome: fs.length ? (fs.some((f) => f.outcome === 'FAIL') ? 'FAIL' : 'UNVERIFIABLE') : res.outcome === 'FAIL' ? 'PASS' : res.outcome, note: res.note })
       cr.findings.push(...fs)
     }
+    if (each) each(r, cr)
+    else out.set(r.reportId, cr)
   }
   return out
 }

@@ -9,6 +9,7 @@ import { applySettlements, batchSettlements, settlementStamp } from '../review/s
 import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
 import { RULESET } from './ruleset.ts'
 import { checkBatch, type CheckResult } from './run.ts'
+import { inputStamp, saveStamp, stampRows, storedStamp, type StampRow } from './stamp.ts'
 import type { BatchReport, BatchSettings, Finding, FormatKey } from './types.ts'
 
 export function findingKey(f: Pick<Finding, 'rule' | 'loc'>): string {
@@ -28,18 +29,6 @@ export function saveBatchSettings(db: Db, batchId: number, s: BatchSettings): vo
   db.prepare('UPDATE batches SET settings = ? WHERE id = ?').run(JSON.stringify(s), batchId)
 }
 
-interface CurrentRow {
-  report_id: number
-  version_id: number
-  rel_path: string
-  township: string | null
-  year: number | null
-  body: string | null
-  sha256: string
-  text: string
-  ruleset: string | null
-  prep: string | Buffer | null
-}
 
 /**
  * The current version of every report of the batch, as the rules see it. Versions whose per-version
@@ -47,35 +36,55 @@ interface CurrentRow {
  * demand; the others are parsed in full and their check work is done and stored now.
  */
 export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
+  return loadStamped(db, batchId, '').reports
+}
+
+/** The batch's reports and the fingerprint of what was read (checks/stamp.ts), as a check leaves it. */
+function loadStamped(db: Db, batchId: number, settings: string): { reports: BatchReport[]; stamp: string } {
   const rows = db
     .prepare(
-      `SELECT r.id AS report_id, v.id AS version_id, f.rel_path, v.township, v.year, v.body, v.sha256, v.text, c.ruleset, c.prep
+      `SELECT r.id AS report_id, v.id AS version_id, f.rel_path, v.township, v.year, v.body, v.sha256, c.ruleset
        FROM reports r JOIN versions v ON v.id = r.current_version_id JOIN files f ON f.id = v.file_id
        LEFT JOIN version_checks c ON c.version_id = v.id
        WHERE r.batch_id = ? AND v.parsed IS NOT NULL ORDER BY f.rel_path`
     )
-    .all(batchId) as CurrentRow[]
+    .all(batchId) as StampRow[]
   const parsedOf = db.prepare('SELECT parsed FROM versions WHERE id = ?').pluck()
+  // Read one report at a time, so that the texts and stored work of the whole batch are never all in one result.
+  const textOf = db.prepare('SELECT text FROM versions WHERE id = ?').pluck()
+  const prepOf = db.prepare('SELECT prep FROM version_checks WHERE version_id = ?').pluck()
   const savePrep = db.prepare(
     'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?) ON CONFLICT (version_id) DO UPDATE SET ruleset = excluded.ruleset, prep = excluded.prep'
   )
   // The reviewer's settled cells are what the checks read; stored work made with other settlements is redone.
   const settled = batchSettlements(db, batchId)
+  const stamp = inputStamp(rows, settled, settings, true)
   // One transaction for the check work stored on the way.
-  return db.transaction(() => rows.map((r) => {
-    const norm = foldText(r.text)
+  const reports = db.transaction(() => rows.map((r): BatchReport => {
+    const text = textOf.get(r.version_id) as string
+    const norm = foldText(text)
     const settlements = settled.get(r.version_id)
     const stamp = settlementStamp(settlements)
     let full: ParsedReport | null = null
     const loadFull = (): ParsedReport =>
       (full ??= { ...applySettlements(JSON.parse(jsonText(parsedOf.get(r.version_id)) as string) as Omit<ParsedReport, 'norm'>, settlements), norm })
-    let prep = r.ruleset === RULESET && r.prep ? storedPrep(r.prep) : null
+    const storedWork = r.ruleset === RULESET ? (prepOf.get(r.version_id) as string | Buffer | undefined) : undefined
+    let prep = storedWork ? storedPrep(storedWork) : null
     if (prep && (prep.settled ?? '') !== stamp) prep = null
     let report: ParsedReport
-    if (prep) report = lazyReport(prep.outline, norm, loadFull)
-    else {
+    let storedRules: BatchReport['storedRules']
+    if (prep) {
+      report = lazyReport(prep.outline, norm, loadFull)
+      // The rules' stored results are most of the record: read again when the report's turn comes.
+      prep = { ...prep, results: [], findings: [] }
+      const versionId = r.version_id
+      storedRules = () => {
+        const again = prepOf.get(versionId) as string | Buffer | undefined
+        return (again ? storedPrep(again) : null) ?? { results: [], findings: [] }
+      }
+    } else {
       report = loadFull()
-      prep = prepareChecks(report, r.text, stamp)
+      prep = prepareChecks(report, text, stamp)
       savePrep.run(r.version_id, prep.ruleset, packJson(prep))
     }
     const fmt: FormatKey = report.format === '2019' ? '2019' : report.format === '2021' ? '2021' : report.year !== undefined && report.year < 2021 ? '2019' : '2021'
@@ -89,10 +98,12 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
       format: fmt,
       sha256: r.sha256,
       report,
-      text: r.text,
-      prep
+      text,
+      prep,
+      ...(storedRules ? { storedRules } : {})
     }
   }))()
+  return { reports, stamp }
 }
 
 /** Stored per-version work, or null when it cannot be used (then it is redone). */
@@ -115,11 +126,29 @@ interface StoredFinding {
   state: string
 }
 
-/** Check the whole batch and store the results. Returns the results per report id. */
-export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
-  const reports = loadBatchReports(db, batchId)
-  const results = checkBatch(reports, batchSettings(db, batchId))
-  const byReport = new Map(reports.map((r) => [r.reportId, r]))
+/** Batch checks run and skipped in this thread since it started (tests and the bench read it). */
+export const checkRuns = { ran: 0, skipped: 0 }
+
+/** Reports whose results are written in one transaction: short enough not to hold up an import. */
+const WRITE_EVERY = 200
+
+/**
+ * Check the whole batch and store the results, report by report as they are made (a large batch's
+ * results are never all in memory). Returns the number of reports checked: 0 when nothing the check
+ * reads has changed since the last check (then the stored results stand and nothing is done), unless `force`.
+ */
+export function runChecks(db: Db, batchId: number, opt: { force?: boolean } = {}): number {
+  const settings = batchSettings(db, batchId)
+  const settingsKey = JSON.stringify(settings)
+  if (!opt.force) {
+    const last = storedStamp(db, batchId)
+    if (last !== undefined && last === inputStamp(stampRows(db, batchId), batchSettlements(db, batchId), settingsKey, false)) {
+      checkRuns.skipped++
+      return 0
+    }
+  }
+  checkRuns.ran++
+  const { reports, stamp } = loadStamped(db, batchId, settingsKey)
   const saveResults = db.prepare('INSERT INTO rule_results (version_id, results) VALUES (?, ?) ON CONFLICT (version_id) DO UPDATE SET results = excluded.results')
   const upsert = db.prepare(
     `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state)
@@ -129,30 +158,46 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
   )
   const stored = db.prepare('SELECT key, severity, outcome, message, evidence, last_version_id, state FROM findings WHERE report_id = ? AND manual = 0')
   const resolve = db.prepare("UPDATE findings SET state = 'resolved' WHERE report_id = ? AND key = ?")
-  db.transaction(() => {
-    for (const [reportId, res] of results) {
-      const versionId = (byReport.get(reportId) as BatchReport).versionId
-      saveResults.run(versionId, packJson(res.results))
-      const before = new Map((stored.all(reportId) as StoredFinding[]).map((x) => [x.key, x]))
-      const seen = new Set<string>()
-      for (const f of res.findings) {
-        let key = findingKey(f)
-        // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
-        for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
-        seen.add(key)
-        // Stored packed (db/packed.ts); packing is deterministic, so an unchanged evidence packs to the same bytes.
-        const evidence = packJson({ items: f.evidence, sides: f.sides ?? null })
-        const old = before.get(key)
-        // A re-check mostly finds what it found before: an identical open finding is not rewritten.
-        if (
-          old?.state === 'open' && old.severity === f.severity && old.outcome === f.outcome && old.message === f.message &&
-          Buffer.isBuffer(old.evidence) && old.evidence.equals(evidence) && old.last_version_id === versionId
-        )
-          continue
-        upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence, version: versionId })
-      }
-      for (const [key, old] of before) if (old.state === 'open' && !seen.has(key)) resolve.run(reportId, key)
+  const write = (r: BatchReport, res: CheckResult): void => {
+    const { reportId, versionId } = r
+    saveResults.run(versionId, packJson(res.results))
+    const before = new Map((stored.all(reportId) as StoredFinding[]).map((x) => [x.key, x]))
+    const seen = new Set<string>()
+    for (const f of res.findings) {
+      let key = findingKey(f)
+      // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
+      for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
+      seen.add(key)
+      // Stored packed (db/packed.ts); packing is deterministic, so an unchanged evidence packs to the same bytes.
+      const evidence = packJson({ items: f.evidence, sides: f.sides ?? null })
+      const old = before.get(key)
+      // A re-check mostly finds what it found before: an identical open finding is not rewritten.
+      if (
+        old?.state === 'open' && old.severity === f.severity && old.outcome === f.outcome && old.message === f.message &&
+        Buffer.isBuffer(old.evidence) && old.evidence.equals(evidence) && old.last_version_id === versionId
+      )
+        continue
+      upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence, version: versionId })
     }
+    for (const [key, old] of before) if (old.state === 'open' && !seen.has(key)) resolve.run(reportId, key)
+  }
+  let pending: [BatchReport, CheckResult][] = []
+  const flush = db.transaction((batch: [BatchReport, CheckResult][]) => {
+    for (const [r, res] of batch) write(r, res)
+  })
+  let n = 0
+  checkBatch(reports, settings, (r, res) => {
+    n++
+    pending.push([r, res])
+    if (pending.length >= WRITE_EVERY) {
+      flush(pending)
+      pending = []
+    }
+  })
+  // The stamp goes with the last results: a check interrupted before all are stored is never taken as done.
+  db.transaction(() => {
+    flush(pending)
+    saveStamp(db, batchId, stamp)
   })()
-  return results
+  return n
 }

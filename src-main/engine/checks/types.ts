@@ -91,6 +91,11 @@ export interface BatchReport {
   text: string
   /** Work done on this version alone (at import); absent for reports built in memory. */
   prep?: CheckPrep
+  /**
+   * The stored results of the report's own rules, read when the report's turn comes instead of held
+   * for the whole batch (then prep.results and prep.findings are left empty).
+   */
+  storedRules?: () => Pick<CheckPrep, 'results' | 'findings'>
 }
 
 export interface RuleRun {

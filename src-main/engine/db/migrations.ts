@@ -260,6 +260,20 @@ DROP TABLE cells;
       }
     },
     vacuum: true
+  },
+  {
+    version: 8,
+    name: 'batch-checks',
+    // Fingerprint of everything the last batch check of a folder read (checks/stamp.ts): the current
+    // versions, their settled cells and stored check work, the settings and the rules. Equal at the
+    // next check: nothing can have changed, the check is skipped. Deleting the row only costs a re-check.
+    sql: `
+CREATE TABLE batch_checks (
+  batch_id INTEGER PRIMARY KEY REFERENCES batches(id) ON DELETE CASCADE,
+  stamp TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+`
   }
 ]
 

@@ -7,6 +7,50 @@ const NEAR = 0.85
 
 const key = (r: BatchReport): string => r.report.norm.replace(/\s+/g, '')
 
+/** A gram in more reports than this is not used to find near copies (its list is dropped). */
+const POSTING_CAP = 64
+
+/**
+ * The reports that can be near copies of an unsure one, without comparing it with the whole folder.
+ * y passes only if it holds more than NEAR of x's grams, so it must hold at least one of any
+ * (1 − NEAR)·|x| + 1 of them: the reports listed under x's rarest grams are all the candidates (exact,
+ * nothing missed). Lists are kept for the unsure reports' grams only and dropped past POSTING_CAP; an
+ * unsure report whose wording is in more reports than that (a folder of copies) is compared with all.
+ * Grams are kept for the unsure reports and the candidates only, not for the whole folder.
+ */
+function nearCandidates(reports: BatchReport[], unsure: BatchReport[]): { candidates: (x: BatchReport) => BatchReport[]; gramsOf: (r: BatchReport) => Set<number> } {
+  const cache = new Map<number, Set<number>>()
+  const gramsOf = (r: BatchReport): Set<number> => {
+    let g = cache.get(r.reportId)
+    if (!g) cache.set(r.reportId, (g = grams(simText(r.report.norm))))
+    return g
+  }
+  const postings = new Map<number, number[] | null>()
+  for (const x of unsure) for (const g of gramsOf(x)) postings.set(g, [])
+  reports.forEach((y, i) => {
+    // Unsure reports' grams are cached already; the others' are made, used and dropped.
+    const gy = cache.get(y.reportId) ?? grams(simText(y.report.norm))
+    for (const g of gy) {
+      const l = postings.get(g)
+      if (!l) continue
+      if (l.length >= POSTING_CAP) postings.set(g, null)
+      else l.push(i)
+    }
+  })
+  const candidates = (x: BatchReport): BatchReport[] => {
+    const gx = [...gramsOf(x)]
+    const need = Math.floor((1 - NEAR) * gx.length) + 2
+    const rare = gx.filter((g) => postings.get(g)).sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0))
+    if (!gx.length) return []
+    if (rare.length < need) return reports
+    const idx = new Set<number>()
+    for (const g of rare.slice(0, need)) for (const i of postings.get(g) ?? []) idx.add(i)
+    // In folder order, as a comparison with every report would meet them.
+    return [...idx].sort((a, b) => a - b).map((i) => reports[i] as BatchReport)
+  }
+  return { candidates, gramsOf }
+}
+
 // The folder should hold one report per township and year; the same file twice, the same text in two
 // files, or two reports of one township for one year need the reviewer to pick the valid one.
 const rule: BatchRule = {
@@ -51,20 +95,15 @@ const rule: BatchRule = {
       }
     }
     // A scan whose township or year could not be read: compare its wording with the reports of the same
-    // year (or unknown year). Only such reports are compared, so the cost stays linear in the folder.
+    // year (or unknown year). Only such reports are compared, and only with the reports that can pass.
     const unsure = ctx.reports.filter((r) => !r.township || !r.year)
     if (unsure.length) {
-      const g = new Map<number, Set<number>>()
-      const gramsOf = (r: BatchReport): Set<number> => {
-        let x = g.get(r.reportId)
-        if (!x) g.set(r.reportId, (x = grams(simText(r.report.norm))))
-        return x
-      }
+      const near = nearCandidates(ctx.reports, unsure)
       for (const x of unsure) {
         const seen = flagged.get(x.reportId) ?? new Set<number>()
-        for (const y of ctx.reports) {
+        for (const y of near.candidates(x)) {
           if (y === x || seen.has(y.reportId) || (x.year && y.year && x.year !== y.year)) continue
-          if (Math.min(containment(gramsOf(x), gramsOf(y)), containment(gramsOf(y), gramsOf(x))) < NEAR) continue
+          if (Math.min(containment(near.gramsOf(x), near.gramsOf(y)), containment(near.gramsOf(y), near.gramsOf(x))) < NEAR) continue
           seen.add(y.reportId)
           flagged.set(x.reportId, seen)
           const ys = flagged.get(y.reportId) ?? new Set<number>()

@@ -1,5 +1,5 @@
 import { differentTownships, sameReport, MAX_LISTED, ownText, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
-import { overlap, paragraphs, type Paragraph } from '../lib/similarity.ts'
+import { paragraphs } from '../lib/similarity.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
 /** Paragraphs shorter than this (own wording after normalisation) are not compared. */
@@ -7,12 +7,80 @@ const MIN_CHARS = 50
 const THRESHOLD = 0.8
 /** A 5-gram used by more than this share of the batch's townships (and by more than 3) is common wording. */
 const COMMON_SHARE = 0.1
+/**
+ * ... and a 5-gram used by more townships than this is common wording whatever the batch size: in a
+ * province of thousands of townships, 10 % would be hundreds, and every paragraph would walk posting
+ * lists that many long. Wording shared by more than ten townships is county or city wording, not one
+ * township copying another; with the cap a paragraph's work no longer grows with the batch. Batches
+ * up to 100 townships are unchanged.
+ */
+const COMMON_MAX = 10
 /** Paragraphs with fewer distinctive 5-grams than this are not compared. */
 const MIN_GRAMS = 20
 /** Share of both reports' paragraphs found in the other that makes them one report twice. */
 const NEAR_DUP = 0.6
 
 const SECTION_NAME: Record<string, string> = { head: '标题及前言', S1: '第一部分', S2: '第二部分', S3: '第三部分', S4: '第四部分', S5: '第五部分', S6: '第六部分' }
+
+/**
+ * A paragraph as this rule keeps it for the whole batch: its place and its 5-grams as a sorted array.
+ * A Set per paragraph cost about 50 bytes a gram (60 MB for 1,000 reports); the array costs 8, and the
+ * wording itself is not kept.
+ */
+interface Paragraph {
+  start: number
+  end: number
+  section: string
+  no: number
+  /** Length of the paragraph's own wording (similarity text). */
+  chars: number
+  grams: Float64Array
+  /** The grams not used by many townships (filled once the batch's usage is counted). */
+  own?: Float64Array
+}
+
+function compact(r: BatchReport): Paragraph[] {
+  return paragraphs(r.report).map((p) => ({
+    start: p.start, end: p.end, section: p.section, no: p.no, chars: p.sim.length,
+    grams: Float64Array.from(p.grams).sort()
+  }))
+}
+
+/** Grams two sorted arrays share. */
+function overlap(a: Float64Array, b: Float64Array): number {
+  let hit = 0
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number
+    const y = b[j] as number
+    if (x === y) {
+      hit++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return hit
+}
+
+/**
+ * A map from gram to value split by the gram's low bits: one Map holds at most 2^24 entries, and a
+ * province's distinct wording (about a thousand grams a report) passes that at some 17,000 reports.
+ */
+class GramMap<V> {
+  private readonly parts = Array.from({ length: 16 }, () => new Map<number, V>())
+  private part(g: number): Map<number, V> {
+    return this.parts[g & 15] as Map<number, V>
+  }
+  get(g: number): V | undefined {
+    return this.part(g).get(g)
+  }
+  set(g: number, v: V): void {
+    this.part(g).set(g, v)
+  }
+  clear(): void {
+    for (const m of this.parts) m.clear()
+  }
+}
 
 interface Match {
   other: BatchReport
@@ -32,7 +100,7 @@ const rule: BatchRule = {
   confidence: 'T',
   checkBatch(ctx) {
     const out = new PerReport()
-    const reps = ctx.reports.map((r) => ({ r, ps: paragraphs(r.report) }))
+    const reps = ctx.reports.map((r) => ({ r, ps: compact(r) }))
     if (reps.length < 2) return { perReport: out.map, outcome: 'N/A', note: '批次中只有一份年报' }
     const found = new Map<number, Map<string, Match[]>>()
     const record = (r: BatchReport, m: Match): void => {
@@ -54,7 +122,7 @@ const rule: BatchRule = {
     // One map entry per gram: towns using it × 2^20 + the last town counted (towns < 2^20). With the
     // reports in town order, a gram met again in the same town (another paragraph, another year) is
     // recognised by the last town alone, without a set of grams per report.
-    const usage = new Map<number, number>()
+    const usage = new GramMap<number>()
     for (const i of order) {
       const t = townOf[i] as number
       for (const p of (reps[i] as (typeof reps)[number]).ps)
@@ -64,13 +132,15 @@ const rule: BatchRule = {
           else if (u % 0x100000 !== t) usage.set(g, (Math.floor(u / 0x100000) + 1) * 0x100000 + t)
         }
     }
-    const commonAt = Math.max(3, Math.ceil(byTown.size * COMMON_SHARE))
+    const commonAt = Math.min(COMMON_MAX, Math.max(3, Math.ceil(byTown.size * COMMON_SHARE)))
     const distinctive = (g: number): boolean => Math.floor((usage.get(g) ?? 0) / 0x100000) <= commonAt
-    const index = new Map<number, number[]>()
+    for (const x of reps) for (const p of x.ps) p.own = p.grams.filter(distinctive)
+    // Counted once: only the index and the paragraphs' own grams are needed from here on.
+    usage.clear()
+    const index = new GramMap<number[]>()
     reps.forEach((x, i) => {
       for (const p of x.ps)
-        for (const g of p.grams) {
-          if (!distinctive(g)) continue
+        for (const g of p.own as Float64Array) {
           const l = index.get(g)
           // Reports are added in order, so a repeat inside one report is the list's last entry.
           if (!l) index.set(g, [i])
@@ -79,8 +149,8 @@ const rule: BatchRule = {
     })
     reps.forEach((x, xi) => {
       for (const p of x.ps) {
-        if (p.sim.length < MIN_CHARS) continue
-        const own = [...p.grams].filter(distinctive)
+        if (p.chars < MIN_CHARS) continue
+        const own = p.own as Float64Array
         if (own.length < MIN_GRAMS) continue
         const hits = new Map<number, number>()
         // Reports of the same township (other years, duplicates) are not peers: skipped before counting.
@@ -108,7 +178,7 @@ const rule: BatchRule = {
     })
     // Two files that share most of their paragraphs are one report twice (a scan and its text file whose
     // township could not be read): XDOC-DUP-FILE's case, not copying between townships.
-    const comparable = new Map(reps.map((x) => [x.r.reportId, x.ps.filter((p) => p.sim.length >= MIN_CHARS).length]))
+    const comparable = new Map(reps.map((x) => [x.r.reportId, x.ps.filter((p) => p.chars >= MIN_CHARS).length]))
     const shared = new Map<string, number>()
     for (const [id, byPara] of found)
       for (const ms of byPara.values()) for (const m of ms) shared.set(`${id}|${m.other.reportId}`, (shared.get(`${id}|${m.other.reportId}`) ?? 0) + 1)
