@@ -7,10 +7,11 @@ import { ruleById } from '../engine/checks/registry.ts'
 import { batchYear } from '../engine/checks/run.ts'
 import { runChecksOffThread } from '../engine/checks/offThread.ts'
 import { batchSettings, saveBatchSettings } from '../engine/checks/store.ts'
+import { decodeEvidence, encodeEvidence } from '../engine/checks/storedEvidence.ts'
 import type { Db } from '../engine/db/open.ts'
 import { importFolder } from '../engine/ingest/importFolder.ts'
 import { walkFolder } from '../engine/ingest/walk.ts'
-import type { ParsedReport } from '../engine/model.ts'
+import type { ParsedReport, TableId } from '../engine/model.ts'
 import { missingFromRoster } from '../engine/export/data.ts'
 import { dataDir } from '../engine/paths.ts'
 import type {
@@ -266,12 +267,7 @@ export class ReviewService implements ReviewApi {
 
   private findingDto(f: FindingRow): FindingDto {
     const rule = ruleById(f.rule)
-    let ev: { items: EvidenceDto[]; sides: FindingDto['sides'] } = { items: [], sides: null }
-    try {
-      ev = JSON.parse(f.evidence) as typeof ev
-    } catch {
-      // evidence written by an older version: show the finding without it
-    }
+    const ev = decodeEvidence(f.evidence)
     return {
       id: f.id,
       key: f.key,
@@ -282,8 +278,8 @@ export class ReviewService implements ReviewApi {
       severity: f.severity,
       outcome: f.outcome,
       message: f.message,
-      evidence: ev.items ?? [],
-      sides: ev.sides ?? null,
+      evidence: ev.items,
+      sides: ev.sides,
       state: f.state,
       manual: !!f.manual,
       decision: f.decision,
@@ -382,7 +378,7 @@ export class ReviewService implements ReviewApi {
           `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state, manual, decision, comment, decided_by, decided_at)
            VALUES (?, ?, 'MANUAL', ?, 'FAIL', ?, ?, ?, ?, 'open', 1, 'confirmed', ?, ?, ?)`
         )
-        .run(reportId, key, f.severity, f.message.trim().slice(0, 2000), JSON.stringify({ items: (f.evidence ?? []).slice(0, 20), sides: null }), r.current_version_id, r.current_version_id, f.comment ?? null, this.reviewer(), new Date().toISOString())
+        .run(reportId, key, f.severity, f.message.trim().slice(0, 2000), encodeEvidence((f.evidence ?? []).slice(0, 20), null), r.current_version_id, r.current_version_id, f.comment ?? null, this.reviewer(), new Date().toISOString())
       id = Number(res.lastInsertRowid)
       this.audit('add', reportId, key, null, { id })
     })()
@@ -561,7 +557,7 @@ export class ReviewService implements ReviewApi {
     return settle(this.db, this.reviewer(), (...a) => this.audit(...a), reportId, cells)
   }
 
-  async unsettleCells(reportId: number, cells: { table: 'T2' | 'T3' | 'T4'; row: string; col: string }[]): Promise<{ withdrawn: number }> {
+  async unsettleCells(reportId: number, cells: { table: TableId; row: string; col: string }[]): Promise<{ withdrawn: number }> {
     return unsettle(this.db, (...a) => this.audit(...a), reportId, cells)
   }
 

@@ -56,7 +56,7 @@ describe('touches', () => {
 
 describe('buildHighlights', () => {
   it('colours a cell by its most severe open finding and ignores dismissed or resolved ones', () => {
-    const cell = { kind: 'cell' as const, table: 'T4' as const, row: 'counts', col: 'review_total', value: null, raw: '', status: 'blank', span: { start: 5, end: 5 } }
+    const cell = { kind: 'cell' as const, table: 'T4' as const, row: 'counts', col: 'review_total', value: null, raw: '', status: 'blank' as const, span: { start: 5, end: 5 } }
     const hl = buildHighlights(
       [finding(1, 'warning', [cell]), finding(2, 'error', [cell]), finding(3, 'error', [cell], { decision: 'dismissed' }), finding(4, 'error', [cell], { state: 'resolved' })],
       []

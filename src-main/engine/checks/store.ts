@@ -7,6 +7,7 @@ import { foldText } from '../parse/normalize.ts'
 import { applySettlements, batchSettlements, settlementStamp } from '../review/settlement.ts'
 import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
 import { RULESET } from './ruleset.ts'
+import { encodeEvidence } from './storedEvidence.ts'
 import { checkBatch, type CheckResult } from './run.ts'
 import type { BatchReport, BatchSettings, Finding, FormatKey } from './types.ts'
 
@@ -139,7 +140,7 @@ export function runChecks(db: Db, batchId: number): Map<number, CheckResult> {
         // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
         for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
         seen.add(key)
-        const evidence = JSON.stringify({ items: f.evidence, sides: f.sides ?? null })
+        const evidence = encodeEvidence(f.evidence, f.sides)
         const old = before.get(key)
         // A re-check mostly finds what it found before: an identical open finding is not rewritten.
         if (

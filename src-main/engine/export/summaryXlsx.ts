@@ -6,7 +6,7 @@ import { dirname } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Db } from '../db/open.ts'
 import { ruleById } from '../checks/registry.ts'
-import { blockKey, t2Blocks, t3Columns, table, t4Columns, type FormatKey } from '../template.ts'
+import { blockKey, t2Blocks, t3Columns, table, t4Columns, type FormatKey, type TableId } from '../template.ts'
 import { cellKey, loadExportBatch, type ExportCell, type ExportReport } from './data.ts'
 import { DECISION_NAME, locate, OUTCOME_NAME, SEVERITY_NAME, STATUS_NAME, t3RowLabel, t4ColLabel } from './labels.ts'
 
@@ -326,7 +326,7 @@ function findingsSheet(wb: ExcelJS.Workbook, reports: ExportReport[], title: str
 export interface DataColumn {
   /** Formats in which this cell exists; another format's report gets a grey cell. */
   formats: FormatKey[]
-  table: 'T2' | 'T3' | 'T4'
+  table: TableId
   row: string
   col: string
   /** Header levels: table, row (or group), column. */
