@@ -11,6 +11,7 @@ import { decodeEvidence, encodeEvidence } from '../engine/checks/storedEvidence.
 import type { Db } from '../engine/db/open.ts'
 import { importFolder } from '../engine/ingest/importFolder.ts'
 import { walkFolder } from '../engine/ingest/walk.ts'
+import { tableFormat } from '../engine/parse/index.ts'
 import type { ParsedReport, TableId } from '../engine/model.ts'
 import { missingFromRoster } from '../engine/export/data.ts'
 import { dataDir } from '../engine/paths.ts'
@@ -304,7 +305,8 @@ export class ReviewService implements ReviewApi {
       .get(vid, reportId) as Record<string, unknown> | undefined
     if (!v) throw new Error('没有这个版本')
     const parsed = v.parsed ? (JSON.parse(v.parsed as string) as Omit<ParsedReport, 'norm'>) : null
-    const fmt = parsed?.format === '2019' || (parsed?.format !== '2021' && (parsed?.year ?? 2021) < 2021) ? '2019' : '2021'
+    // The template the parser read the tables with, so a mixed report is shown as it was read.
+    const fmt = parsed ? tableFormat({ ...parsed, norm: '', markers: parsed.markers ?? { f2021: [], f2019: [] } }) : '2021'
     const versions = this.db
       .prepare('SELECT v.id, v.seq, f.rel_path AS file, v.imported_at AS importedAt, v.sha256 FROM versions v JOIN files f ON f.id = v.file_id WHERE v.report_id = ? ORDER BY v.seq')
       .all(reportId) as { id: number; seq: number; file: string; importedAt: string; sha256: string }[]

@@ -190,12 +190,19 @@ export interface TemplateBlockDto {
   columns: TemplateColumnDto[]
   rows: TemplateRowDto[]
 }
+/** The template the report's tables were read with, and every label the screens show (from its JSON). */
 export interface TemplateDto {
   format: FormatKey
+  /** The notice that defines the format: 国办公开办函〔2021〕30号. */
+  notice: string
   sections: { id: string; title: string }[]
+  /** name 表三, title 收到和处理政府信息公开申请情况, heading (the section's title) 三、收到和处理政府信息公开申请情况. */
+  tables: Record<TableId, { name: string; title: string; heading: string }>
   t2: TemplateBlockDto[]
-  t3: { columns: TemplateColumnDto[]; rows: TemplateRowDto[] }
-  t4: { columns: (TemplateColumnDto & { group: string })[] }
+  /** cornerNote: the note in 表三's top-left corner. */
+  t3: { columns: TemplateColumnDto[]; rows: TemplateRowDto[]; cornerNote: string }
+  /** groups: label 行政诉讼（未经复议直接起诉）, short (the group's heading) 未经复议直接起诉. */
+  t4: { columns: (TemplateColumnDto & { group: string })[]; groups: { id: string; label: string; short: string }[] }
 }
 
 export interface SectionDto {
