@@ -1,5 +1,7 @@
 // The engine behind the ReviewApi contract. Both transports (Electron IPC, browser-mode HTTP)
 // call these methods; nothing here imports electron.
+// Over 400 lines: besides adapting engine calls it still runs the SQL of decisions, audit and undo;
+// those belong in an engine/review module with one repository per table group (issue 18).
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join } from 'node:path'

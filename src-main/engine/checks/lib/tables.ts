@@ -129,15 +129,6 @@ export const STATUS_NAME: Record<string, string> = {
   invalid: '非数字'
 }
 
-/** '（空白）' etc. for an unusable value, the number otherwise. */
-export function showValue(c: CellValue | undefined): string {
-  if (!c) return '（未找到）'
-  if (c.value === null || (c.status !== 'ok' && c.status !== 'inferred')) {
-    return `（${STATUS_NAME[c.status] ?? c.status}${c.raw ? `：“${c.raw}”` : ''}）`
-  }
-  return String(c.value)
-}
-
 /**
  * Fingerprint of a table's values (null when the table is missing or holds nothing but zeros and
  * blanks): two reports with the same fingerprint have the same data in every cell.
