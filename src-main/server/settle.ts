@@ -1,7 +1,8 @@
 // The service side of cell settlement (人工核定): checks the request, writes the settlement rows and
 // the audit row in one transaction, then re-runs the checks of the batch so that every rule reading
-// the cell (the report's own and the cross-document ones) sees the settled value at once.
-import { runChecks } from '../engine/checks/store.ts'
+// the cell (the report's own and the cross-document ones) sees the settled value at once. The re-check
+// runs in the check worker, as every other batch check does, and the call resolves once it is stored.
+import { runChecksOffThread } from '../engine/checks/offThread.ts'
 import type { Db } from '../engine/db/open.ts'
 import type { ParsedReport, TableId } from '../engine/model.ts'
 import { cellChoices } from '../engine/review/choices.ts'
@@ -45,7 +46,7 @@ function cellLabel(c: CellRef): string {
   return `${c.table}|${c.row}|${c.col}`
 }
 
-export function settle(db: Db, reviewer: string, audit: Audit, reportId: number, cells: unknown): { settled: number } {
+export async function settle(db: Db, reviewer: string, audit: Audit, reportId: number, cells: unknown): Promise<{ settled: number }> {
   const refs = cellRefs(cells)
   const input: SettleInput[] = refs.map((r, i) => {
     const v = (cells as { value?: unknown }[])[i]?.value
@@ -67,11 +68,11 @@ export function settle(db: Db, reviewer: string, audit: Audit, reportId: number,
       { ids: r.ids, versionId: cur.versionId, cells: input.map((c) => ({ cell: cellLabel(c), value: c.value })) }
     )
   })()
-  runChecks(db, cur.batchId)
+  await runChecksOffThread(db, cur.batchId)
   return { settled: input.length }
 }
 
-export function unsettle(db: Db, audit: Audit, reportId: number, cells: unknown): { withdrawn: number } {
+export async function unsettle(db: Db, audit: Audit, reportId: number, cells: unknown): Promise<{ withdrawn: number }> {
   const refs = cellRefs(cells)
   const cur = current(db, reportId)
   let ids: number[] = []
@@ -79,7 +80,7 @@ export function unsettle(db: Db, audit: Audit, reportId: number, cells: unknown)
     ids = withdrawSettlements(db, cur.versionId, refs)
     if (ids.length) audit('unsettle', reportId, null, { ids, cells: refs.map(cellLabel) }, { versionId: cur.versionId })
   })()
-  if (ids.length) runChecks(db, cur.batchId)
+  if (ids.length) await runChecksOffThread(db, cur.batchId)
   return { withdrawn: ids.length }
 }
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ocrPdf } from '../../src-main/engine/ocr/ocrPdf.ts'
 import { OcrPool } from '../../src-main/engine/ocr/pool.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
+import { GB, costLine, measure } from '../helpers/cost.ts'
 import { pdfNoiseScan } from './generators.ts'
 
 const pool = new OcrPool({ size: 2 })
@@ -21,14 +22,15 @@ describe('OCR bounds per file', () => {
     expect(Date.now() - started).toBeLessThan(30_000)
   }, 60_000)
 
-  it.runIf(process.env.STRESS === '1')('gives up a 100-page noise scan after its first pages, in under 10 s of OCR', async () => {
+  it('gives up a 100-page noise scan after its first pages, in under 10 s of CPU and 1 GB', async () => {
     const scan = pdfNoiseScan(100)
-    const started = Date.now()
     let pages = 0
-    await expect(ocrPdf(scan, { pool, onPage: (d) => (pages = d) })).rejects.toMatchObject({ code: 'ocr-no-text', message: expect.stringContaining('没有识别出文字') })
-    const took = Date.now() - started
-    console.log(`100 页杂点扫描件：识别 ${pages} 页后放弃，用时 ${(took / 1000).toFixed(1)} 秒`)
+    const c = await measure(() =>
+      expect(ocrPdf(scan, { pool, onPage: (d) => (pages = d) })).rejects.toMatchObject({ code: 'ocr-no-text', message: expect.stringContaining('没有识别出文字') })
+    )
+    console.log(`100 页杂点扫描件：识别 ${pages} 页后放弃，${costLine(c)}`)
     expect(pages).toBeLessThan(10)
-    expect(took).toBeLessThan(10_000 * Number(process.env.STRESS_SLOWDOWN ?? 1))
+    expect(c.cpu).toBeLessThan(10)
+    expect(c.peak).toBeLessThan(GB)
   }, 300_000)
 })

@@ -1,10 +1,13 @@
 // Many tiny files that are not reports cost a file event each, not a full empty report model
-// (issue 14: 20,000 ten-byte files took a 1.44 GB database, 72 KB per file).
+// (issue 14: 20,000 ten-byte files took a 1.44 GB database, 72 KB per file). They are refused in the
+// reader worker before their check work, and importing the folder again does not add their rows again.
+// The full count, end to end: see README (20,000 个小文件).
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDb } from '../../src-main/engine/db/open.ts'
 import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
+import { costLine, measure } from '../helpers/cost.ts'
 import { tempDir } from '../helpers/tmp.ts'
 
 const cleanups: (() => void)[] = []
@@ -13,7 +16,7 @@ afterEach(() => {
 })
 
 describe('tiny files', () => {
-  it('are refused as not a report, with the reason, and cost well under 2 KB of database each', async () => {
+  it('are refused as not a report, with the reason, and cost a few hundred bytes of database each, also when imported again', async () => {
     const t = tempDir()
     cleanups.push(t.cleanup)
     const folder = join(t.dir, 'in')
@@ -27,14 +30,24 @@ describe('tiny files', () => {
     cleanups.push(() => db.close())
     db.pragma('wal_checkpoint(TRUNCATE)')
     const before = statSync(file).size
-    const r = await importFolder(db, folder, { ocr: false })
+    const c = await measure(() => importFolder(db, folder, { ocr: false }))
+    const r = c.value
     db.pragma('wal_checkpoint(TRUNCATE)')
     const grown = statSync(file).size - before
+    console.log(`${n} 个小文件：${costLine(c)}，数据库每个文件 ${(grown / n).toFixed(0)} 字节`)
     const errors = r.outcomes.filter((o) => o.status === 'error')
     expect(errors).toHaveLength(n)
     for (const e of errors) expect(e.error).toMatch(/^不是年报：文件中只有 \d+ 个字/)
+    expect(db.prepare("SELECT COUNT(*) FROM file_events WHERE current = 1 AND code = 'not-report'").pluck().get()).toBe(n)
     expect(r.outcomes.find((o) => o.file === 'short-report.txt')?.status).toBe('ok')
     expect(db.prepare('SELECT COUNT(*) FROM versions').pluck().get()).toBe(1)
-    expect(grown / n).toBeLessThan(2048 + 200_000 / n)
+    // A file event and a file row each, a few hundred bytes (plus a fixed cost of pages for the report).
+    expect(grown / n).toBeLessThan(600 + 200_000 / n)
+    // Milliseconds of CPU per file, not the parse and check work of a report.
+    expect(c.cpu).toBeLessThan(10)
+    // Imported again and again: the events of the last run are kept, those of earlier runs dropped.
+    for (let i = 0; i < 3; i++) await importFolder(db, folder, { ocr: false })
+    expect(db.prepare('SELECT COUNT(*) FROM file_events WHERE current = 1').pluck().get()).toBe(n)
+    expect(db.prepare('SELECT COUNT(*) FROM file_events').pluck().get()).toBe(n)
   }, 120_000)
 })

@@ -217,6 +217,15 @@ CREATE TABLE settlements (
 );
 CREATE INDEX settlements_version ON settlements(version_id, active);
 `
+  },
+  {
+    version: 6,
+    name: 'file-events-by-file',
+    // The event of one file is replaced for every file imported; by batch alone that lookup
+    // scanned every event of the batch, quadratic in a folder of thousands of refused files.
+    sql: `
+CREATE INDEX file_events_file ON file_events(batch_id, rel_path, current);
+`
   }
 ]
 

@@ -70,17 +70,20 @@ export class ImportStoppedError extends Error {
 }
 
 function event(db: Db, batchId: number, rel: string, kind: string, code: string, message: string, sha?: string): void {
-  // One current event per file: a resumed run replaces what the interrupted one recorded for it.
-  stmt(db, 'UPDATE file_events SET current = 0 WHERE batch_id = ? AND rel_path = ? AND current = 1').run(batchId, rel)
-  stmt(db, 'INSERT INTO file_events (batch_id, rel_path, kind, code, message, sha256, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    batchId,
-    rel,
-    kind,
-    code,
-    message,
-    sha ?? null,
-    new Date().toISOString()
-  )
+  // One event per file: a resumed run replaces what the interrupted one recorded for it.
+  // One transaction for the pair: one commit per refused file, not two.
+  db.transaction(() => {
+    stmt(db, 'DELETE FROM file_events WHERE batch_id = ? AND rel_path = ?').run(batchId, rel)
+    stmt(db, 'INSERT INTO file_events (batch_id, rel_path, kind, code, message, sha256, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      batchId,
+      rel,
+      kind,
+      code,
+      message,
+      sha ?? null,
+      new Date().toISOString()
+    )
+  })()
 }
 
 /** The import under way per database handle and folder; a second import of the folder waits for it. */
@@ -139,7 +142,9 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
   }
   const run = beginRun(db, batchId)
   // A new run starts a new list of file events; a resumed one keeps those of the files it already did.
-  if (!run.resumed) db.prepare('UPDATE file_events SET current = 0 WHERE batch_id = ?').run(batchId)
+  // Only current events are ever shown, so those of earlier runs are dropped rather than kept aside:
+  // re-importing a folder of thousands of refused files does not add thousands of rows each time.
+  if (!run.resumed) db.prepare('DELETE FROM file_events WHERE batch_id = ?').run(batchId)
   for (const s of skipped) {
     event(db, batchId, s.rel, 'skipped', s.code, s.message)
     outcomes.push({ file: s.rel, status: 'skipped', error: s.message })

@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads'
 import { prepareChecks } from '../checks/prep.ts'
 import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
+import { notAReport } from './notReport.ts'
 import { readDocument } from './read.ts'
 
 export interface ReadJob {
@@ -21,6 +22,11 @@ parentPort?.on('message', (job: ReadJob) => {
     try {
       const read = await readDocument(job.ext, job.bytes)
       const parsed = read.needsOcr ? null : parseReport(read)
+      // A file that is not a report is refused here, before its check work and before its report model
+      // is cloned back: thousands of stray tiny files then cost a short reply each. Scanned pages wait
+      // for OCR, whose text may make a report of it (importFolder judges after OCR).
+      const refused = parsed && !read.pages?.some((p) => p.scanned) ? notAReport(read.text, parsed) : null
+      if (refused) throw new ReadError('not-report', refused)
       // The rules that depend on this report alone run here, on the worker's core, while the main
       // thread stores the previous file; a rule error must not lose the file, so it only skips the work.
       let prep = null
