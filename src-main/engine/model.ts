@@ -2,10 +2,12 @@
 // Every position is an offset into ReadResult.text (UTF-16 code units), so that
 // any finding can be highlighted in the original as displayed.
 
-export type SourceKind = 'txt' | 'html' | 'docx' | 'doc' | 'pdf'
+import type { Box, CellSettlement, CellStatus, Span, TableId } from '../shared/vocabulary.ts'
 
-/** A box on a PDF page, in PDF user-space points, origin bottom-left: [x0, y0, x1, y1]. */
-export type Box = [number, number, number, number]
+// The serialisable part of the vocabulary lives in shared/ (the API carries it as is).
+export type { Box, CellSettlement, CellStatus, Span, TableId } from '../shared/vocabulary.ts'
+
+export type SourceKind = 'txt' | 'html' | 'docx' | 'doc' | 'pdf'
 
 /** One piece of text in the original: a table cell, a tab-separated field or a whole paragraph line. */
 export interface Cell {
@@ -51,23 +53,6 @@ export interface ReadResult {
 }
 
 export type FormatId = '2021' | '2019' | 'unknown' | 'mixed'
-export type TableId = 'T2' | 'T3' | 'T4'
-
-export interface Span {
-  start: number
-  end: number
-  page?: number
-  box?: Box
-}
-
-export type CellStatus =
-  | 'ok' // a number read as written
-  | 'blank' // empty, '/', '—', '无': blank is not 0
-  | 'missing' // the table or row was not found at all
-  | 'uncertain' // read, but the parser is not sure (shape problem, low OCR confidence, ambiguous glued digits)
-  | 'inferred' // chosen among readings because exactly one satisfied an identity
-  | 'invalid' // text in the cell is not a number
-
 export interface CellValue {
   table: TableId
   /** Row id from the template (T4 uses 'counts'). For T2 the row id is prefixed by the block: 'A20_1.rules'. */
@@ -82,17 +67,6 @@ export interface CellValue {
   choices?: number[]
   /** The reviewer settled this cell (review/settlement.ts): value and status are the settled ones. */
   settled?: CellSettlement
-}
-
-/** What the reader had read before a reviewer settled the cell, and who settled it when. */
-export interface CellSettlement {
-  /** 'confirmed': the reading was right; 'corrected': the original shows another value. */
-  kind: 'confirmed' | 'corrected'
-  read: { value: number | null; raw: string; status: CellStatus }
-  by: string
-  at: string
-  /** Kept from an earlier version whose text at this cell is the same. */
-  carried?: boolean
 }
 
 export type LabelMatch = 'exact' | 'variant' | 'qualified' | 'deviation' | 'truncated'
@@ -153,9 +127,8 @@ export interface ParseProblem {
   spans: Span[]
 }
 
-export interface ParsedReport {
-  format: FormatId
-  markers: { f2021: string[]; f2019: string[] }
+/** Title, issuing body, year and signature of a report (parse/meta.ts reads them). */
+export interface ReportMeta {
   title?: { text: string; span: Span }
   /** Issuing body as written (e.g. 云阳县平安镇人民政府) and the township key (e.g. 平安镇). */
   body?: { name: string; township: string; span: Span }
@@ -163,6 +136,11 @@ export interface ParsedReport {
   yearSpan?: Span
   signDate?: { iso: string; span: Span }
   signBody?: { name: string; span: Span }
+}
+
+export interface ParsedReport extends ReportMeta {
+  format: FormatId
+  markers: { f2021: string[]; f2019: string[] }
   sections: SectionHit[]
   tables: Record<TableId, TableResult>
   /** Share of characters that changed under traditional->simplified conversion. */

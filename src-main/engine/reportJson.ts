@@ -1,4 +1,5 @@
 // The CLI's --json contract (issue 2): one entry per file, with the parsed template values and findings.
+import { decodeEvidence } from './checks/storedEvidence.ts'
 import type { Db } from './db/open.ts'
 import { unpackJson } from './db/packed.ts'
 import { stmt } from './db/stmt.ts'
@@ -107,7 +108,7 @@ export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonRep
       severity: f.severity,
       outcome: f.outcome,
       message: f.message,
-      evidence: (unpackJson<{ items: unknown[] }>(f.evidence) as { items: unknown[] }).items,
+      evidence: decodeEvidence(f.evidence).items,
       key: f.key,
       state: f.state,
       decision: f.decision

@@ -2,6 +2,9 @@
 // Their ids are used everywhere: parser output, database, CLI JSON and exports.
 import t2021 from '../../resources/templates/template-2021.json' with { type: 'json' }
 import t2019 from '../../resources/templates/template-2019.json' with { type: 'json' }
+import type { FormatKey, TableId } from '../shared/vocabulary.ts'
+
+export type { FormatKey, TableId } from '../shared/vocabulary.ts'
 
 export interface TplColumn {
   id: string
@@ -29,7 +32,7 @@ export interface TplBlock {
   rows: TplRow[]
 }
 export interface TplTable {
-  id: 'T2' | 'T3' | 'T4'
+  id: TableId
   section: string
   blocks?: TplBlock[]
   columns?: TplColumn[]
@@ -50,8 +53,6 @@ export interface Template {
   tables: TplTable[]
   format_markers: string[]
 }
-
-export type FormatKey = '2021' | '2019'
 
 const TEMPLATES: Record<FormatKey, Template> = {
   '2021': validateTemplate(t2021, '2021'),
@@ -131,7 +132,7 @@ export function template(format: FormatKey): Template {
   return TEMPLATES[format]
 }
 
-export function table(format: FormatKey, id: 'T2' | 'T3' | 'T4'): TplTable {
+export function table(format: FormatKey, id: TableId): TplTable {
   const t = TEMPLATES[format].tables.find((x) => x.id === id)
   if (!t) throw new Error(`template ${format} has no table ${id}`)
   return t
@@ -174,7 +175,7 @@ export interface Identity {
 
 /** Everything the table reader needs to know about one table (or one 表二 block), from the JSON alone. */
 export interface TableSpec {
-  table: 'T2' | 'T3' | 'T4'
+  table: TableId
   /** 表二 block key ('A20_1') and title, absent for 表三/表四. */
   block?: string
   title?: string
@@ -288,7 +289,7 @@ function headerLabels(t: TplTable, cols: TplColumn[]): string[] {
 }
 
 /** The table's name as a reader says it: 表 + the number of its section (表二 in section 二). */
-export function tableName(format: FormatKey, id: 'T2' | 'T3' | 'T4'): string {
+export function tableName(format: FormatKey, id: TableId): string {
   const sec = template(format).sections.find((x) => x.id === table(format, id).section)
   return `表${sec?.no ?? ''}`
 }

@@ -1,5 +1,7 @@
 // The engine behind the ReviewApi contract. Both transports (Electron IPC, browser-mode HTTP)
 // call these methods; nothing here imports electron.
+// Over 400 lines: besides adapting engine calls it still runs the SQL of decisions, audit and undo;
+// those belong in an engine/review module with one repository per table group (issue 18).
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -7,11 +9,13 @@ import { ruleById } from '../engine/checks/registry.ts'
 import { batchYear } from '../engine/checks/run.ts'
 import { runChecksOffThread } from '../engine/checks/offThread.ts'
 import { batchSettings, saveBatchSettings } from '../engine/checks/store.ts'
+import { decodeEvidence, encodeEvidence } from '../engine/checks/storedEvidence.ts'
 import type { Db } from '../engine/db/open.ts'
 import { unpackJson } from '../engine/db/packed.ts'
 import { importFolder } from '../engine/ingest/importFolder.ts'
 import { walkFolder } from '../engine/ingest/walk.ts'
-import type { ParsedReport } from '../engine/model.ts'
+import { tableFormat } from '../engine/parse/index.ts'
+import type { ParsedReport, TableId } from '../engine/model.ts'
 import { missingFromRoster } from '../engine/export/data.ts'
 import { dataDir } from '../engine/paths.ts'
 import type {
@@ -268,12 +272,7 @@ export class ReviewService implements ReviewApi {
 
   private findingDto(f: FindingRow): FindingDto {
     const rule = ruleById(f.rule)
-    let ev: { items: EvidenceDto[]; sides: FindingDto['sides'] } = { items: [], sides: null }
-    try {
-      ev = unpackJson<typeof ev>(f.evidence) ?? ev
-    } catch {
-      // evidence written by an older version: show the finding without it
-    }
+    const ev = decodeEvidence(f.evidence)
     return {
       id: f.id,
       key: f.key,
@@ -284,8 +283,8 @@ export class ReviewService implements ReviewApi {
       severity: f.severity,
       outcome: f.outcome,
       message: f.message,
-      evidence: ev.items ?? [],
-      sides: ev.sides ?? null,
+      evidence: ev.items,
+      sides: ev.sides,
       state: f.state,
       manual: !!f.manual,
       decision: f.decision,
@@ -310,7 +309,8 @@ export class ReviewService implements ReviewApi {
       .get(vid, reportId) as Record<string, unknown> | undefined
     if (!v) throw new Error('没有这个版本')
     const parsed = unpackJson<Omit<ParsedReport, 'norm'>>(v.parsed)
-    const fmt = parsed?.format === '2019' || (parsed?.format !== '2021' && (parsed?.year ?? 2021) < 2021) ? '2019' : '2021'
+    // The template the parser read the tables with, so a mixed report is shown as it was read.
+    const fmt = parsed ? tableFormat({ ...parsed, norm: '', markers: parsed.markers ?? { f2021: [], f2019: [] } }) : '2021'
     const versions = this.db
       .prepare('SELECT v.id, v.seq, f.rel_path AS file, v.imported_at AS importedAt, v.sha256 FROM versions v JOIN files f ON f.id = v.file_id WHERE v.report_id = ? ORDER BY v.seq')
       .all(reportId) as { id: number; seq: number; file: string; importedAt: string; sha256: string }[]
@@ -384,7 +384,7 @@ export class ReviewService implements ReviewApi {
           `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state, manual, decision, comment, decided_by, decided_at)
            VALUES (?, ?, 'MANUAL', ?, 'FAIL', ?, ?, ?, ?, 'open', 1, 'confirmed', ?, ?, ?)`
         )
-        .run(reportId, key, f.severity, f.message.trim().slice(0, 2000), JSON.stringify({ items: (f.evidence ?? []).slice(0, 20), sides: null }), r.current_version_id, r.current_version_id, f.comment ?? null, this.reviewer(), new Date().toISOString())
+        .run(reportId, key, f.severity, f.message.trim().slice(0, 2000), encodeEvidence((f.evidence ?? []).slice(0, 20), null), r.current_version_id, r.current_version_id, f.comment ?? null, this.reviewer(), new Date().toISOString())
       id = Number(res.lastInsertRowid)
       this.audit('add', reportId, key, null, { id })
     })()
@@ -560,7 +560,7 @@ export class ReviewService implements ReviewApi {
     return settle(this.db, this.reviewer(), (...a) => this.audit(...a), reportId, cells)
   }
 
-  async unsettleCells(reportId: number, cells: { table: 'T2' | 'T3' | 'T4'; row: string; col: string }[]): Promise<{ withdrawn: number }> {
+  async unsettleCells(reportId: number, cells: { table: TableId; row: string; col: string }[]): Promise<{ withdrawn: number }> {
     return unsettle(this.db, (...a) => this.audit(...a), reportId, cells)
   }
 

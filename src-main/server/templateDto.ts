@@ -1,5 +1,7 @@
 import type { TemplateDto } from '../shared/api.ts'
+import { TABLE_IDS } from '../shared/vocabulary.ts'
 import { t2Blocks, t3Columns, t4Columns, table, template, blockKey, type FormatKey } from '../engine/template.ts'
+import { formatNotice, t3CornerNote, t4GroupLabel, t4GroupShort, TABLE_NAME, tableTitle } from '../engine/templateLabels.ts'
 
 const cache = new Map<FormatKey, TemplateDto>()
 
@@ -9,7 +11,14 @@ export function templateDto(format: FormatKey): TemplateDto {
   if (hit) return hit
   const dto: TemplateDto = {
     format,
+    notice: formatNotice(format),
     sections: template(format).sections.map((s) => ({ id: s.id, title: s.title })),
+    tables: Object.fromEntries(
+      TABLE_IDS.map((id) => {
+        const heading = template(format).sections.find((s) => s.id === table(format, id).section)?.title ?? ''
+        return [id, { name: TABLE_NAME[id], title: tableTitle(format, id), heading }]
+      })
+    ) as TemplateDto['tables'],
     t2: t2Blocks(format).map((b) => ({
       id: blockKey(b),
       title: b.title,
@@ -18,9 +27,13 @@ export function templateDto(format: FormatKey): TemplateDto {
     })),
     t3: {
       columns: t3Columns(format).map((c) => ({ id: c.id, label: c.label })),
-      rows: (table(format, 'T3').rows ?? []).map((r) => ({ id: r.id, label: r.label ?? '', level: r.level ?? 0, hasData: !!r.has_data }))
+      rows: (table(format, 'T3').rows ?? []).map((r) => ({ id: r.id, label: r.label ?? '', level: r.level ?? 0, hasData: !!r.has_data })),
+      cornerNote: t3CornerNote(format)
     },
-    t4: { columns: t4Columns(format).map((c) => ({ id: c.id, label: c.label, group: c.group ?? '' })) }
+    t4: {
+      columns: t4Columns(format).map((c) => ({ id: c.id, label: c.label, group: c.group ?? '' })),
+      groups: [...new Set(t4Columns(format).map((c) => c.group ?? ''))].map((g) => ({ id: g, label: t4GroupLabel(format, g), short: t4GroupShort(format, g) }))
+    }
   }
   cache.set(format, dto)
   return dto

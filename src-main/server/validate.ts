@@ -3,6 +3,7 @@
 // page, a script or a hostile file can reach the engine only with values the engine expects.
 // A new API method needs one line in API_ARGS (the compiler refuses the table without it).
 import { isApiMethod, type ApiMethod, type BatchSettingsDto, type ReviewApi } from '../shared/api.ts'
+import { CELL_STATUSES, TABLE_IDS } from '../shared/vocabulary.ts'
 
 /** A bad argument: the transports report it as a refused request, not as an engine failure. */
 export class ApiArgError extends Error {
@@ -151,12 +152,12 @@ const span = obj<{ start: number; end: number; page: number | undefined; box: [n
 const evidence = byKind({
   cell: obj({
     kind: kindLit('cell'),
-    table: oneOf(['T2', 'T3', 'T4'] as const),
+    table: oneOf(TABLE_IDS),
     row: str(100),
     col: str(100),
     value: nullable(num()),
     raw: str(2000),
-    status: str(30),
+    status: oneOf(CELL_STATUSES),
     span: optional(span)
   }),
   text: obj({ kind: kindLit('text'), start: offset, end: offset, text: str(5000), page: optional(int(0, 100_000)), note: optional(str(2000)) }),

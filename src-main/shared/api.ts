@@ -1,9 +1,20 @@
 // The one contract between the renderer and the engine, used by both transports
 // (Electron IPC through the preload, and the browser mode over HTTP on 127.0.0.1).
 // Types only: the renderer imports this file, so it must not import Node modules.
+// Cells, spans, evidence and severities are the engine's own types (vocabulary.ts), carried as they are.
+import type {
+  CellSettlement,
+  CellStatus,
+  Evidence,
+  FindingOutcome,
+  FormatKey,
+  Severity,
+  Sides,
+  Span,
+  TableId,
+} from './vocabulary.ts'
 
-/** 'parse': a reading problem of the app, never the township's; kept out of counts and letters. */
-export type Severity = 'error' | 'warning' | 'info' | 'parse'
+export type { CellStatus, FormatKey, Severity, TableId } from './vocabulary.ts'
 export type ReviewStatus = '待审核' | '需整改' | '已通过'
 export type Decision = 'confirmed' | 'dismissed'
 
@@ -113,18 +124,8 @@ export interface FeedbackExport {
   skipped: { reportId: number; name: string; reason: string }[]
 }
 
-export interface SpanDto {
-  start: number
-  end: number
-  page?: number
-  box?: [number, number, number, number]
-}
-
-export type EvidenceDto =
-  | { kind: 'cell'; table: 'T2' | 'T3' | 'T4'; row: string; col: string; value: number | null; raw: string; status: string; span?: SpanDto; settled?: SettledDto }
-  | { kind: 'text'; start: number; end: number; text: string; page?: number; note?: string }
-  | { kind: 'report'; reportId: number; township?: string; year?: number; file?: string; note?: string; start?: number; end?: number; text?: string }
-  | { kind: 'note'; text: string }
+export type SpanDto = Span
+export type EvidenceDto = Evidence
 
 export interface FindingDto {
   id: number
@@ -134,10 +135,10 @@ export interface FindingDto {
   title: string
   source: string
   severity: Severity
-  outcome: 'FAIL' | 'UNVERIFIABLE'
+  outcome: FindingOutcome
   message: string
   evidence: EvidenceDto[]
-  sides: { left: { label: string; value: number | null }[]; right: { label: string; value: number | null }[] } | null
+  sides: Sides | null
   state: 'open' | 'resolved'
   manual: boolean
   decision: Decision | null
@@ -147,23 +148,15 @@ export interface FindingDto {
 }
 
 /** A cell the reviewer settled (人工核定): value and status of the cell are the settled ones. */
-export interface SettledDto {
-  kind: 'confirmed' | 'corrected'
-  /** What the reader had read. */
-  read: { value: number | null; raw: string; status: string }
-  by: string
-  at: string
-  /** Kept from an earlier version whose text at this cell is the same. */
-  carried?: boolean
-}
+export type SettledDto = CellSettlement
 
 export interface CellDto {
-  table: 'T2' | 'T3' | 'T4'
+  table: TableId
   row: string
   col: string
   value: number | null
   raw: string
-  status: string
+  status: CellStatus
   note?: string
   span?: SpanDto
   settled?: SettledDto
@@ -174,7 +167,7 @@ export interface CellDto {
 }
 
 export interface SettleCellDto {
-  table: 'T2' | 'T3' | 'T4'
+  table: TableId
   row: string
   col: string
   /** The value the original shows; null: the original shows an empty cell. */
@@ -197,12 +190,19 @@ export interface TemplateBlockDto {
   columns: TemplateColumnDto[]
   rows: TemplateRowDto[]
 }
+/** The template the report's tables were read with, and every label the screens show (from its JSON). */
 export interface TemplateDto {
-  format: '2021' | '2019'
+  format: FormatKey
+  /** The notice that defines the format: 国办公开办函〔2021〕30号. */
+  notice: string
   sections: { id: string; title: string }[]
+  /** name 表三, title 收到和处理政府信息公开申请情况, heading (the section's title) 三、收到和处理政府信息公开申请情况. */
+  tables: Record<TableId, { name: string; title: string; heading: string }>
   t2: TemplateBlockDto[]
-  t3: { columns: TemplateColumnDto[]; rows: TemplateRowDto[] }
-  t4: { columns: (TemplateColumnDto & { group: string })[] }
+  /** cornerNote: the note in 表三's top-left corner. */
+  t3: { columns: TemplateColumnDto[]; rows: TemplateRowDto[]; cornerNote: string }
+  /** groups: label 行政诉讼（未经复议直接起诉）, short (the group's heading) 未经复议直接起诉. */
+  t4: { columns: (TemplateColumnDto & { group: string })[]; groups: { id: string; label: string; short: string }[] }
 }
 
 export interface SectionDto {
@@ -314,7 +314,7 @@ export interface ReviewApi {
   /** Settles cells of the report's current version (人工核定) and re-runs the checks. */
   settleCells(reportId: number, cells: SettleCellDto[]): Promise<{ settled: number }>
   /** Withdraws settlements of the current version: the reader's values apply again. */
-  unsettleCells(reportId: number, cells: { table: 'T2' | 'T3' | 'T4'; row: string; col: string }[]): Promise<{ withdrawn: number }>
+  unsettleCells(reportId: number, cells: { table: TableId; row: string; col: string }[]): Promise<{ withdrawn: number }>
 }
 
 export type ApiMethod = keyof ReviewApi

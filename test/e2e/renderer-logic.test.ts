@@ -2,6 +2,7 @@
 // zero-width marks), overlap of elements with evidence, PDF boxes for blank cells, identities.
 import { describe, expect, it } from 'vitest'
 import type { CellDto, FindingDto, TemplateDto } from '../../src-main/shared/api.ts'
+import { templateDto } from '../../src-main/server/templateDto.ts'
 import { buildHighlights, cellKey, touches, type Mark } from '../../src-renderer/src/domain/evidence.ts'
 import { inferCellBox, pdfBoxMarks } from '../../src-renderer/src/domain/pdfBoxes.ts'
 import { segmentText } from '../../src-renderer/src/domain/segments.ts'
@@ -56,7 +57,7 @@ describe('touches', () => {
 
 describe('buildHighlights', () => {
   it('colours a cell by its most severe open finding and ignores dismissed or resolved ones', () => {
-    const cell = { kind: 'cell' as const, table: 'T4' as const, row: 'counts', col: 'review_total', value: null, raw: '', status: 'blank', span: { start: 5, end: 5 } }
+    const cell = { kind: 'cell' as const, table: 'T4' as const, row: 'counts', col: 'review_total', value: null, raw: '', status: 'blank' as const, span: { start: 5, end: 5 } }
     const hl = buildHighlights(
       [finding(1, 'warning', [cell]), finding(2, 'error', [cell]), finding(3, 'error', [cell], { decision: 'dismissed' }), finding(4, 'error', [cell], { state: 'resolved' })],
       []
@@ -73,15 +74,14 @@ describe('buildHighlights', () => {
 
 describe('PDF boxes of blank cells', () => {
   // seed 003 as a PDF: the ten 行政诉讼 cells carry boxes, the five 行政复议 cells are blank
-  const template = {
-    format: '2021',
-    sections: [],
-    t2: [],
-    t3: { columns: [], rows: [] },
+  const real = templateDto('2021')
+  const template: TemplateDto = {
+    ...real,
     t4: {
+      ...real.t4,
       columns: ['review', 'lit_direct', 'lit_after_review'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => ({ id: `${g}_${c}`, label: c, group: g })))
     }
-  } as TemplateDto
+  }
   const xs = [243.1, 280, 316.9, 353.8, 383.2, 412.7, 449.6, 486.5, 523.4, 553.2]
   const cells: CellDto[] = template.t4.columns.map((c, i) =>
     i < 5

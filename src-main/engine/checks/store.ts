@@ -8,6 +8,7 @@ import { foldText } from '../parse/normalize.ts'
 import { applySettlements, batchSettlements, settlementStamp } from '../review/settlement.ts'
 import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
 import { RULESET } from './ruleset.ts'
+import { encodeEvidence } from './storedEvidence.ts'
 import { checkBatch, type CheckResult } from './run.ts'
 import { inputStamp, saveStamp, stampRows, storedStamp, type StampRow } from './stamp.ts'
 import type { BatchReport, BatchSettings, Finding, FormatKey } from './types.ts'
@@ -169,7 +170,7 @@ export function runChecks(db: Db, batchId: number, opt: { force?: boolean } = {}
       for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
       seen.add(key)
       // Stored packed (db/packed.ts); packing is deterministic, so an unchanged evidence packs to the same bytes.
-      const evidence = packJson({ items: f.evidence, sides: f.sides ?? null })
+      const evidence = encodeEvidence(f.evidence, f.sides)
       const old = before.get(key)
       // A re-check mostly finds what it found before: an identical open finding is not rewritten.
       if (

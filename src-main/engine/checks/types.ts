@@ -1,28 +1,22 @@
 // The rule engine's vocabulary. One rule per file under rules/, registered in registry.ts.
-import type { CellSettlement, CellValue, ParsedReport, Span, TableId, TableResult } from '../model.ts'
+import type { CellValue, ParsedReport, TableId, TableResult } from '../model.ts'
+import type { Evidence, FindingOutcome, FormatKey, Severity, Sides } from '../../shared/vocabulary.ts'
 
-/** 'parse': a reading problem of the app, never the township's; kept out of counts and letters. */
-export type Severity = 'error' | 'warning' | 'info' | 'parse'
+export type { Evidence, FindingOutcome, FormatKey, Severity, Sides } from '../../shared/vocabulary.ts'
+
 export type Outcome = 'PASS' | 'FAIL' | 'N/A' | 'UNVERIFIABLE'
 export type Family = 'document' | 'section' | 'structure' | 'arithmetic' | 'text' | 'cross'
-export type FormatKey = '2021' | '2019'
-
-export type Evidence =
-  | { kind: 'cell'; table: TableId; row: string; col: string; value: number | null; raw: string; status: string; span?: Span; settled?: CellSettlement }
-  | { kind: 'text'; start: number; end: number; text: string; page?: number; note?: string }
-  | { kind: 'report'; reportId: number; township?: string; year?: number; file?: string; note?: string; start?: number; end?: number; text?: string }
-  | { kind: 'note'; text: string }
 
 export interface Finding {
   rule: string
   severity: Severity
-  outcome: 'FAIL' | 'UNVERIFIABLE'
+  outcome: FindingOutcome
   message: string
   evidence: Evidence[]
   /** Stable location inside the report (e.g. 'T3.total'); with the rule id it forms the finding key. */
   loc: string
   /** For identities: the two sides, shown as a + b ≠ c + d. */
-  sides?: { left: { label: string; value: number | null }[]; right: { label: string; value: number | null }[] }
+  sides?: Sides
 }
 
 export interface RuleResult {

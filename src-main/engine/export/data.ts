@@ -3,8 +3,9 @@
 import type { Db } from '../db/open.ts'
 import { batchSettings } from '../checks/store.ts'
 import { batchYear } from '../checks/run.ts'
-import type { BatchSettings, Evidence } from '../checks/types.ts'
+import type { BatchSettings, Evidence, Sides } from '../checks/types.ts'
 import { unpackJson } from '../db/packed.ts'
+import { decodeEvidence } from '../checks/storedEvidence.ts'
 import type { CellSettlement, CellValue as Cell } from '../model.ts'
 import { activeSettlements, settledCell } from '../review/settlement.ts'
 import type { FormatKey } from '../template.ts'
@@ -35,7 +36,7 @@ export interface ExportFinding {
   outcome: string
   message: string
   evidence: Evidence[]
-  sides: { left: { label: string; value: number | null }[]; right: { label: string; value: number | null }[] } | null
+  sides: Sides | null
   manual: boolean
   decision: 'confirmed' | 'dismissed' | null
   comment: string | null
@@ -134,15 +135,8 @@ interface FindingRow {
 }
 
 function parseEvidence(stored: string | Buffer): Pick<ExportFinding, 'evidence' | 'sides'> {
-  try {
-    const e = unpackJson<unknown>(stored)
-    // Stored as { items, sides }; older or manual rows may hold a bare array.
-    if (Array.isArray(e)) return { evidence: e as Evidence[], sides: null }
-    const o = e as { items?: Evidence[]; sides?: ExportFinding['sides'] }
-    return { evidence: Array.isArray(o.items) ? o.items : [], sides: o.sides ?? null }
-  } catch {
-    return { evidence: [], sides: null }
-  }
+  const e = decodeEvidence(stored)
+  return { evidence: e.items, sides: e.sides }
 }
 
 function spanOf(x: unknown): { start: number; end: number } | null {

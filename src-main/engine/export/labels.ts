@@ -2,14 +2,16 @@
 // (section, or table row and column by their template labels) with the values it quotes.
 import { STATUS_NAME } from '../checks/lib/tables.ts'
 import type { Evidence } from '../checks/types.ts'
-import { blockKey, t2Blocks, t3Columns, table, t4Columns, template, type FormatKey } from '../template.ts'
+import type { TableId } from '../model.ts'
+import { blockKey, t2Blocks, t3Columns, template, type FormatKey } from '../template.ts'
+import { t3RowLabel, t4ColLabel, TABLE_NAME } from '../templateLabels.ts'
 import type { ExportFinding, ExportReport } from './data.ts'
 
 export const SEVERITY_NAME: Record<string, string> = { error: '错误', warning: '警告', info: '提示', parse: '解析存疑' }
 export const OUTCOME_NAME: Record<string, string> = { FAIL: '不符合', UNVERIFIABLE: '无法核实' }
 export const DECISION_NAME = (d: string | null): string => (d === 'confirmed' ? '已确认' : d === 'dismissed' ? '已排除' : '待定')
-export const TABLE_NAME: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' }
 export { STATUS_NAME }
+export { t3RowLabel, t4ColLabel, TABLE_NAME } from '../templateLabels.ts'
 
 /** 'YYYY-MM-DD' (or a Date) as 2024年2月5日. */
 export function chineseDate(d: string | Date): string {
@@ -38,27 +40,8 @@ export function showCell(c: { value: number | null; raw: string; status: string;
   return raw ? `${name}（填写为“${raw}”）` : name
 }
 
-/** T3 row label; numbered sub-rows carry their group, as 1. recurs under （三）…（六）: （四）无法提供·1.本机关不掌握相关政府信息. */
-export function t3RowLabel(format: FormatKey, row: string): string {
-  const rows = table(format, 'T3').rows ?? []
-  const r = rows.find((x) => x.id === row)
-  if (!r) return row
-  const parent = r.parent && r.parent !== 'results' ? rows.find((x) => x.id === r.parent) : undefined
-  return parent?.label ? `${parent.label}·${r.label ?? r.id}` : (r.label ?? r.id)
-}
-
 export function t3ColLabel(format: FormatKey, col: string): string {
   return t3Columns(format).find((c) => c.id === col)?.label ?? col
-}
-
-/** T4 column as 行政诉讼（未经复议直接起诉）·结果维持. */
-export function t4ColLabel(format: FormatKey, col: string): string {
-  const c = t4Columns(format).find((x) => x.id === col)
-  if (!c) return col
-  const path = c.path ?? [c.label]
-  const group = path.slice(0, -1)
-  const g = group.length > 1 ? `${group[0]}（${group.slice(1).join('，')}）` : (group[0] ?? '')
-  return g ? `${g}·${c.label}` : c.label
 }
 
 /** 'A20_1.rules' → 第二十条第（一）项“规章”, with the column label. */
@@ -74,7 +57,7 @@ export function t2Labels(format: FormatKey, row: string, col: string): { block: 
 
 /** Full Chinese name of a cell: 表三“四、结转下年度继续办理”行“自然人”列. */
 export function cellName(format: FormatKey, t: string, row: string, col: string): string {
-  const tn = TABLE_NAME[t] ?? t
+  const tn = TABLE_NAME[t as TableId] ?? t
   if (t === 'T3') return `${tn}“${t3RowLabel(format, row)}”行“${t3ColLabel(format, col)}”列`
   if (t === 'T4') return `${tn}“${t4ColLabel(format, col)}”`
   const l = t2Labels(format, row, col)
@@ -130,9 +113,9 @@ export function locate(r: ExportReport, f: Pick<ExportFinding, 'evidence' | 'key
     else if (tables.length === 1 && tables[0] === 'T3' && new Set(cellEv.map((c) => c.col)).size === 1) {
       add(`表三“${t3ColLabel(fmt, cellEv[0]?.col ?? '')}”列`)
     } else if (tables.length === 1 && tables[0] === 'T3' && new Set(cellEv.map((c) => c.row)).size === 1) {
-      add(`表三“${t3RowLabel(fmt, cellEv[0]?.row ?? '')}”行`)
+      add(`${TABLE_NAME.T3}“${t3RowLabel(fmt, cellEv[0]?.row ?? '')}”行`)
     } else if (tables.length === 1 && tables[0] === 'T4') {
-      add('表四')
+      add(TABLE_NAME.T4)
     } else if (cellEv.length <= 3) {
       for (const c of cells) add(c.name)
     } else {
@@ -158,7 +141,7 @@ export function locate(r: ExportReport, f: Pick<ExportFinding, 'evidence' | 'key
     const sec = /^S([1-6])\b/.exec(loc)
     const tbl = /^T([234])\b/.exec(loc)
     if (sec) add(sectionTitle(fmt, `S${sec[1]}`))
-    else if (tbl) add(TABLE_NAME[`T${tbl[1]}`] ?? loc)
+    else if (tbl) add(TABLE_NAME[`T${tbl[1]}` as TableId] ?? loc)
     else add('全文')
   }
   return { where: places.join('；'), quotes, cells }

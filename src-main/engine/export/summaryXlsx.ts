@@ -1,12 +1,13 @@
 // The county's compliance summary workbook: 汇总 (one row per report, plus roster townships that sent
 // nothing), 发现明细 (every open finding with the reviewer's decision) and 表格数据 (every extracted
 // table value, headed by the template's own labels).
+// Over 400 lines: each sheet's column list is data kept next to the code that fills its rows.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Db } from '../db/open.ts'
 import { ruleById } from '../checks/registry.ts'
-import { blockKey, t2Blocks, t3Columns, table, t4Columns, type FormatKey } from '../template.ts'
+import { blockKey, t2Blocks, t3Columns, table, t4Columns, type FormatKey, type TableId } from '../template.ts'
 import { cellKey, loadExportBatch, type ExportCell, type ExportReport } from './data.ts'
 import { DECISION_NAME, locate, OUTCOME_NAME, SEVERITY_NAME, STATUS_NAME, t3RowLabel, t4ColLabel } from './labels.ts'
 
@@ -170,7 +171,6 @@ const SUMMARY_COLUMNS: { header: string; width: number }[] = [
   { header: '文件', width: 20 },
   { header: '备注', width: 20 }
 ]
-export const SUMMARY_HEADERS = SUMMARY_COLUMNS.map((c) => c.header)
 
 function summarySheet(wb: ExcelJS.Workbook, reports: ExportReport[], missing: string[], year: number | undefined, title: string): Sheet {
   const ws = wb.addWorksheet(SHEETS.summary, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] })
@@ -257,7 +257,6 @@ const FINDING_COLUMNS: { header: string; width: number; wrap?: boolean }[] = [
   { header: '审核人', width: 9 },
   { header: '审核时间', width: 16 }
 ]
-export const FINDING_HEADERS = FINDING_COLUMNS.map((c) => c.header)
 
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 }
 
@@ -326,7 +325,7 @@ function findingsSheet(wb: ExcelJS.Workbook, reports: ExportReport[], title: str
 export interface DataColumn {
   /** Formats in which this cell exists; another format's report gets a grey cell. */
   formats: FormatKey[]
-  table: 'T2' | 'T3' | 'T4'
+  table: TableId
   row: string
   col: string
   /** Header levels: table, row (or group), column. */

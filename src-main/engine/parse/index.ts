@@ -1,6 +1,6 @@
 // From a read document to the report model: format, sections, tables, body, year, 落款.
 import type { ParseProblem, ParsedReport, ReadResult, SectionHit, TableResult } from '../model.ts'
-import { template } from '../template.ts'
+import { template, type FormatKey } from '../template.ts'
 import { detectFormat, parsingFormat } from './format.ts'
 import { readMeta } from './meta.ts'
 import { foldText, tradShare } from './normalize.ts'
@@ -56,7 +56,7 @@ export function parseReport(read: ReadResult): ParsedReport {
 }
 
 /** The template actually used to read the tables. */
-export function tableFormat(r: ParsedReport): '2021' | '2019' {
+export function tableFormat(r: ParsedReport): FormatKey {
   return parsingFormat({ format: r.format, f2021: r.markers.f2021, f2019: r.markers.f2019 }, r.year)
 }
 

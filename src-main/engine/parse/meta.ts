@@ -1,17 +1,10 @@
 // Title, issuing body, report year and the signature (落款) of a report. Web copies carry crawler
 // headers ('标题:', '来源:', '发布机构:'), breadcrumbs ('当前位置：首页 > …'), font and print links and page
 // footers: those are never the report's own words, so the body and year are never taken from them.
-import type { Line, Span } from '../model.ts'
+import type { Line, ReportMeta } from '../model.ts'
 import { foldText, labelKey } from './normalize.ts'
 
-export interface ReportMeta {
-  title?: { text: string; span: Span }
-  body?: { name: string; township: string; span: Span }
-  year?: number
-  yearSpan?: Span
-  signDate?: { iso: string; span: Span }
-  signBody?: { name: string; span: Span }
-}
+export type { ReportMeta } from '../model.ts'
 
 const AGENCY_END = /(人民政府|政府|办事处|街道|镇|乡)$/
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }

@@ -85,20 +85,6 @@ export function buildHighlights(findings: FindingDto[], cellList: CellDto[], inc
   return { cells, marks }
 }
 
-/** Character ranges of one finding (for scrolling and the selected outline). */
-export function findingRanges(f: FindingDto, cellList: CellDto[]): { start: number; end: number }[] {
-  const byKey = new Map(cellList.map((c) => [cellKey(c.table, c.row, c.col), c]))
-  const out: { start: number; end: number }[] = []
-  for (const e of f.evidence) {
-    if (e.kind === 'text') out.push({ start: e.start, end: e.end })
-    else if (e.kind === 'cell') {
-      const s = cellSpan(e, byKey)
-      if (s) out.push({ start: s.start, end: s.end })
-    }
-  }
-  return out
-}
-
 /** Does the element range [s, e) touch the mark? Zero-width marks (blank cells) touch the element at their position. */
 export function touches(s: number, e: number, m: { start: number; end: number }): boolean {
   if (m.start === m.end) return (s <= m.start && m.start < e) || (s === e && s === m.start)

@@ -49,12 +49,6 @@ export function formatName(format: string | null | undefined): string {
 
 export const TABLE_NAMES: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' }
 
-export const T4_GROUP_NAMES: Record<string, string> = {
-  review: '行政复议',
-  lit_direct: '未经复议直接起诉',
-  lit_after_review: '复议后起诉'
-}
-
 export const CELL_STATUS_NAMES: Record<string, string> = {
   ok: '',
   blank: '空白',

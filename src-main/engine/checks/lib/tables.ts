@@ -4,18 +4,10 @@ import { createHash } from 'node:crypto'
 import type { CellValue, ParsedReport, TableId } from '../../model.ts'
 import { blockKey, t2Blocks, t3Columns, t3DataRows, t4Columns, table, type FormatKey, type TplColumn } from '../../template.ts'
 
-export const TABLE_NAME: Record<TableId, string> = { T2: '表二', T3: '表三', T4: '表四' }
-export const TABLE_SECTION: Record<TableId, string> = { T2: 'S2', T3: 'S3', T4: 'S4' }
-export const TABLE_TITLE: Record<TableId, string> = {
-  T2: '主动公开政府信息情况',
-  T3: '收到和处理政府信息公开申请情况',
-  T4: '政府信息公开行政复议、行政诉讼情况'
-}
+import { t3RowLabel, t4GroupLabel } from '../../templateLabels.ts'
 
-/** The notice that defines the template of a format. */
-export function formatNotice(format: FormatKey): string {
-  return format === '2021' ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号'
-}
+// Names come from the one template module; re-exported for the rules that import them from here.
+export { formatNotice, t3RowLabel, t4GroupLabel, TABLE_NAME, TABLE_SECTION, TABLE_TITLE } from '../../templateLabels.ts'
 
 /** Lookups on the template are made for every cell of every report: each is computed once. */
 function memo<T>(f: (format: FormatKey, key: string) => T): (format: FormatKey, key: string) => T {
@@ -28,17 +20,7 @@ function memo<T>(f: (format: FormatKey, key: string) => T): (format: FormatKey, 
   }
 }
 
-/** Template label of a T3 row ('r7_total' -> '（七）总计'). */
-export const t3RowLabel = memo((format, row) => (table(format, 'T3').rows ?? []).find((r) => r.id === row)?.label ?? row)
-
 export const t3ColLabel = memo((format, col) => t3Columns(format).find((c) => c.id === col)?.label ?? col)
-
-/** Name of a T4 group from the column paths: 'review' -> '行政复议', 'lit_direct' -> '行政诉讼（未经复议直接起诉）'. */
-export function t4GroupLabel(format: FormatKey, group: string): string {
-  const c = t4Columns(format).find((x) => x.group === group)
-  const path = c?.path?.slice(0, -1) ?? [group]
-  return path.length > 1 ? `${path[0]}（${path.slice(1).join('，')}）` : (path[0] as string)
-}
 
 export function t4Groups(format: FormatKey): { id: string; label: string; parts: TplColumn[]; total: TplColumn }[] {
   const out: { id: string; label: string; parts: TplColumn[]; total: TplColumn }[] = []
@@ -145,15 +127,6 @@ export const STATUS_NAME: Record<string, string> = {
   uncertain: '无法确定',
   inferred: '推断',
   invalid: '非数字'
-}
-
-/** '（空白）' etc. for an unusable value, the number otherwise. */
-export function showValue(c: CellValue | undefined): string {
-  if (!c) return '（未找到）'
-  if (c.value === null || (c.status !== 'ok' && c.status !== 'inferred')) {
-    return `（${STATUS_NAME[c.status] ?? c.status}${c.raw ? `：“${c.raw}”` : ''}）`
-  }
-  return String(c.value)
 }
 
 /**
