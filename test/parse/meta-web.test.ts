@@ -213,3 +213,54 @@ describe('crawler headers, breadcrumbs and footers never give the body or the ye
     expect(r.body?.township).toBe('王官集镇')
   })
 })
+
+// Shapes met on real township pages of the held-out corpus (test/accuracy/holdout): the title garbled by the
+// site, the body on a line of its own, a department as the body, no title and no period at all.
+describe('titles and bodies as real web pages give them', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+
+  it('a title the site garbled still gives body and year; the portal banner above is not the body', () => {
+    const r = parse('某某县人民政府 The People\'s Government of Mou County\n政府信息公开\n某某县某某镇2023年政府信息公开 工作告年度报\n来源:某某县人民政府办公室 时间:2024-01-31\n' + body)
+    expect(r.body?.name).toBe('某某县某某镇')
+    expect(r.body?.township).toBe('某某镇')
+    expect(r.year).toBe(2023)
+  })
+
+  it('a sentence with a year and 政府信息公开 is not taken for a garbled title', () => {
+    const r = parse('现将我镇2023年政府信息公开工作情况报告如下，请审阅。\n' + body)
+    expect(r.title).toBeUndefined()
+    expect(r.body).toBeUndefined()
+  })
+
+  it('the body on the line under the title, and year and body on the line above it', () => {
+    const under = parse('2022年政府信息公开工作年度报告\n某某县某某镇人民政府\n' + body)
+    expect(under.body?.name).toBe('某某县某某镇人民政府')
+    expect(under.year).toBe(2022)
+    const above = parse('2024年某某区某某街道办事处\n政府信息公开工作年度报告\n' + body)
+    expect(above.body?.name).toBe('某某区某某街道办事处')
+    expect(above.body?.township).toBe('某某街道')
+    expect(above.year).toBe(2024)
+  })
+
+  it('a line under the title that is a sentence is not the body', () => {
+    const r = parse('2022年政府信息公开工作年度报告\n根据条例要求，现将本镇情况报告如下。\n' + body)
+    expect(r.body).toBeUndefined()
+  })
+
+  it('a department is the body, under its whole name (never 人民政府办公厅 as if it were a place)', () => {
+    const r = parse('2019年某某市人民政府办公厅政府信息公开工作年度报告\n' + body)
+    expect(r.body?.name).toBe('某某市人民政府办公厅')
+    expect(r.body?.township).toBe('某某市人民政府办公厅')
+    expect(townshipKey('某某县财政局')).toBe('某某县财政局')
+    expect(townshipKey('淮安市洪泽区人民政府')).toBe('洪泽区')
+  })
+
+  it('with neither title nor period, the year the overview opens with; none when it opens otherwise', () => {
+    const bare = body.replace(/统计期限[^。]*。/g, '')
+    const r = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n2019年，我乡明确专人负责政务公开工作。\n'))
+    expect(r.year).toBe(2019)
+    const r2 = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n我乡明确专人负责，2019年完成了工作。\n'))
+    expect(r2.year).toBeUndefined()
+  })
+})
