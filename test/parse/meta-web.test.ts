@@ -262,5 +262,12 @@ describe('titles and bodies as real web pages give them', () => {
     expect(r.year).toBe(2019)
     const r2 = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n我乡明确专人负责，2019年完成了工作。\n'))
     expect(r2.year).toBeUndefined()
+    // the year of the work the overview says it reports; a date or a quoted notice gives none
+    const work = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n本报告根据《条例》要求，汇报我镇2023年政府信息公开工作。\n'))
+    expect(work.year).toBe(2023)
+    const quoted = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n按照《关于做好2023年政府信息公开工作的通知》要求编制。\n'))
+    expect(quoted.year).toBeUndefined()
+    const date = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n2019年5月起，我乡明确专人负责。\n'))
+    expect(date.year).toBeUndefined()
   })
 })

@@ -38,3 +38,19 @@ describe('tables only where the text has them', () => {
     expect(glued.tables.T4.found).toBe(true)
   })
 })
+
+describe('a copy cut short inside a table', () => {
+  const t3 =
+    '某某镇2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我镇做好公开工作。\n三、收到和处理政府信息公开申请情况\n' +
+    '申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n' +
+    '一、本年新收政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n三、本年度办理结果\n(一)予以公开\n0\n0\n0\n0\n0\n0\n0\n(二)部分公开(区分处理的,只计这一情形,不计其他情形)\n'
+
+  it('the row name the text stops at is uncertain, not blank; a row name followed by the next one is blank', () => {
+    const cut = parse(t3)
+    const row = (r: ParsedReport, id: string) => r.tables.T3.cells.filter((c) => c.row === id)
+    expect(row(cut, 'r1_disclosed').every((c) => c.status === 'ok' && c.value === 0)).toBe(true)
+    expect(row(cut, 'r2_partial').map((c) => c.status)).toEqual(Array(7).fill('uncertain'))
+    const next = parse(t3 + '(三)不予公开\n1.属于国家秘密\n0\n0\n0\n0\n0\n0\n0\n')
+    expect(row(next, 'r2_partial').map((c) => c.status)).toEqual(Array(7).fill('blank'))
+  })
+})

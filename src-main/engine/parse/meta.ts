@@ -319,15 +319,34 @@ function yearFromPeriod(meta: ReportMeta, text: string, firstSectionStart: numbe
   meta.yearSpan = { start: at, end: at + 4 }
 }
 
-/** '一、总体情况' + '2019年，我乡…': the year the overview opens with, when neither title nor period gives one. */
-const OVERVIEW_OPENING = /^[^\n]*\n\s*((?:19|20)\d{2})\s*年度?(?:以来)?\s*[，,]/
+/** '一、总体情况' + '2019年，我乡…' / '2025年中仓街道…': the year the overview opens with (not a date). */
+const OVERVIEW_OPENING = /^[^\n]*\n\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/
+/** '…汇报我镇2023年政府信息公开工作。': the year of the work the preface or overview says it reports. */
+const WORK_YEAR = /((?:19|20)\d{2})\s*年度?政府信息公开工作(?!年度报告)/
 
 function yearFromOverview(meta: ReportMeta, text: string, firstSectionStart: number | undefined): void {
   if (firstSectionStart === undefined) return
   const from = firstSectionStart
   const m = OVERVIEW_OPENING.exec(foldText(text.slice(from, from + 200)))
-  if (!m) return
-  const at = from + m[0].lastIndexOf(m[1] as string)
-  meta.year = Number(m[1])
-  meta.yearSpan = { start: at, end: at + 4 }
+  if (m) {
+    const at = from + m[0].lastIndexOf(m[1] as string)
+    meta.year = Number(m[1])
+    meta.yearSpan = { start: at, end: at + 4 }
+    return
+  }
+  // The first paragraph of the overview, sentence by sentence.
+  const para = foldText(text.slice(from, from + 600))
+  let k = 0
+  for (const sentence of para.split(/(?<=[。；;])/)) {
+    const w = WORK_YEAR.exec(sentence)
+    const lead = w ? sentence.slice(0, w.index) : ''
+    // Inside 《…》 or “…” it names another document ('《关于做好2023年政府信息公开工作…的通知》').
+    if (w && lead.split('《').length === lead.split('》').length && lead.split('“').length === lead.split('”').length) {
+      const at = from + k + w.index
+      meta.year = Number(w[1])
+      meta.yearSpan = { start: at, end: at + 4 }
+      return
+    }
+    k += sentence.length
+  }
 }
