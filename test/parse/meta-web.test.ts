@@ -271,3 +271,12 @@ describe('titles and bodies as real web pages give them', () => {
     expect(date.year).toBeUndefined()
   })
 })
+
+describe('the overview gives the year in a later sentence', () => {
+  it('a sentence of the overview that opens with the year', () => {
+    const s003 = seed('003')
+    const bare = s003.slice(s003.indexOf('一、总体情况')).replace(/统计期限[^。]*。/g, '')
+    const r = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n我乡严格按照条例要求做好公开工作。2019年度，我乡主动公开信息81条。\n'))
+    expect(r.year).toBe(2019)
+  })
+})

@@ -338,6 +338,14 @@ function yearFromOverview(meta: ReportMeta, text: string, firstSectionStart: num
   const para = foldText(text.slice(from, from + 600))
   let k = 0
   for (const sentence of para.split(/(?<=[。；;])/)) {
+    // '…服务作用。2019年度，我乡主动公开信息81条': a sentence of the overview that opens with the year.
+    const open = /^\s*((?:19|20)\d{2})\s*年度?\s*[，,]/.exec(sentence)
+    if (open && k > 0) {
+      const at = from + k + open[0].indexOf(open[1] as string)
+      meta.year = Number(open[1])
+      meta.yearSpan = { start: at, end: at + 4 }
+      return
+    }
     const w = WORK_YEAR.exec(sentence)
     const lead = w ? sentence.slice(0, w.index) : ''
     // Inside 《…》 or “…” it names another document ('《关于做好2023年政府信息公开工作…的通知》').
