@@ -280,3 +280,34 @@ describe('the overview gives the year in a later sentence', () => {
     expect(r.year).toBe(2019)
   })
 })
+
+describe('a page whose report title is only in its <title>', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+  const paras = (t: string): string => t.split('\n').filter((l) => l.trim()).map((l) => `<p>${l.replace(/\t/g, ' ')}</p>`).join('')
+  const page = (title: string, content: string): string =>
+    `<html><head><title>${title}</title></head><body><div class="nav"><a href="/">首页</a><a href="/x">政务公开</a></div>` +
+    `<div class="main"><div class="info">发布时间：2024-01-20 来源：某县人民政府办公室</div><div class="content">${paras(content)}</div></div>` +
+    `<div class="foot">版权所有 某县人民政府 网站标识码 1234</div></body></html>`
+
+  it('the report title is taken from <title> (cut at the site name), never the site name as body', () => {
+    const r = parseReport(htmlToResult(page('某县某某镇2023年政府信息公开工作年度报告_某县人民政府', body), 'html'))
+    expect(r.body?.name).toBe('某县某某镇')
+    expect(r.year).toBe(2023)
+  })
+
+  it('a <title> that is only the site name adds nothing; a title in the container wins over <title>', () => {
+    const plainSite = htmlToResult(page('某县人民政府门户网站', body), 'html')
+    expect(plainSite.text).not.toContain('某县人民政府门户网站')
+    // the site's column name ('政府信息公开年报', no year) is not a report title
+    const column = htmlToResult(page('某县某某鎮2023年政府信息公開工作年度報告_政府信息公开年报_某县人民政府', body), 'html')
+    expect(column.text).not.toContain('政府信息公开年报')
+    // a traditional-character <title> is a title too
+    const trad = parseReport(column)
+    expect(trad.year).toBe(2023)
+    expect(trad.body?.township).toBe('某某镇')
+    const inContainer = parseReport(htmlToResult(page('某县另一镇2022年政府信息公开工作年度报告_某县人民政府', '原州区头营镇2023年政府信息公开工作年度报告\n' + body), 'html'))
+    expect(inContainer.body?.name).toBe('原州区头营镇')
+    expect(inContainer.year).toBe(2023)
+  })
+})
