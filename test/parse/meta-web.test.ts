@@ -311,3 +311,22 @@ describe('a page whose report title is only in its <title>', () => {
     expect(inContainer.year).toBe(2023)
   })
 })
+
+describe('titles written 关于…的年度报告', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+  it('the site’s copy of the title above the body line, then the report’s own title under it', () => {
+    const r = parse('关于2021年度政府信息公开工作的年度报告\n发布时间:2022-01-25 来源:某某镇党政办\n某某县某某镇人民政府\n关于2021年度政府信息公开工作的年度报告\n' + body)
+    expect(r.body?.name).toBe('某某县某某镇人民政府')
+    expect(r.body?.township).toBe('某某镇')
+    expect(r.year).toBe(2021)
+  })
+  it('body and 关于 on one line; a notice quoted with 关于做好 is still no title', () => {
+    const t = '某某县某某镇人民政府关于2021年度政府信息公开工作的年度报告\n' + body
+    const r = parse(t)
+    expect(r.body?.name).toBe('某某县某某镇人民政府')
+    expect(t.slice(r.body!.span.start, r.body!.span.end)).toBe('某某县某某镇人民政府')
+    const q = parse('按照区政府办公室关于做好2021年度政府信息公开工作年度报告的通知要求编制。\n' + body)
+    expect(q.title).toBeUndefined()
+  })
+})

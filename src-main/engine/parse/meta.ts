@@ -105,7 +105,8 @@ function titleMatch(folded: string, lineOf: number[], head: Plain[]): RegExpExec
   const quoted = (m: RegExpExecArray): boolean => {
     const before = folded.slice(lineStart(lineOf[m.index] as number), m.index)
     const lead = before.slice(lastOf(before, /[。；;！？!?:：>》\]】|]/) + 1)
-    return /[《“"]|关于|按照|根据|印发|做好|编制|现将|现就/.test(lead) || lead.replace(/\s+/g, '').length > 40
+    // '关于2021年度政府信息公开工作的年度报告' is a title; '关于做好…年度报告…的通知' quotes one.
+    return /[《“"]|关于(?!(?:19|20)\d{2})|按照|根据|印发|做好|编制|现将|现就/.test(lead) || lead.replace(/\s+/g, '').length > 40
   }
   let m: RegExpExecArray | null
   TITLE.lastIndex = 0
@@ -150,6 +151,15 @@ export function readMeta(lines: Line[], text: string, firstSectionStart: number 
     head.push({ text: text.slice(p.start, p.end), start: p.start, end: p.end })
   }
   readTitle(meta, head, text) || readTitle(meta, siteTitles, text)
+  // The site's copy of the title above the report's own ('关于2021年度…报告' / 'XX镇人民政府' / '关于2021年度…报告'):
+  // when the first gives no body, a later title line that does is the report's.
+  if (meta.title && !meta.body) {
+    const at = head.findIndex((h) => h.end > (meta.title as { span: Span }).span.start)
+    const later: ReportMeta = {}
+    if (at >= 0 && readTitle(later, head.slice(at + 1), text) && later.body && (later.year === undefined || later.year === meta.year)) {
+      Object.assign(meta, { title: later.title, body: later.body, year: later.year ?? meta.year, yearSpan: later.yearSpan ?? meta.yearSpan })
+    }
+  }
   readSignature(meta, lines, text)
   if (meta.year === undefined) yearFromPeriod(meta, text, firstSectionStart)
   if (meta.year === undefined) yearFromOverview(meta, text, firstSectionStart)
@@ -193,7 +203,7 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
     const pk = labelKey(prev.text)
     const rest = folded.slice(jStart, tm.index)
     const yearAbove = /^(?:19|20)\d{2}年度?$/.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
-    const bodyAbove = AGENCY_END.test(pk) && /^\s*(?:19|20)\d{2}/.test(folded.slice(jStart))
+    const bodyAbove = AGENCY_END.test(pk) && /^\s*(?:关于\s*)?(?:19|20)\d{2}/.test(folded.slice(jStart))
     // '2024年南关区永吉街道办事处' / '政府信息公开工作年度报告': year and body on the line above.
     const yearBodyAbove = /^(?:19|20)\d{2}年度?/.test(pk) && AGENCY_END.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
     if (pk.length > 30 || (!yearAbove && !bodyAbove && !yearBodyAbove)) break
@@ -214,9 +224,12 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
   meta.yearSpan = { start: at(y.index), end: at(y.index + 3) + 1 }
   const beforeYear = tf.slice(0, y.index)
   const cut = lastOf(beforeYear, BODY_CUT)
-  let bodyName = labelKey(beforeYear.slice(cut + 1))
+  // 'XX镇人民政府关于2021年度…': 关于 belongs to the title, not to the body.
+  const about = /关于\s*$/.exec(beforeYear)
+  const nameEnd = about ? about.index : y.index
+  let bodyName = labelKey(beforeYear.slice(cut + 1, nameEnd))
   let bStart = at(cut + 1)
-  let bEnd = y.index > 0 ? at(y.index - 1) + 1 : bStart
+  let bEnd = nameEnd > 0 ? at(nameEnd - 1) + 1 : bStart
   if (!bodyName) {
     const after = /^((?:19|20)\d{2}\s*年度?)(.+?)政府信息公开/.exec(tf)
     if (after && AGENCY_END.test(labelKey(after[2] as string))) {
