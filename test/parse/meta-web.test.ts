@@ -330,3 +330,12 @@ describe('titles written 关于…的年度报告', () => {
     expect(q.title).toBeUndefined()
   })
 })
+
+describe('an office line is not the body of a township report', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+  it('under the title or as the 落款, 某某镇党政办公室 gives no body', () => {
+    const r = parse('2023年政府信息公开工作年度报告\n某某镇党政办公室\n' + body.trimEnd().replace(/[^\n]*\n[^\n]*$/, '') + '\n某某镇党政办公室\n2024年1月20日\n')
+    expect(r.body?.name ?? '').not.toContain('办公室')
+  })
+})

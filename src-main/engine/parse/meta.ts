@@ -16,6 +16,11 @@ export interface ReportMeta {
 // A township or street, a government, or a department of one (上海市人民政府办公厅, XX县财政局): the bodies
 // whose reports are 政府信息公开工作年度报告.
 const AGENCY_END = /(人民政府|政府|办事处|街道|镇|乡|办公厅|办公室|局|委员会|管委会|公署)$/
+/**
+ * A line standing alone (under the title, or as the 落款) is taken for the body only when it names a township,
+ * street or government: '某某镇党政办公室' there is the office that drafted a township's report, not its body.
+ */
+const GOV_END = /(人民政府|政府|办事处|街道|镇|乡)$/
 /** A department's name: its key is the whole name (its last place name would be its government's key). */
 const DEPARTMENT_END = /(办公厅|办公室|局|委员会|管委会|公署)$/
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
@@ -203,9 +208,9 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
     const pk = labelKey(prev.text)
     const rest = folded.slice(jStart, tm.index)
     const yearAbove = /^(?:19|20)\d{2}年度?$/.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
-    const bodyAbove = AGENCY_END.test(pk) && /^\s*(?:关于\s*)?(?:19|20)\d{2}/.test(folded.slice(jStart))
+    const bodyAbove = GOV_END.test(pk) && /^\s*(?:关于\s*)?(?:19|20)\d{2}/.test(folded.slice(jStart))
     // '2024年南关区永吉街道办事处' / '政府信息公开工作年度报告': year and body on the line above.
-    const yearBodyAbove = /^(?:19|20)\d{2}年度?/.test(pk) && AGENCY_END.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
+    const yearBodyAbove = /^(?:19|20)\d{2}年度?/.test(pk) && GOV_END.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
     if (pk.length > 30 || (!yearAbove && !bodyAbove && !yearBodyAbove)) break
     startLine--
     jStart = lineStart(startLine)
@@ -242,7 +247,7 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
     // 'XXXX年政府信息公开工作年度报告' with the body on the line below it ('桃江县松木塘镇人民政府').
     const below = head[lineOf[endIdx] as number + 1]
     const bk = below ? labelKey(below.text) : ''
-    if (below && bk.length >= 2 && bk.length <= 30 && AGENCY_END.test(bk) && !/[。，,；;：:]/.test(bk)) {
+    if (below && bk.length >= 2 && bk.length <= 30 && GOV_END.test(bk) && !/[。，,；;：:]/.test(bk)) {
       bodyName = bk
       bStart = below.start
       bEnd = below.end
@@ -287,7 +292,7 @@ function readSignature(meta: ReportMeta, lines: Line[], text: string): void {
     if (dm.index === 0) {
       meta.signDate = { iso, span: { start: p.start, end: p.end } }
       const b = tail[i - 1]
-      if (b && AGENCY_END.test(labelKey(b.text)) && labelKey(b.text).length <= 30) {
+      if (b && GOV_END.test(labelKey(b.text)) && labelKey(b.text).length <= 30) {
         meta.signBody = { name: labelKey(b.text), span: { start: b.start, end: b.end } }
       }
     } else {
@@ -297,7 +302,7 @@ function readSignature(meta: ReportMeta, lines: Line[], text: string): void {
       const before = k.slice(0, dm.index)
       const cut = lastOf(before, /[。；;！？!?:：，,]/)
       const name = before.slice(cut + 1)
-      if (name.length >= 3 && name.length <= 30 && AGENCY_END.test(name)) {
+      if (name.length >= 3 && name.length <= 30 && GOV_END.test(name)) {
         meta.signBody = { name, span: { start: locate(p, cut + 1), end: dStart } }
       }
     }
