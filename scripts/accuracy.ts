@@ -30,14 +30,14 @@ function sum(rs: ReportFigures[]): CellTally & { reports: number; unexpectedErro
     t.unexpectedWarnings += r.unexpectedWarnings.length
     t.missing += r.missing.length
     t.parse += r.parseFindings
-    if (!r.meta.body || !r.meta.township || !r.meta.year) t.meta++
+    if (!r.meta.body || !r.meta.township || !r.meta.year || !r.meta.format) t.meta++
   }
   return t
 }
 
 function table(title: string, by: (r: ReportFigures) => string, fig: Figures): void {
   const keys = [...new Set(fig.reports.map(by))].sort()
-  console.log(`\n== ${title}  (正确 = certain and right; 存疑 = marked uncertain/missing; 静默错 = wrong but certain; 缺发现 = expected findings missing; 误错误/误警告 = unexpected error/warning findings; 解析 = parse findings; 元数据错 = reports whose body/township/year is wrong)`)
+  console.log(`\n== ${title}  (正确 = certain and right; 存疑 = marked uncertain/missing; 静默错 = wrong but certain; 缺发现 = expected findings missing; 误错误/误警告 = unexpected error/warning findings; 解析 = parse findings; 元数据错 = reports whose body/township/year/format is wrong)`)
   console.log(`${pad('', 20)}${lpad('报告', 5)}${lpad('格子', 7)}${lpad('正确', 7)}${lpad('存疑', 7)}${lpad('静默错', 7)}${lpad('正确%', 8)}${lpad('正确或存疑%', 10)}${lpad('缺发现', 7)}${lpad('误错误', 7)}${lpad('误警告', 7)}${lpad('解析', 6)}${lpad('元数据错', 6)}`)
   const row = (k: string, rs: ReportFigures[]): void => {
     const t = sum(rs)

@@ -1,13 +1,16 @@
 // The accuracy corpus: manifest entries (test/accuracy/corpus.json, generated) and expected records
 // (hand-written: test/expected/*.json for the seeds, test/accuracy/expected/*.json for the real PDFs,
 // test/accuracy/findings.json for the findings of every report).
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { PlantId } from './plant.ts'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const ACC_DIR = join(ROOT, 'test', 'accuracy')
+/** Real reports from elsewhere, as published (never used in development): layout 'holdout', see its SOURCES.md. */
+export const HOLDOUT_DIR = join(ACC_DIR, 'holdout')
+export const HOLDOUT_LAYOUT = 'holdout'
 
 export interface CorpusEntry {
   layout: string
@@ -20,9 +23,11 @@ export interface CorpusEntry {
 
 /** Same shape as test/expected/*.json: null = the source shows an empty cell. */
 export interface ExpectedReport {
-  format: string
+  /** null: the stored text does not show which template (not scored). */
+  format: string | null
   year: number
-  township: string
+  /** null: the text never names the body, so none must be read. */
+  township: string | null
   body?: string
   signDate?: string | null
   sections: Record<string, boolean>
@@ -31,6 +36,8 @@ export interface ExpectedReport {
     T3: Record<string, (number | null)[]>
     T4: Record<string, number | null>
   }
+  /** Cells ('T3|row|col') the published text itself does not give: right only when read as uncertain. */
+  uncertain?: string[]
 }
 
 /** [rule, severity, outcome?]; outcome defaults to FAIL. */
@@ -51,14 +58,27 @@ export const T3_COLS = ['natural_person', 'commercial_enterprise', 'research_ins
 /** The manifest's entries whose report has an expected record. */
 export function loadCorpus(): CorpusEntry[] {
   const all = (JSON.parse(readFileSync(join(ACC_DIR, 'corpus.json'), 'utf8')) as { entries: CorpusEntry[] }).entries
-  return all.filter((e) => hasExpected(e.report))
+  return [...all.filter((e) => hasExpected(e.report)), ...holdoutEntries()]
+}
+
+/** Every report file in test/accuracy/holdout/ that has an expected record there. */
+function holdoutEntries(): CorpusEntry[] {
+  if (!existsSync(HOLDOUT_DIR)) return []
+  return readdirSync(HOLDOUT_DIR)
+    .filter((f) => /\.(txt|html?|docx|pdf)$/i.test(f))
+    .sort()
+    .map((f) => ({ layout: HOLDOUT_LAYOUT, report: f.replace(/\.[^.]+$/, ''), file: `test/accuracy/holdout/${f}` }))
+    .filter((e) => existsSync(join(HOLDOUT_DIR, 'expected', `${e.report}.json`)))
 }
 
 export function hasExpected(report: string): boolean {
+  if (existsSync(join(HOLDOUT_DIR, 'expected', `${report}.json`))) return true
   return existsSync(join(ROOT, 'test', 'expected', `${report}.json`)) || existsSync(join(ACC_DIR, 'expected', `${report}.json`))
 }
 
 export function loadExpected(report: string): ExpectedReport {
+  const held = join(HOLDOUT_DIR, 'expected', `${report}.json`)
+  if (existsSync(held)) return JSON.parse(readFileSync(held, 'utf8')) as ExpectedReport
   const seed = join(ROOT, 'test', 'expected', `${report}.json`)
   try {
     return JSON.parse(readFileSync(seed, 'utf8')) as ExpectedReport
@@ -69,14 +89,22 @@ export function loadExpected(report: string): ExpectedReport {
 
 export function loadFindings(): Record<string, ExpectedFindings> {
   const raw = JSON.parse(readFileSync(join(ACC_DIR, 'findings.json'), 'utf8')) as Record<string, ExpectedFindings | string>
+  const held = join(HOLDOUT_DIR, 'findings.json')
+  if (existsSync(held)) Object.assign(raw, JSON.parse(readFileSync(held, 'utf8')) as Record<string, ExpectedFindings | string>)
   return Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith('_'))) as Record<string, ExpectedFindings>
 }
 
-/** Every expected cell as [table, row, col, value]. */
-export function expectedCells(e: ExpectedReport): [string, string, string, number | null][] {
-  const out: [string, string, string, number | null][] = []
+/** Every expected cell as [table, row, col, value]; 'uncertain' = the published text does not give it. */
+export function expectedCells(e: ExpectedReport): [string, string, string, number | null | 'uncertain'][] {
+  const out: [string, string, string, number | null | 'uncertain'][] = []
   for (const [row, cols] of Object.entries(e.tables.T2)) for (const [col, v] of Object.entries(cols)) out.push(['T2', row, col, v])
   for (const [row, vs] of Object.entries(e.tables.T3)) vs.forEach((v, i) => out.push(['T3', row, T3_COLS[i] as string, v]))
   for (const [col, v] of Object.entries(e.tables.T4)) out.push(['T4', 'counts', col, v])
+  for (const k of e.uncertain ?? []) {
+    const [t, row, col] = k.split('|') as [string, string, string]
+    const at = out.findIndex((c) => c[0] === t && c[1] === row && c[2] === col)
+    if (at >= 0) out.splice(at, 1)
+    out.push([t, row, col, 'uncertain'])
+  }
   return out
 }

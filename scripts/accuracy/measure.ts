@@ -13,6 +13,7 @@ import type { CellValue, ParsedReport } from '../../src-main/engine/model.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
 import {
   expectedCells,
+  HOLDOUT_LAYOUT,
   loadCorpus,
   loadExpected,
   loadFindings,
@@ -41,7 +42,7 @@ export interface ReportFigures {
   cells: CellTally
   /** Up to 20 silent cells, for the reader: table.row.col expected→got. */
   silentCells: string[]
-  meta: { body: boolean; township: boolean; year: boolean }
+  meta: { body: boolean; township: boolean; year: boolean; format: boolean }
   found: string[]
   missing: string[]
   unexpectedErrors: string[]
@@ -123,6 +124,15 @@ function scoreCells(parsed: ParsedReport | undefined, report: string): { tally: 
   for (const t of ['T2', 'T3', 'T4'] as const) for (const c of parsed.tables[t].cells) index.set(`${t}|${c.row}|${c.col}`, c)
   for (const [t, row, col, v] of exp) {
     const c = index.get(`${t}|${row}|${col}`)
+    // A cell the published text does not give: right only when the reader says it cannot know it.
+    if (v === 'uncertain') {
+      if (!c || !certain(c.status)) tally.right++
+      else {
+        tally.silent++
+        if (silent.length < 20) silent.push(`${t}.${row}.${col} 存疑→${c.status === 'blank' ? '空' : c.value}`)
+      }
+      continue
+    }
     if (!c || !certain(c.status)) {
       tally.uncertain++
       continue
@@ -185,7 +195,9 @@ export async function measure(opts: { filter?: (e: CorpusEntry) => boolean } = {
   const reports: ReportFigures[] = []
   const plain = runs.filter((r) => !r.entry.plant)
   // One batch per layout and group (seeds; real PDFs), as a county's folder would be.
-  const groupOf = (r: Run): string => `${r.entry.layout}|${/^\d{3}_/.test(r.entry.report) ? 'seed' : 'real'}`
+  // Held-out reports come from different counties: each is checked alone, not as one county's folder.
+  const groupOf = (r: Run): string =>
+    r.entry.layout === HOLDOUT_LAYOUT ? `${r.entry.layout}|${r.entry.report}` : `${r.entry.layout}|${/^\d{3}_/.test(r.entry.report) ? 'seed' : 'real'}`
   const groups = new Map<string, Run[]>()
   for (const r of plain) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r])
   for (const members of groups.values()) {
@@ -204,9 +216,10 @@ export async function measure(opts: { filter?: (e: CorpusEntry) => boolean } = {
         cells: tally,
         silentCells: silent,
         meta: {
-          body: exp.body === undefined || m.parsed?.body?.name === exp.body,
-          township: m.parsed?.body?.township === exp.township,
-          year: m.parsed?.year === exp.year
+          body: exp.body === undefined || exp.body === null || m.parsed?.body?.name === exp.body,
+          township: exp.township === null ? m.parsed?.body?.township === undefined : m.parsed?.body?.township === exp.township,
+          year: m.parsed?.year === exp.year,
+          format: !exp.format || m.parsed?.format === exp.format
         },
         ...scoreFindings(m.entry.layout, findings, specs[m.entry.report]),
         parseFindings: findings.filter((f) => f.severity === 'parse').length,

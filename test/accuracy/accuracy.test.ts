@@ -28,7 +28,7 @@ describe('accuracy corpus', () => {
       expect(r.cells, r.report).toEqual({ total: r.cells.total, right: r.cells.total, uncertain: 0, silent: 0 })
       expect(r.missing, r.report).toEqual([])
       expect(r.unexpectedErrors, r.report).toEqual([])
-      expect(r.meta, r.report).toEqual({ body: true, township: true, year: true })
+      expect(r.meta, r.report).toEqual({ body: true, township: true, year: true, format: true })
     }
   })
 

@@ -213,3 +213,129 @@ describe('crawler headers, breadcrumbs and footers never give the body or the ye
     expect(r.body?.township).toBe('王官集镇')
   })
 })
+
+// Shapes met on real township pages of the held-out corpus (test/accuracy/holdout): the title garbled by the
+// site, the body on a line of its own, a department as the body, no title and no period at all.
+describe('titles and bodies as real web pages give them', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+
+  it('a title the site garbled still gives body and year; the portal banner above is not the body', () => {
+    const r = parse('某某县人民政府 The People\'s Government of Mou County\n政府信息公开\n某某县某某镇2023年政府信息公开 工作告年度报\n来源:某某县人民政府办公室 时间:2024-01-31\n' + body)
+    expect(r.body?.name).toBe('某某县某某镇')
+    expect(r.body?.township).toBe('某某镇')
+    expect(r.year).toBe(2023)
+  })
+
+  it('a sentence with a year and 政府信息公开 is not taken for a garbled title', () => {
+    const r = parse('现将我镇2023年政府信息公开工作情况报告如下，请审阅。\n' + body)
+    expect(r.title).toBeUndefined()
+    expect(r.body).toBeUndefined()
+  })
+
+  it('the body on the line under the title, and year and body on the line above it', () => {
+    const under = parse('2022年政府信息公开工作年度报告\n某某县某某镇人民政府\n' + body)
+    expect(under.body?.name).toBe('某某县某某镇人民政府')
+    expect(under.year).toBe(2022)
+    const above = parse('2024年某某区某某街道办事处\n政府信息公开工作年度报告\n' + body)
+    expect(above.body?.name).toBe('某某区某某街道办事处')
+    expect(above.body?.township).toBe('某某街道')
+    expect(above.year).toBe(2024)
+  })
+
+  it('a line under the title that is a sentence is not the body', () => {
+    const r = parse('2022年政府信息公开工作年度报告\n根据条例要求，现将本镇情况报告如下。\n' + body)
+    expect(r.body).toBeUndefined()
+  })
+
+  it('a department is the body, under its whole name (never 人民政府办公厅 as if it were a place)', () => {
+    const r = parse('2019年某某市人民政府办公厅政府信息公开工作年度报告\n' + body)
+    expect(r.body?.name).toBe('某某市人民政府办公厅')
+    expect(r.body?.township).toBe('某某市人民政府办公厅')
+    expect(townshipKey('某某县财政局')).toBe('某某县财政局')
+    expect(townshipKey('淮安市洪泽区人民政府')).toBe('洪泽区')
+  })
+
+  it('with neither title nor period, the year the overview opens with; none when it opens otherwise', () => {
+    const bare = body.replace(/统计期限[^。]*。/g, '')
+    const r = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n2019年，我乡明确专人负责政务公开工作。\n'))
+    expect(r.year).toBe(2019)
+    const r2 = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n我乡明确专人负责，2019年完成了工作。\n'))
+    expect(r2.year).toBeUndefined()
+    // the year of the work the overview says it reports; a date or a quoted notice gives none
+    const work = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n本报告根据《条例》要求，汇报我镇2023年政府信息公开工作。\n'))
+    expect(work.year).toBe(2023)
+    const quoted = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n按照《关于做好2023年政府信息公开工作的通知》要求编制。\n'))
+    expect(quoted.year).toBeUndefined()
+    const date = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n2019年5月起，我乡明确专人负责。\n'))
+    expect(date.year).toBeUndefined()
+  })
+})
+
+describe('the overview gives the year in a later sentence', () => {
+  it('a sentence of the overview that opens with the year', () => {
+    const s003 = seed('003')
+    const bare = s003.slice(s003.indexOf('一、总体情况')).replace(/统计期限[^。]*。/g, '')
+    const r = parse(bare.replace(/^一、总体情况\s*\n/, '一、总体情况\n我乡严格按照条例要求做好公开工作。2019年度，我乡主动公开信息81条。\n'))
+    expect(r.year).toBe(2019)
+  })
+})
+
+describe('a page whose report title is only in its <title>', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+  const paras = (t: string): string => t.split('\n').filter((l) => l.trim()).map((l) => `<p>${l.replace(/\t/g, ' ')}</p>`).join('')
+  const page = (title: string, content: string): string =>
+    `<html><head><title>${title}</title></head><body><div class="nav"><a href="/">首页</a><a href="/x">政务公开</a></div>` +
+    `<div class="main"><div class="info">发布时间：2024-01-20 来源：某县人民政府办公室</div><div class="content">${paras(content)}</div></div>` +
+    `<div class="foot">版权所有 某县人民政府 网站标识码 1234</div></body></html>`
+
+  it('the report title is taken from <title> (cut at the site name), never the site name as body', () => {
+    const r = parseReport(htmlToResult(page('某县某某镇2023年政府信息公开工作年度报告_某县人民政府', body), 'html'))
+    expect(r.body?.name).toBe('某县某某镇')
+    expect(r.year).toBe(2023)
+  })
+
+  it('a <title> that is only the site name adds nothing; a title in the container wins over <title>', () => {
+    const plainSite = htmlToResult(page('某县人民政府门户网站', body), 'html')
+    expect(plainSite.text).not.toContain('某县人民政府门户网站')
+    // the site's column name ('政府信息公开年报', no year) is not a report title
+    const column = htmlToResult(page('某县某某鎮2023年政府信息公開工作年度報告_政府信息公开年报_某县人民政府', body), 'html')
+    expect(column.text).not.toContain('政府信息公开年报')
+    // a traditional-character <title> is a title too
+    const trad = parseReport(column)
+    expect(trad.year).toBe(2023)
+    expect(trad.body?.township).toBe('某某镇')
+    const inContainer = parseReport(htmlToResult(page('某县另一镇2022年政府信息公开工作年度报告_某县人民政府', '原州区头营镇2023年政府信息公开工作年度报告\n' + body), 'html'))
+    expect(inContainer.body?.name).toBe('原州区头营镇')
+    expect(inContainer.year).toBe(2023)
+  })
+})
+
+describe('titles written 关于…的年度报告', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+  it('the site’s copy of the title above the body line, then the report’s own title under it', () => {
+    const r = parse('关于2021年度政府信息公开工作的年度报告\n发布时间:2022-01-25 来源:某某镇党政办\n某某县某某镇人民政府\n关于2021年度政府信息公开工作的年度报告\n' + body)
+    expect(r.body?.name).toBe('某某县某某镇人民政府')
+    expect(r.body?.township).toBe('某某镇')
+    expect(r.year).toBe(2021)
+  })
+  it('body and 关于 on one line; a notice quoted with 关于做好 is still no title', () => {
+    const t = '某某县某某镇人民政府关于2021年度政府信息公开工作的年度报告\n' + body
+    const r = parse(t)
+    expect(r.body?.name).toBe('某某县某某镇人民政府')
+    expect(t.slice(r.body!.span.start, r.body!.span.end)).toBe('某某县某某镇人民政府')
+    const q = parse('按照区政府办公室关于做好2021年度政府信息公开工作年度报告的通知要求编制。\n' + body)
+    expect(q.title).toBeUndefined()
+  })
+})
+
+describe('an office line is not the body of a township report', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+  it('under the title or as the 落款, 某某镇党政办公室 gives no body', () => {
+    const r = parse('2023年政府信息公开工作年度报告\n某某镇党政办公室\n' + body.trimEnd().replace(/[^\n]*\n[^\n]*$/, '') + '\n某某镇党政办公室\n2024年1月20日\n')
+    expect(r.body?.name ?? '').not.toContain('办公室')
+  })
+})

@@ -34,9 +34,11 @@ export function parseReport(read: ReadResult): ParsedReport {
     return clipTokens(tokens, s.found ? (s.bodyStart as number) : fallbackStart, s.found ? (s.bodyEnd as number) : fallbackEnd)
   }
   const len = read.text.length
-  const g2 = readGridTable('T2', span('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt)
-  const g3 = readGridTable('T3', span('S3', at('S2', 'end') ?? g2.end ?? 0, at('S4', 'start') ?? len), fmt)
-  const g4 = readGridTable('T4', span('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt)
+  // Where the document's text stops: a row name there with nothing after it is a copy cut short, not a blank row.
+  const docEnd = tokens.reduce((m, t) => (/[^\s|｜]/.test(t.text) ? Math.max(m, t.end) : m), 0)
+  const g2 = readGridTable('T2', span('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt, docEnd)
+  const g3 = readGridTable('T3', span('S3', at('S2', 'end') ?? g2.end ?? 0, at('S4', 'start') ?? len), fmt, docEnd)
+  const g4 = readGridTable('T4', span('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt, docEnd)
   const [t2, t3, t4] = [g2.table, g3.table, g4.table]
   for (const g of [g2, g3, g4]) if (g.problem) problems.push(g.problem)
   for (const t of [t2, t3, t4]) setSpan(t)

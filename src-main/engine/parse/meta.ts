@@ -6,7 +6,16 @@ import { foldText, labelKey } from './normalize.ts'
 
 export type { ReportMeta } from '../model.ts'
 
-const AGENCY_END = /(人民政府|政府|办事处|街道|镇|乡)$/
+// A township or street, a government, or a department of one (上海市人民政府办公厅, XX县财政局): the bodies
+// whose reports are 政府信息公开工作年度报告.
+const AGENCY_END = /(人民政府|政府|办事处|街道|镇|乡|办公厅|办公室|局|委员会|管委会|公署)$/
+/**
+ * A line standing alone (under the title, or as the 落款) is taken for the body only when it names a township,
+ * street or government: '某某镇党政办公室' there is the office that drafted a township's report, not its body.
+ */
+const GOV_END = /(人民政府|政府|办事处|街道|镇|乡)$/
+/** A department's name: its key is the whole name (its last place name would be its government's key). */
+const DEPARTMENT_END = /(办公厅|办公室|局|委员会|管委会|公署)$/
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
 function cnNumber(s: string): number | null {
@@ -26,6 +35,7 @@ function cnNumber(s: string): number | null {
  */
 export function townshipKey(name: string): string {
   let s = foldText(name).replace(/\s+/g, '').replace(/(人民政府|政府|党委|办事处)+$/, '')
+  if (DEPARTMENT_END.test(s)) return s
   const m = /([^市区县旗州盟]{1,10}?(?:街道|镇|乡))$/.exec(s)
   if (m) return m[1] as string
   const unit = /([^省市区县旗州盟]{1,10}[市区县旗州盟])$/.exec(s)
@@ -77,21 +87,39 @@ function crawlerTitle(p: Plain): Plain | null {
 }
 
 const TITLE = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。，]{0,6}?年\s*报/g
+/**
+ * A title whose words the site garbled ('昌图县七家子镇2023年政府信息公开 工作告年度报'): the year and
+ * 政府信息公开 on one short line with no sentence punctuation. Only tried when no proper title is found.
+ */
+const LOOSE_TITLE = /(?:19|20)\d{2}\s*年度?\s*政府信息公开/g
+const LOOSE_TITLE_LINE_MAX = 40
 
 /**
  * The first mention of the report's name that is its title, not a sentence quoting it
  * ('本年度报告按照《…关于做好2023年政府信息公开工作年度报告有关工作的通知》要求编制').
  */
 function titleMatch(folded: string, lineOf: number[], head: Plain[]): RegExpExecArray | null {
-  TITLE.lastIndex = 0
+  const lineStart = (li: number): number => head.slice(0, li).reduce((a, h) => a + h.text.length, 0)
+  const quoted = (m: RegExpExecArray): boolean => {
+    const before = folded.slice(lineStart(lineOf[m.index] as number), m.index)
+    const lead = before.slice(lastOf(before, /[。；;！？!?:：>》\]】|]/) + 1)
+    // '关于2021年度政府信息公开工作的年度报告' is a title; '关于做好…年度报告…的通知' quotes one.
+    return /[《“"]|关于(?!(?:19|20)\d{2})|按照|根据|印发|做好|编制|现将|现就/.test(lead) || lead.replace(/\s+/g, '').length > 40
+  }
   let m: RegExpExecArray | null
-  while ((m = TITLE.exec(folded))) {
+  TITLE.lastIndex = 0
+  while ((m = TITLE.exec(folded))) if (!quoted(m)) return m
+  LOOSE_TITLE.lastIndex = 0
+  while ((m = LOOSE_TITLE.exec(folded))) {
     const li = lineOf[m.index] as number
-    const ls = head.slice(0, li).reduce((a, h) => a + h.text.length, 0)
-    const before = folded.slice(ls, m.index)
-    const cut = lastOf(before, /[。；;！？!?:：>》\]】|]/)
-    const lead = before.slice(cut + 1)
-    if (!/[《“"]|关于|按照|根据|印发|做好|编制/.test(lead) && lead.replace(/\s+/g, '').length <= 40) return m
+    const line = folded.slice(lineStart(li), lineStart(li) + (head[li] as Plain).text.length)
+    if (quoted(m) || /[。，,；;：:！？!?]/.test(line) || line.replace(/\s+/g, '').length > LOOSE_TITLE_LINE_MAX) continue
+    // The match runs to the end of its line: the garbled rest belongs to the title.
+    const whole = /\S(?:.*\S)?/.exec(line.slice(m.index - lineStart(li))) as RegExpExecArray
+    const out = [whole[0]] as unknown as RegExpExecArray
+    out.index = m.index
+    out.input = folded
+    return out
   }
   return null
 }
@@ -121,8 +149,18 @@ export function readMeta(lines: Line[], text: string, firstSectionStart: number 
     head.push({ text: text.slice(p.start, p.end), start: p.start, end: p.end })
   }
   readTitle(meta, head, text) || readTitle(meta, siteTitles, text)
+  // The site's copy of the title above the report's own ('关于2021年度…报告' / 'XX镇人民政府' / '关于2021年度…报告'):
+  // when the first gives no body, a later title line that does is the report's.
+  if (meta.title && !meta.body) {
+    const at = head.findIndex((h) => h.end > (meta.title as { span: Span }).span.start)
+    const later: ReportMeta = {}
+    if (at >= 0 && readTitle(later, head.slice(at + 1), text) && later.body && (later.year === undefined || later.year === meta.year)) {
+      Object.assign(meta, { title: later.title, body: later.body, year: later.year ?? meta.year, yearSpan: later.yearSpan ?? meta.yearSpan })
+    }
+  }
   readSignature(meta, lines, text)
   if (meta.year === undefined) yearFromPeriod(meta, text, firstSectionStart)
+  if (meta.year === undefined) yearFromOverview(meta, text, firstSectionStart)
   if (!meta.body && meta.signBody) {
     meta.body = { name: meta.signBody.name, township: townshipKey(meta.signBody.name), span: meta.signBody.span }
   }
@@ -163,8 +201,10 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
     const pk = labelKey(prev.text)
     const rest = folded.slice(jStart, tm.index)
     const yearAbove = /^(?:19|20)\d{2}年度?$/.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
-    const bodyAbove = AGENCY_END.test(pk) && /^\s*(?:19|20)\d{2}/.test(folded.slice(jStart))
-    if (pk.length > 30 || (!yearAbove && !bodyAbove)) break
+    const bodyAbove = GOV_END.test(pk) && /^\s*(?:关于\s*)?(?:19|20)\d{2}/.test(folded.slice(jStart))
+    // '2024年南关区永吉街道办事处' / '政府信息公开工作年度报告': year and body on the line above.
+    const yearBodyAbove = /^(?:19|20)\d{2}年度?/.test(pk) && GOV_END.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
+    if (pk.length > 30 || (!yearAbove && !bodyAbove && !yearBodyAbove)) break
     startLine--
     jStart = lineStart(startLine)
   }
@@ -182,9 +222,12 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
   meta.yearSpan = { start: at(y.index), end: at(y.index + 3) + 1 }
   const beforeYear = tf.slice(0, y.index)
   const cut = lastOf(beforeYear, BODY_CUT)
-  let bodyName = labelKey(beforeYear.slice(cut + 1))
+  // 'XX镇人民政府关于2021年度…': 关于 belongs to the title, not to the body.
+  const about = /关于\s*$/.exec(beforeYear)
+  const nameEnd = about ? about.index : y.index
+  let bodyName = labelKey(beforeYear.slice(cut + 1, nameEnd))
   let bStart = at(cut + 1)
-  let bEnd = y.index > 0 ? at(y.index - 1) + 1 : bStart
+  let bEnd = nameEnd > 0 ? at(nameEnd - 1) + 1 : bStart
   if (!bodyName) {
     const after = /^((?:19|20)\d{2}\s*年度?)(.+?)政府信息公开/.exec(tf)
     if (after && AGENCY_END.test(labelKey(after[2] as string))) {
@@ -192,6 +235,16 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
       bStart = at((after[1] as string).length)
       bEnd = at((after[1] as string).length + (after[2] as string).length - 1) + 1
     } else bodyName = ''
+  }
+  if (!bodyName) {
+    // 'XXXX年政府信息公开工作年度报告' with the body on the line below it ('桃江县松木塘镇人民政府').
+    const below = head[lineOf[endIdx] as number + 1]
+    const bk = below ? labelKey(below.text) : ''
+    if (below && bk.length >= 2 && bk.length <= 30 && GOV_END.test(bk) && !/[。，,；;：:]/.test(bk)) {
+      bodyName = bk
+      bStart = below.start
+      bEnd = below.end
+    }
   }
   if (bodyName) {
     while (bStart < bEnd && /\s/.test(text[bStart] as string)) bStart++
@@ -232,7 +285,7 @@ function readSignature(meta: ReportMeta, lines: Line[], text: string): void {
     if (dm.index === 0) {
       meta.signDate = { iso, span: { start: p.start, end: p.end } }
       const b = tail[i - 1]
-      if (b && AGENCY_END.test(labelKey(b.text)) && labelKey(b.text).length <= 30) {
+      if (b && GOV_END.test(labelKey(b.text)) && labelKey(b.text).length <= 30) {
         meta.signBody = { name: labelKey(b.text), span: { start: b.start, end: b.end } }
       }
     } else {
@@ -242,7 +295,7 @@ function readSignature(meta: ReportMeta, lines: Line[], text: string): void {
       const before = k.slice(0, dm.index)
       const cut = lastOf(before, /[。；;！？!?:：，,]/)
       const name = before.slice(cut + 1)
-      if (name.length >= 3 && name.length <= 30 && AGENCY_END.test(name)) {
+      if (name.length >= 3 && name.length <= 30 && GOV_END.test(name)) {
         meta.signBody = { name, span: { start: locate(p, cut + 1), end: dStart } }
       }
     }
@@ -275,4 +328,44 @@ function yearFromPeriod(meta: ReportMeta, text: string, firstSectionStart: numbe
   const at = m.index + m[0].indexOf(m[1] as string)
   meta.year = Number(m[1])
   meta.yearSpan = { start: at, end: at + 4 }
+}
+
+/** '一、总体情况' + '2019年，我乡…' / '2025年中仓街道…': the year the overview opens with (not a date). */
+const OVERVIEW_OPENING = /^[^\n]*\n\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/
+/** '…汇报我镇2023年政府信息公开工作。': the year of the work the preface or overview says it reports. */
+const WORK_YEAR = /((?:19|20)\d{2})\s*年度?政府信息公开工作(?!年度报告)/
+
+function yearFromOverview(meta: ReportMeta, text: string, firstSectionStart: number | undefined): void {
+  if (firstSectionStart === undefined) return
+  const from = firstSectionStart
+  const m = OVERVIEW_OPENING.exec(foldText(text.slice(from, from + 200)))
+  if (m) {
+    const at = from + m[0].lastIndexOf(m[1] as string)
+    meta.year = Number(m[1])
+    meta.yearSpan = { start: at, end: at + 4 }
+    return
+  }
+  // The first paragraph of the overview, sentence by sentence.
+  const para = foldText(text.slice(from, from + 600))
+  let k = 0
+  for (const sentence of para.split(/(?<=[。；;])/)) {
+    // '…服务作用。2019年度，我乡主动公开信息81条': a sentence of the overview that opens with the year.
+    const open = /^\s*((?:19|20)\d{2})\s*年度?\s*[，,]/.exec(sentence)
+    if (open && k > 0) {
+      const at = from + k + open[0].indexOf(open[1] as string)
+      meta.year = Number(open[1])
+      meta.yearSpan = { start: at, end: at + 4 }
+      return
+    }
+    const w = WORK_YEAR.exec(sentence)
+    const lead = w ? sentence.slice(0, w.index) : ''
+    // Inside 《…》 or “…” it names another document ('《关于做好2023年政府信息公开工作…的通知》').
+    if (w && lead.split('《').length === lead.split('》').length && lead.split('“').length === lead.split('”').length) {
+      const at = from + k + w.index
+      meta.year = Number(w[1])
+      meta.yearSpan = { start: at, end: at + 4 }
+      return
+    }
+    k += sentence.length
+  }
 }

@@ -135,10 +135,14 @@ function parseHtml(html: string): El {
   // per open tag: 0 = element kept, 1 = inside a dropped element, 2 = flattened (too deep)
   const frames: number[] = []
   let skip = 0
+  // The page's <title> is never read as text, but kept aside: it may be the only place the report's title is.
+  let inTitle = false
+  let pageTitle = ''
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         if (skip > 0 || DROP.has(name)) {
+          if (skip === 0 && name === 'title' && !pageTitle) inTitle = true
           skip++
           frames.push(1)
         } else if (els.length > MAX_DEPTH) {
@@ -155,13 +159,17 @@ function parseHtml(html: string): El {
       },
       onclosetag() {
         const f = frames.pop()
-        if (f === 1) skip--
+        if (f === 1) {
+          skip--
+          if (skip === 0) inTitle = false
+        }
         else if (f === 0) {
           const el = els.pop()!
           if (el.name === 'table' || el.hasTable) els[els.length - 1]!.hasTable = true
         }
       },
       ontext(t) {
+        if (inTitle && skip === 1 && pageTitle.length < 300) pageTitle += t
         if (skip > 0) return
         const kids = els[els.length - 1]!.children
         const last = kids.length - 1
@@ -173,7 +181,23 @@ function parseHtml(html: string): El {
   )
   parser.write(html)
   parser.end()
+  if (pageTitle.trim()) root.attrs[PAGE_TITLE] = pageTitle.replace(/\s+/g, ' ').trim()
   return root
+}
+
+/** Where parseHtml keeps the page's <title> text (on the root, which has no attributes of its own). */
+const PAGE_TITLE = 'data-page-title'
+
+/**
+ * The report's title from the page's <title> ('某镇2023年政府信息公开工作年度报告_某县人民政府'): the part
+ * between the site's separators that reads as a report title, or null.
+ */
+function titleFromPage(root: El): El | null {
+  const t = root.attrs[PAGE_TITLE]
+  if (!t) return null
+  // A report title names its year: '政府信息公开年报' alone is the site's column, not the report.
+  const part = t.split(/\s*(?:[_|｜]|——|--|\s-\s)\s*/).find((x) => x.length <= 120 && /(?:19|20)\d{2}/.test(x) && TITLE_RE.test(x.replace(/\s+/g, '')))
+  return part ? { name: 'h1', attrs: {}, children: [part] } : null
 }
 
 function esc(s: string): string {
@@ -548,7 +572,8 @@ function holdsCell(el: El, stats: Map<El, TextStats>, min: number): boolean {
 
 /** Share of the page's non-link text the report container must hold. */
 const REPORT_SHARE = 0.7
-const TITLE_RE = /政府信息公开[^。，]{0,8}?报\s*告|信息公开[^。，]{0,6}?年\s*报/
+// Traditional pages write 公開 and 報告: the same title.
+const TITLE_RE = /政府信息公[开開][^。，]{0,8}?[报報]\s*告|信息公[开開][^。，]{0,6}?年\s*[报報]/
 
 function statsOf(root: El): Map<El, TextStats> {
   const out = new Map<El, TextStats>()
@@ -612,11 +637,14 @@ function reportNodes(root: El): HNode[] | null {
   // The container starts with the title (crawler header lines may come first).
   const head = plainText(cur).replace(/\s+/g, '').slice(0, 300)
   const tm = TITLE_RE.exec(head)
-  const title = tm && tm.index <= 60 && !/[《。]|关于/.test(head.slice(0, tm.index)) ? null : titleBefore(path, cur)
+  const inside = tm && tm.index <= 60 && !/[《。]|关于/.test(head.slice(0, tm.index))
+  const title = inside ? null : titleBefore(path, cur)
   const kept = (stats.get(cur)?.all ?? 0) + (title ? stats.get(title)?.all ?? 0 : 0)
   // Nothing around the container: the page is the report, read as it is.
   if (kept >= (stats.get(root)?.all ?? 0)) return null
-  return title ? [title, cur] : [cur]
+  // No title in or before the container: the page's <title> is the last place it may be.
+  const fallback = inside || title ? null : titleFromPage(root)
+  return title ? [title, cur] : fallback ? [fallback, cur] : [cur]
 }
 
 /** The nearest element before the container (in document order, outside links) that reads as the report's title. */

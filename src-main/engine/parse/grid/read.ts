@@ -124,7 +124,8 @@ interface Pending {
   noun: string
 }
 
-export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource): SpecRead {
+/** docEnd: offset where the document's last token ends (a label there is where a cut copy stops). */
+export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource, docEnd = Infinity): SpecRead {
   const out: SpecRead = { cells: [], labels: [], shape: [], unplaced: [] }
   const n = spec.cols.length
   const colIds = spec.cols.map((c) => c.id)
@@ -180,6 +181,12 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       // Digits are there but tied to text the reader could not read as a cell: not evidence of a blank.
       placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'uncertain' as const, note: '本行的数字与文字连在一起，无法读出各格数值' })))
       for (const c of colIds) out.unplaced.push({ row: row.id, col: c, span: row.label?.span })
+      continue
+    }
+    if (values.length === 0 && row.label && row.label.span.end >= docEnd) {
+      // The text stops at this label (a copy cut short): nothing after it shows the cells empty.
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'uncertain' as const, note: '原文在本行行名处中断，看不到本行数值' })))
+      for (const c of colIds) out.unplaced.push({ row: row.id, col: c, span: row.label.span })
       continue
     }
     if (values.length === 0) {

@@ -65,6 +65,9 @@ const WORD_END = /[\u4e00-\u9fffA-Za-z]/
 const NUM_RUN = /[0-9０-９]+(?:[,，.．][0-9０-９]+)*/g
 
 
+/** Specs with at least this many rows must show their first row or three rows to count as found. */
+const MIN_ROWS_FOR_CHECK = 5
+
 export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | null {
   const cells = grid.cells
   const lt = labelText(cells)
@@ -79,7 +82,12 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     if (!r.label && spec.rows.length === 1) {
       // A single unlabelled row (表四) starts with its header; header labels in it are not values.
       const he = headerEnd(s, spec, pos)
-      if (he.a >= 0) {
+      // '未发生因政府信息公开申请行政复议、提起行政诉讼的情况' names the column groups but is no header:
+      // a header shows the columns under them (结果维持, 尚未审结 …).
+      // A group name standing in a cell of its own is a header; one inside a longer text must be followed by
+      // column names (a table glued into one paragraph shows them right after it).
+      const own = (cells[lt.cell[he.a] as number]?.text.replace(/\s+/g, '').length ?? 0) <= HEADER_CELL_MAX
+      if (he.a >= 0 && (own || leafHeaders(s.slice(he.a, he.a + HEADER_WINDOW), spec) >= 2)) {
         h = { a: he.a, b: he.a, match: 'exact' }
         headerSpan = he
       }
@@ -90,6 +98,9 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
   fuzzyRows(s, lt.cell, cells, spec, hits)
   const found = hits.filter((h): h is Hit => h !== null)
   if (!found.length) return null
+  // A long table (表三) is not there on the strength of one or two row names met in a sentence
+  // ('…审批后，予以公开。'): it needs its first row, or three of its rows.
+  if (spec.rows.length >= MIN_ROWS_FOR_CHECK && !hits[0] && found.length < 3) return null
   const cellAt = (k: number): number => (k < s.length ? (lt.cell[k] as number) : lt.s.length ? (lt.cell[s.length - 1] as number) + 1 : 0)
   // Which chars of the label string are labels (rows, group rows): they are never values.
   const isLabel = new Uint8Array(s.length)
@@ -328,4 +339,18 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
     if (k < run.length) yield { text: run.slice(k), start: offsetIn(c, i + k), end: offsetIn(c, j) }
     i = j
   }
+}
+
+/** A header cell: the group names alone (行政复议 and 行政诉讼 may share one line of a text extraction). */
+const HEADER_CELL_MAX = 16
+/** Label text after a group name in which its column names must show. */
+const HEADER_WINDOW = 80
+
+/** How many distinct column names (not group names) of the spec a header string shows. */
+function leafHeaders(h: string, spec: TableSpec): number {
+  const groups = new Set(spec.cols.flatMap((c) => (c.path && c.path.length > 1 ? c.path.slice(0, -1).map(searchKey) : [])))
+  const leaves = new Set(spec.cols.map((c) => searchKey(c.path?.[c.path.length - 1] ?? c.label ?? '')).filter((k) => k.length >= 2 && !groups.has(k)))
+  let n = 0
+  for (const k of leaves) if (h.includes(k)) n++
+  return n
 }

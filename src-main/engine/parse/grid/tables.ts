@@ -40,7 +40,8 @@ export function clipTokens(tokens: Token[], start: number, end: number): Token[]
 }
 
 /** Read one table from the tokens of its region. */
-export function readGridTable(id: TableId, tokens: Token[], format: FormatKey): GridTable {
+/** docEnd: where the whole document's text ends (see readSpec). */
+export function readGridTable(id: TableId, tokens: Token[], format: FormatKey, docEnd = Infinity): GridTable {
   const specs = tableSpecs(format).filter((s) => s.table === id)
   const grid = buildGrid(tokens, specs.flatMap((s) => [...s.rows.flatMap((r) => (r.label ? [r.label, ...r.variants] : [])), ...s.groups, ...s.header]))
   const result: TableResult = { id, found: false, cells: [], labels: [], shape: [] }
@@ -69,11 +70,11 @@ export function readGridTable(id: TableId, tokens: Token[], format: FormatKey): 
         return
       }
       result.found = true
-      end = readInto(grid, sp, at, result, unplaced, end, () => (allLabels = false))
+      end = readInto(grid, sp, at, result, unplaced, end, () => (allLabels = false), docEnd)
     })
   } else {
     const sp = specs[0] as TableSpec
-    end = readInto(grid, sp, 0, result, unplaced, end, () => (allLabels = false))
+    end = readInto(grid, sp, 0, result, unplaced, end, () => (allLabels = false), docEnd)
     result.found = result.cells.some((c) => c.status !== 'missing')
     if (!result.found) {
       result.cells = missingAll(sp, `未找到${tableName(format, id)}`)
@@ -82,7 +83,7 @@ export function readGridTable(id: TableId, tokens: Token[], format: FormatKey): 
   return { table: result, problem: tableProblem(result, unplaced, tableName(format, id), allLabels), end }
 }
 
-function readInto(grid: Grid, sp: TableSpec, from: number, result: TableResult, unplaced: Parameters<typeof tableProblem>[1], end: number | undefined, labelMissing: () => void): number | undefined {
+function readInto(grid: Grid, sp: TableSpec, from: number, result: TableResult, unplaced: Parameters<typeof tableProblem>[1], end: number | undefined, labelMissing: () => void, docEnd: number): number | undefined {
   const mapped = mapRows(grid, sp, from)
   if (!mapped) {
     result.cells.push(...missingAll(sp, sp.title ? `未找到“${sp.title}”的行` : '未找到表格'))
@@ -90,7 +91,7 @@ function readInto(grid: Grid, sp: TableSpec, from: number, result: TableResult, 
     return end
   }
   if (mapped.rows.some((r) => !r.label && sp.rows.find((x) => x.id === r.id)?.label)) labelMissing()
-  const read = readSpec(mapped, sp, grid.source)
+  const read = readSpec(mapped, sp, grid.source, docEnd)
   result.cells.push(...read.cells)
   result.labels.push(...read.labels)
   result.shape.push(...read.shape)
