@@ -1,7 +1,7 @@
 // Title, issuing body, report year and the signature (落款) of a report. Web copies carry crawler
 // headers ('标题:', '来源:', '发布机构:'), breadcrumbs ('当前位置：首页 > …'), font and print links and page
 // footers: those are never the report's own words, so the body and year are never taken from them.
-import type { Line, ReportMeta } from '../model.ts'
+import type { Line, ReportMeta, Span } from '../model.ts'
 import { foldText, labelKey } from './normalize.ts'
 
 export type { ReportMeta } from '../model.ts'
