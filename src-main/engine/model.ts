@@ -65,7 +65,7 @@ export interface CellValue {
   span?: Span
   /** Values still possible for an uncertain cell (two or three readings satisfy the template identities). */
   choices?: number[]
-  /** The reviewer settled this cell (review/settlement.ts): value and status are the settled ones. */
+  /** The reviewer settled this cell (settle/settlement.ts): value and status are the settled ones. */
   settled?: CellSettlement
 }
 

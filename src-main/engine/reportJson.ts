@@ -5,7 +5,7 @@ import { unpackJson } from './db/packed.ts'
 import { stmt } from './db/stmt.ts'
 import type { FileOutcome } from './ingest/importFolder.ts'
 import type { ParsedReport } from './model.ts'
-import { activeSettlements, applySettlements } from './review/settlement.ts'
+import { activeSettlements, applySettlements } from './settle/settlement.ts'
 import { t3Columns } from './template.ts'
 
 export interface JsonFinding {

@@ -6,14 +6,14 @@ import { runChecksOffThread } from '../engine/checks/offThread.ts'
 import type { Db } from '../engine/db/open.ts'
 import { unpackJson } from '../engine/db/packed.ts'
 import type { ParsedReport, TableId } from '../engine/model.ts'
+import type { Audit } from '../engine/review/audit.ts'
 import { cellChoices } from '../engine/review/choices.ts'
-import { activeSettlements, applySettlements, settleCells, validSettleValue, withdrawSettlements, type CellRef, type SettleInput } from '../engine/review/settlement.ts'
+import { activeSettlements, applySettlements, settleCells, validSettleValue, withdrawSettlements, type CellRef, type SettleInput } from '../engine/settle/settlement.ts'
 import type { CellDto } from '../shared/api.ts'
 
 const TABLES = new Set(['T2', 'T3', 'T4'])
 const MAX_CELLS = 200
 
-type Audit = (action: string, reportId: number, key: string | null, before: unknown, after: unknown) => void
 
 interface Current {
   batchId: number
@@ -83,11 +83,6 @@ export async function unsettle(db: Db, audit: Audit, reportId: number, cells: un
   })()
   if (ids.length) await runChecksOffThread(db, cur.batchId)
   return { withdrawn: ids.length }
-}
-
-/** The batch of a report, to re-run its checks after an undo. */
-export function batchOfReport(db: Db, reportId: number): number | null {
-  return (db.prepare('SELECT batch_id FROM reports WHERE id = ?').get(reportId) as { batch_id: number } | undefined)?.batch_id ?? null
 }
 
 /** The cells of a version as the review screen shows them: settled values applied, choices offered. */

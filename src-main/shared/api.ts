@@ -5,18 +5,18 @@
 import type {
   CellSettlement,
   CellStatus,
+  Decision,
   Evidence,
   FindingOutcome,
   FormatKey,
+  ReviewStatus,
   Severity,
   Sides,
   Span,
   TableId,
 } from './vocabulary.ts'
 
-export type { CellStatus, FormatKey, Severity, TableId } from './vocabulary.ts'
-export type ReviewStatus = '待审核' | '需整改' | '已通过'
-export type Decision = 'confirmed' | 'dismissed'
+export type { CellStatus, Decision, FormatKey, ReviewStatus, Severity, TableId } from './vocabulary.ts'
 
 export interface BatchSummary {
   id: number

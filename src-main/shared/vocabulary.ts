@@ -44,6 +44,13 @@ export interface CellSettlement {
 export type Severity = 'error' | 'warning' | 'info' | 'parse'
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'parse']
 
+/** The reviewer's verdict on a finding (null: not decided yet). */
+export type Decision = 'confirmed' | 'dismissed'
+
+/** Where a report stands in the review. */
+export type ReviewStatus = '待审核' | '需整改' | '已通过'
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['待审核', '需整改', '已通过']
+
 /** How a finding came about: the rule failed, or it could not be verified. */
 export type FindingOutcome = 'FAIL' | 'UNVERIFIABLE'
 

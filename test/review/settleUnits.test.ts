@@ -13,7 +13,7 @@ import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import { readText } from '../../src-main/engine/ingest/readers/text.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
 import { cellChoices } from '../../src-main/engine/review/choices.ts'
-import { applySettlements, settleCells, type SettlementRow } from '../../src-main/engine/review/settlement.ts'
+import { applySettlements, settleCells, type SettlementRow } from '../../src-main/engine/settle/settlement.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
 import { gluedReport } from '../helpers/settleFixture.ts'
 

@@ -4,7 +4,7 @@
 // (table batch_checks), so re-importing an unchanged folder, or re-opening it, does no check work at all.
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/open.ts'
-import { settlementStamp, type SettlementRow } from '../review/settlement.ts'
+import { settlementStamp, type SettlementRow } from '../settle/settlement.ts'
 import { CROSS_RULES } from './registry.ts'
 import { RULESET } from './ruleset.ts'
 

@@ -110,7 +110,7 @@ export type ReportOutline = Omit<ParsedReport, 'norm' | 'tables'> & { tables: Re
 export interface CheckPrep {
   /** RULESET the results were computed with; other values are recomputed. */
   ruleset: string
-  /** Stamp of the reviewer's settlements applied to the report (review/settlement.ts); absent: none. */
+  /** Stamp of the reviewer's settlements applied to the report (settle/settlement.ts); absent: none. */
   settled?: string
   outline: ReportOutline
   /** Table fingerprints for XDOC-IDENTICAL-TABLE (null: missing or all zero). */

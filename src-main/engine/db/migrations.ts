@@ -200,7 +200,7 @@ CREATE TABLE import_state (
   {
     version: 5,
     name: 'settlements',
-    // Cells the reviewer settled (review/settlement.ts). The reader's values in cells/parsed are never
+    // Cells the reviewer settled (settle/settlement.ts). The reader's values in cells/parsed are never
     // changed: a row keeps what was read and what was settled; withdrawing or undoing clears `active`,
     // nothing is deleted. Numbered 5 because versions 3 and 4 are taken by work merged alongside.
     sql: `

@@ -7,7 +7,7 @@ import type { BatchSettings, Evidence, Sides } from '../checks/types.ts'
 import { unpackJson } from '../db/packed.ts'
 import { decodeEvidence } from '../checks/storedEvidence.ts'
 import type { CellSettlement, CellValue as Cell } from '../model.ts'
-import { activeSettlements, settledCell } from '../review/settlement.ts'
+import { activeSettlements, settledCell } from '../settle/settlement.ts'
 import type { FormatKey } from '../template.ts'
 
 export type ExportSettings = BatchSettings & { reviewer?: string; replyDeadline?: string; office?: string }

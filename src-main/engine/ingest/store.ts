@@ -3,7 +3,7 @@ import type { Db } from '../db/open.ts'
 import { stmt } from '../db/stmt.ts'
 import type { CheckPrep } from '../checks/prep.ts'
 import type { ParsedReport, ReadResult } from '../model.ts'
-import { carrySettlements } from '../review/settlement.ts'
+import { carrySettlements } from '../settle/settlement.ts'
 import { asBuffer, packParsed, packPrep } from './packParsed.ts'
 import type { Packed } from './readWorker.ts'
 

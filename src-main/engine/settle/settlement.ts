@@ -3,6 +3,8 @@
 // cells) is never changed: each settlement is a row of its own keeping what was read and what was
 // settled, by whom and when; withdrawing or undoing only clears `active`. The checks, the review
 // screen and the exports apply the active settlements of a version on top of what was read.
+// A layer of its own below checks, ingest and export (they all apply or carry settlements), not part
+// of engine/review, which comes after the findings.
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/open.ts'
 import { stmt } from '../db/stmt.ts'
