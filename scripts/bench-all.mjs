@@ -3,7 +3,8 @@
 //   2. opening a report in the review window, in headless Chromium (scripts/bench-ui.ts)
 //   3. OCR of the scanned fixtures: seconds per page, peak memory, cell accuracy (scripts/bench-ocr.ts)
 //   4. one folder imported through the UI and through the CLI (scripts/bench-import-ui-cli.ts)
-// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli runs one of them.
+//   5. the OCR recognisers side by side on traditional/simplified scans (scripts/bench-ocr.ts --compare)
+// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli|ocr-engines runs one of them.
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,17 +16,18 @@ const parts = [
   ['import', '导入、解析与检查', 'bench.ts'],
   ['ui', '审核界面打开速度', 'bench-ui.ts'],
   ['ocr', '扫描件 OCR', 'bench-ocr.ts'],
-  ['ui-cli', '同一文件夹：界面导入与命令行导入', 'bench-import-ui-cli.ts']
+  ['ui-cli', '同一文件夹：界面导入与命令行导入', 'bench-import-ui-cli.ts'],
+  ['ocr-engines', '扫描件识别引擎对比（繁体/简体、150/200/300 dpi、歪斜、红章）', 'bench-ocr.ts', '--compare']
 ]
 let failed = false
-for (const [id, title, file] of parts) {
+for (const [id, title, file, ...args] of parts) {
   if (only && only !== id) continue
   if (id === 'ui' || id === 'ui-cli') {
     const b = ensureBrowser()
     if (b) process.env.CHROME_PATH = b
   }
   console.log(`\n=== ${title}（scripts/${file}）===`)
-  const r = spawnSync(process.execPath, [join(here, file)], { stdio: 'inherit', env: process.env })
+  const r = spawnSync(process.execPath, [join(here, file), ...args], { stdio: 'inherit', env: process.env })
   if (r.status !== 0) failed = true
 }
 process.exit(failed ? 1 : 0)
