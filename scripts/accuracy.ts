@@ -71,7 +71,11 @@ function perRule(fig: Figures): void {
   const get = (id: string) => rules.get(id) ?? (rules.set(id, { raised: 0, expected: 0, foundExpected: 0, unexpected: 0 }), rules.get(id)!)
   for (const r of fig.reports) {
     for (const [id, n] of Object.entries(r.raised)) get(id).raised += n
-    for (const s of r.found) (get(s.split('/')[0] as string).expected++, get(s.split('/')[0] as string).foundExpected++)
+    for (const s of r.found) {
+      const t = get(s.split('/')[0] as string)
+      t.expected++
+      t.foundExpected++
+    }
     for (const s of r.missing) get(s.split('/')[0] as string).expected++
     for (const m of [...r.unexpectedErrors, ...r.unexpectedWarnings]) get(m.split(':')[0] as string).unexpected++
   }

@@ -32,7 +32,7 @@ function rename(t: string, k: number, i: number): string {
 }
 
 let pdfCount = 0
-let genStart = performance.now()
+const genStart = performance.now()
 const counts: Record<string, number> = { txt: 0, html: 0, docx: 0, pdf: 0 }
 for (let i = 0; i < N; i++) {
   const k = i % 5

@@ -19,5 +19,6 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
-run('npm', ['run', '--silent', 'typecheck'])
+// CI (.ci/run) has type-checked just before and sets XXGK_SKIP_TYPECHECK to not do it twice.
+if (!process.env.XXGK_SKIP_TYPECHECK) run('npm', ['run', '--silent', 'typecheck'])
 run('npx', ['--no', '--', 'vitest', 'run', ...process.argv.slice(2)])

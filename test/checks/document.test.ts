@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DOCUMENT_RULES } from '../../src-main/engine/checks/rules/_document.ts'
-import type { BatchSettings, Outcome, ReportRule, RuleResult } from '../../src-main/engine/checks/types.ts'
-import { ctxFromText, ruleHarness, runRule, SEED_IDS, seedText } from '../helpers/check.ts'
+import type { BatchSettings, Outcome } from '../../src-main/engine/checks/types.ts'
+import { ctxFromText, ruleHarness, runRule, SEED_IDS } from '../helpers/check.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
 
 const BATCH: BatchSettings = { year: 2023 }

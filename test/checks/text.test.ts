@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readNumber } from '../../src-main/engine/checks/lib/cnnum.ts'
 import { TEXT_RULES } from '../../src-main/engine/checks/rules/_text.ts'
-import type { BatchSettings, Outcome, ReportRule, RuleResult } from '../../src-main/engine/checks/types.ts'
-import { ctxFromText, ruleHarness, runRule, SEED_IDS, seedText } from '../helpers/check.ts'
+import type { BatchSettings, Outcome } from '../../src-main/engine/checks/types.ts'
+import { ruleHarness, runRule, SEED_IDS } from '../helpers/check.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
 
 const BATCH: BatchSettings = { year: 2023 }

@@ -68,7 +68,7 @@ describe('web pages (test/fixtures/web, made by scripts/make-web-fixtures.py)', 
   ]
   for (const c of cases) {
     it(`${c.file}: body, township, year and the six sections`, async () => {
-      const { r, read } = await readFile(join(WEB, c.file))
+      const { r } = await readFile(join(WEB, c.file))
       expect(r.body?.name).toBe(c.body)
       expect(r.body?.township).toBe(c.township)
       expect(r.year).toBe(c.year)

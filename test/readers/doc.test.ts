@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { readFileSync, readdirSync } from 'node:fs'
-import { readDoc } from '../../src-main/engine/ingest/readers/doc.ts'
+import { readDoc } from '../../src-main/engine/ingest/readers/word.ts'
 import { ReadError } from '../../src-main/engine/ingest/errors.ts'
 import { makeDocx, para } from './make-docx.ts'
 import { expectOffsets, makeOle } from './helpers.ts'

@@ -2,7 +2,7 @@
 // An in-memory database, or a build where the worker cannot start, runs the check inline instead.
 import { Worker } from 'node:worker_threads'
 import type { Db } from '../db/open.ts'
-import { readWorkerPath } from '../ingest/readerPool.ts'
+import { readWorkerPath } from '../workerPaths.ts'
 import type { CheckJob, CheckReply } from './checkWorker.ts'
 import { runChecks } from './store.ts'
 

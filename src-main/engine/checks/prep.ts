@@ -8,24 +8,11 @@ import { makeContext } from './context.ts'
 import { parseProblemFindings } from './parseProblems.ts'
 import { tableSignature } from './lib/tables.ts'
 import { FIXED_RULES, RULESET } from './ruleset.ts'
-import { runRules, type RuleRun } from './run.ts'
-import type { Finding } from './types.ts'
+import { runRules } from './run.ts'
+import type { CheckPrep, ReportOutline } from './types.ts'
 
-/** The parsed report without the bulky parts (cells, labels, folded text): what every cross rule reads. */
-export type ReportOutline = Omit<ParsedReport, 'norm' | 'tables'> & { tables: Record<TableId, Omit<TableResult, 'cells' | 'labels'>> }
-
-export interface CheckPrep {
-  /** RULESET the results were computed with; other values are recomputed. */
-  ruleset: string
-  /** Stamp of the reviewer's settlements applied to the report (review/settlement.ts); absent: none. */
-  settled?: string
-  outline: ReportOutline
-  /** Table fingerprints for XDOC-IDENTICAL-TABLE (null: missing or all zero). */
-  sigs: Partial<Record<TableId, string | null>>
-  /** Results and findings of the rules that depend on the report alone (FIXED_RULES). */
-  results: RuleRun[]
-  findings: Finding[]
-}
+// The types live in types.ts, which every rule imports; defining them here made a type-only import cycle.
+export type { CheckPrep, ReportOutline } from './types.ts'
 
 const TABLES: TableId[] = ['T2', 'T3', 'T4']
 

@@ -5,18 +5,9 @@ import { ocrDoubtIsParse } from './ocrDoubt.ts'
 import { parseProblemFindings } from './parseProblems.ts'
 import { RULESET, SETTINGS_RULES } from './ruleset.ts'
 import { CROSS_RULES, REPORT_RULES } from './registry.ts'
-import type { BatchReport, BatchSettings, Finding, Outcome, ReportCtx, ReportRule } from './types.ts'
+import type { BatchReport, BatchSettings, CheckResult, Finding, ReportCtx, ReportRule } from './types.ts'
 
-export interface RuleRun {
-  rule: string
-  outcome: Outcome
-  note?: string
-}
-
-export interface CheckResult {
-  results: RuleRun[]
-  findings: Finding[]
-}
+export type { CheckResult, RuleRun } from './types.ts'
 
 export function checkReport(report: ParsedReport, text: string, settings: BatchSettings = {}): CheckResult {
   const out = runRules(makeContext(report, text, settings), REPORT_RULES)

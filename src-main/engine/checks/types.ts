@@ -1,5 +1,5 @@
 // The rule engine's vocabulary. One rule per file under rules/, registered in registry.ts.
-import type { CellSettlement, CellValue, ParsedReport, Span, TableId } from '../model.ts'
+import type { CellSettlement, CellValue, ParsedReport, Span, TableId, TableResult } from '../model.ts'
 
 /** 'parse': a reading problem of the app, never the township's; kept out of counts and letters. */
 export type Severity = 'error' | 'warning' | 'info' | 'parse'
@@ -90,7 +90,35 @@ export interface BatchReport {
   report: ParsedReport
   text: string
   /** Work done on this version alone (at import); absent for reports built in memory. */
-  prep?: import('./prep.ts').CheckPrep
+  prep?: CheckPrep
+}
+
+export interface RuleRun {
+  rule: string
+  outcome: Outcome
+  note?: string
+}
+
+export interface CheckResult {
+  results: RuleRun[]
+  findings: Finding[]
+}
+
+/** The parsed report without the bulky parts (cells, labels, folded text): what every cross rule reads. */
+export type ReportOutline = Omit<ParsedReport, 'norm' | 'tables'> & { tables: Record<TableId, Omit<TableResult, 'cells' | 'labels'>> }
+
+/** Check work that depends on one version alone, done once (checks/prep.ts). */
+export interface CheckPrep {
+  /** RULESET the results were computed with; other values are recomputed. */
+  ruleset: string
+  /** Stamp of the reviewer's settlements applied to the report (review/settlement.ts); absent: none. */
+  settled?: string
+  outline: ReportOutline
+  /** Table fingerprints for XDOC-IDENTICAL-TABLE (null: missing or all zero). */
+  sigs: Partial<Record<TableId, string | null>>
+  /** Results and findings of the rules that depend on the report alone (FIXED_RULES). */
+  results: RuleRun[]
+  findings: Finding[]
 }
 
 export interface BatchCtx {

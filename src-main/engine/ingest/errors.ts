@@ -1,9 +1,3 @@
-/** A file that cannot be read. The message is shown to the reviewer, so it is in Chinese and names the reason. */
-export class ReadError extends Error {
-  readonly code: string
-  constructor(code: string, message: string) {
-    super(message)
-    this.name = 'ReadError'
-    this.code = code
-  }
-}
+// ReadError belongs to the readers (readers/errors.ts), the layer OCR builds on too; the pipeline and the
+// tests import it from here as before.
+export { ReadError } from './readers/errors.ts'

@@ -1,8 +1,7 @@
 // Dispatch by extension to the format readers.
 import type { ReadResult } from '../model.ts'
 import { ReadError } from './errors.ts'
-import { readDoc } from './readers/doc.ts'
-import { readDocx } from './readers/docx.ts'
+import { readDoc, readDocx } from './readers/word.ts'
 import { readHtml } from './readers/html.ts'
 import { readPdf } from './readers/pdf.ts'
 import { readText } from './readers/text.ts'

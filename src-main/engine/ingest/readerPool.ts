@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type { ParsedReport, ReadResult } from '../model.ts'
 import { ReadError } from './errors.ts'
 import type { ReadJob, ReadReply } from './readWorker.ts'
+import { readWorkerPath } from '../workerPaths.ts'
 
 export interface ReadOutput {
   read: ReadResult
@@ -12,17 +13,7 @@ export interface ReadOutput {
   prep: CheckPrep | null
 }
 
-let workerPath: string | URL | null = null
-
-/** The bundled desktop build points this at its compiled worker file. */
-export function setReadWorkerPath(p: string | URL): void {
-  workerPath = p
-}
-
-/** The reader worker path set by the bundled build, if any (the check worker is built beside it). */
-export function readWorkerPath(): string | URL | null {
-  return workerPath
-}
+export { readWorkerPath, setReadWorkerPath } from '../workerPaths.ts'
 
 export interface ReaderPoolOptions {
   /** Per-file time limit in ms. */
@@ -44,7 +35,7 @@ export class ReaderPool {
 
   private spawn(): Worker {
     // Resolved lazily: the bundled desktop build sets its compiled worker path before the first import.
-    workerPath ??= new URL('./readWorker.ts', import.meta.url)
+    const workerPath = readWorkerPath() ?? new URL('./readWorker.ts', import.meta.url)
     const w = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: 64 } })
     w.unref()
     return w

@@ -45,7 +45,7 @@ export interface Repaired {
   changed: number
 }
 
-const PUNCT = /[()（）【】〔〕\[\]、，,。.：:；;“”"'‘’《》〈〉\-—]/
+const PUNCT = /[()（）【】〔〕[\]、，,。.：:；;“”"'‘’《》〈〉\-—]/
 
 /** Numerals of the form's ordinals and what OCR reads for them: replacing these costs half. */
 const CONFUSED: Record<string, string> = { 八: '儿人入', 六: '大亢', 九: '几丸', 五: '丑', 二: '工', 三: '王', 一: '-—_' }

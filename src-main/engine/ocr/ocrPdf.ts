@@ -8,10 +8,10 @@
 //   ocrPdf(buf, opts)          OCR the pages given (default all), whatever text layer they have
 //   readPdfWithOcr(buf, opts)  readPdf, then OCR only the pages it marks as scanned (mixed PDFs page by page)
 import type { PageInfo, ReadResult } from '../model.ts'
-import { ReadError } from '../ingest/errors.ts'
-import { ENCRYPTED_MESSAGE } from '../ingest/readers/doc.ts'
+import { ReadError } from '../ingest/readers/errors.ts'
+import { ENCRYPTED_MESSAGE } from '../ingest/readers/ole.ts'
 import { readPdf } from '../ingest/readers/pdf.ts'
-import { OcrCache, fileSha256 } from './cache.ts'
+import { type OcrCache, fileSha256 } from './cache.ts'
 import { TextBuilder } from './layout.ts'
 import { ocrPage, type PageOcr } from './page.ts'
 import { sharedPool, type Recognizer } from './pool.ts'

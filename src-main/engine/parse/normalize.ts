@@ -1,7 +1,7 @@
 // Normalisation for matching only (domain.md §3.7). The original text is never changed:
 // foldText() keeps the length so that offsets found in the folded text point into the original.
 import { Converter } from 'opencc-js/t2cn'
-import { unifyRadicals } from '../ingest/readers/radicals.ts'
+import { unifyRadicals } from '../text/radicals.ts'
 
 const t2s = Converter({ from: 'tw', to: 'cn' })
 const charCache = new Map<string, string>()
@@ -96,7 +96,7 @@ const ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四�
 
 /** Label without its leading ordinal and without punctuation: the part that carries meaning. */
 export function labelCore(s: string): string {
-  return memo(CORES, s, () => labelKey(s).replace(ORDINAL, '').replace(/[，,。.、:：;；()（）"'\-]/g, ''))
+  return memo(CORES, s, () => labelKey(s).replace(ORDINAL, '').replace(/[，,。.、:：;；()（）"'-]/g, ''))
 }
 
 /** The leading ordinal of a label, folded ('(三)', '2.', '一、'), or ''. */

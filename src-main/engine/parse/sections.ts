@@ -122,7 +122,7 @@ function lineScore(sec: TplSection, written: string, match: HeadingCandidate['ma
 }
 
 /** Characters skipped when comparing a title inside running text: spaces, markdown, punctuation. */
-const SKIP = /[\s*|#，,。.、:：;；()（）"'\-]/
+const SKIP = /[\s*|#，,。.、:：;；()（）"'-]/
 
 /**
  * End (exclusive) of `core` read in norm from `from` on, skipping SKIP characters on the text side;

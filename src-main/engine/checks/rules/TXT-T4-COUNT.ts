@@ -1,7 +1,6 @@
 import { cellState, quote } from '../lib/narrative.ts'
 import { extract, OUTCOME, type TopicSpec } from '../lib/statements.ts'
 import { cellEvidence, textEvidence, usable } from '../evidence.ts'
-import type { CellValue } from '../../model.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 
 type Kind = 'review' | 'lit'

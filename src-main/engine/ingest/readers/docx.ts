@@ -1,16 +1,16 @@
 // Word 2007+ (.docx): sanity checks on the zip without inflating it, then document.xml → HTML
 // (mammoth as fallback) → htmlToResult.
 import type { ReadResult } from '../../model.ts'
-import { ReadError } from '../errors.ts'
+import { ReadError } from './errors.ts'
 import { htmlToResult } from './html.ts'
 import { documentXmlToHtml } from './docxXml.ts'
-import { checkOle, isOle, isZip, oleEntries, readDoc, readOtherWordSave, ENCRYPTED_MESSAGE } from './doc.ts'
+import { isZip, readOtherWordSave } from './ole.ts'
 
 const MAX_DOCX_BYTES = 100 * 1024 * 1024
 const MAX_UNCOMPRESSED = 100 * 1024 * 1024
 /** Word XML compresses about 5-20×; deflate's ceiling is ~1000×, which only a bomb reaches. */
 const MAX_RATIO = 200
-const NOT_ZIP = '不是有效的 Word 文档（.docx 应为 zip 格式），可能是扩展名与实际格式不符或文件已损坏'
+export const NOT_ZIP = '不是有效的 Word 文档（.docx 应为 zip 格式），可能是扩展名与实际格式不符或文件已损坏'
 
 interface ZipEntry {
   name: string
@@ -62,19 +62,9 @@ function checkSizes(entries: ZipEntry[]): void {
   }
 }
 
-export async function readDocx(buf: Uint8Array): Promise<ReadResult> {
+/** A .docx file's bytes that are not an OLE compound file (word.ts sends those to the .doc reader). */
+export async function readOoxml(buf: Uint8Array): Promise<ReadResult> {
   if (buf.length === 0) throw new ReadError('empty', '文件为空（0 字节）')
-  if (isOle(buf)) {
-    const entries = oleEntries(buf)
-    if (entries?.some((e) => e.name === 'EncryptedPackage')) throw new ReadError('encrypted', ENCRYPTED_MESSAGE)
-    if (entries) {
-      checkOle(buf, entries) // names Excel/PowerPoint files and encrypted .doc
-      const r = await readDoc(buf)
-      r.warnings.unshift('文件扩展名是 .docx，但实际是 Word 97-2003（.doc）格式，已按 .doc 读取')
-      return r
-    }
-    throw new ReadError('not-docx', NOT_ZIP)
-  }
   if (!isZip(buf)) {
     const html = readOtherWordSave(buf, '.docx')
     if (html) return html

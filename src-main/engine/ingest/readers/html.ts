@@ -1,7 +1,7 @@
 // HTML (and mammoth's docx HTML): one Line per block or table row, a sanitized display HTML whose
 // text-bearing elements carry data-s/data-e offsets into the canonical text.
 import type { Cell, Line, ReadResult } from '../../model.ts'
-import { ReadError } from '../errors.ts'
+import { ReadError } from './errors.ts'
 import { Parser } from 'htmlparser2'
 import { decodeText } from './text.ts'
 

@@ -1,12 +1,12 @@
 // PDF text layer through pdf.js (legacy build, Node): items grouped into visual lines by baseline,
 // lines split into cells at wide horizontal gaps (table columns), each cell with its page box.
 import type { Box, Cell, Line, PageInfo, ReadResult } from '../../model.ts'
-import { ReadError } from '../errors.ts'
+import { ReadError } from './errors.ts'
 import { groupByBaseline } from './baselines.ts'
 import { pdfjsAssetOptions } from './pdfjsAssets.ts'
 import { checkPdfStreams } from './pdfStreams.ts'
-import { unifyRadicals } from './radicals.ts'
-import { ENCRYPTED_MESSAGE } from './doc.ts'
+import { unifyRadicals } from '../../text/radicals.ts'
+import { ENCRYPTED_MESSAGE } from './ole.ts'
 
 const CORRUPT_MESSAGE = 'PDF 文件已损坏或不完整'
 /** A page with fewer visible characters than this is checked for being a scan. */

@@ -4,7 +4,7 @@
 // inflating up to the bound, LZW and RunLength by counting, images by their declared size) and a
 // file over the bounds is refused with its reason.
 import { constants, inflateSync } from 'node:zlib'
-import { ReadError } from '../errors.ts'
+import { ReadError } from './errors.ts'
 
 /** Decoded bytes allowed for one stream (a 600 dpi colour A4 scan is about 105 MB). */
 export const MAX_STREAM_BYTES = 160 * 1024 * 1024

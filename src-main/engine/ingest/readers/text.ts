@@ -1,7 +1,7 @@
 // Plain text: decode by BOM / strict UTF-8 / GB18030, then one Line per text line,
 // with tab- and pipe-separated fields as cells (the seeds' exports use both).
 import type { Cell, Line, ReadResult } from '../../model.ts'
-import { ReadError } from '../errors.ts'
+import { ReadError } from './errors.ts'
 
 export function decodeText(buf: Uint8Array, declared?: string): { text: string; encoding: string } {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
