@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { ocrDoubtIsParse } from '../../src-main/engine/checks/ocrDoubt.ts'
 import type { Finding } from '../../src-main/engine/checks/types.ts'
 import type { CellValue, ParsedReport } from '../../src-main/engine/model.ts'
-import { applyOcrIdentities, ocrConf } from '../../src-main/engine/parse/grid/ocrIdentities.ts'
+import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf } from '../../src-main/engine/parse/grid/ocrIdentities.ts'
 import type { Identity } from '../../src-main/engine/template.ts'
 
 const cols = ['a', 'b', 'total']
@@ -55,6 +55,26 @@ describe('identities on OCR cells', () => {
     const m = row([[3, undefined], [4, undefined], [8, undefined]])
     applyOcrIdentities(sum, m, cols, [])
     expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
+  })
+})
+
+describe('blanks in OCR rows', () => {
+  it('a blank beside a cell read without confidence is uncertain (a digit may have been missed)', () => {
+    const m = row([[3, 40, true], [0, 97], [7, 97]])
+    const cells = m.get('r') as CellValue[]
+    Object.assign(cells[1] as CellValue, { status: 'blank', value: null, raw: '' })
+    const unplaced: { row: string; col: string }[] = []
+    doubtBlanksInUnsureRows(m, unplaced)
+    expect(statuses(m)).toEqual(['uncertain', 'uncertain', 'ok'])
+    expect(unplaced).toEqual([{ row: 'r', col: 'b' }])
+  })
+  it('a blank in a row read with confidence, or from a text layer, stays blank', () => {
+    for (const conf of [97, undefined]) {
+      const m = row([[3, conf], [0, conf], [7, conf]])
+      Object.assign((m.get('r') as CellValue[])[1] as CellValue, { status: 'blank', value: null, raw: '' })
+      doubtBlanksInUnsureRows(m, [])
+      expect(statuses(m)).toEqual(['ok', 'blank', 'ok'])
+    }
   })
 })
 

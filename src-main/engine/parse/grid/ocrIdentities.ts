@@ -43,6 +43,22 @@ export function applyOcrIdentities(ids: Identity[], placed: Map<string, CellValu
   }
 }
 
+/**
+ * A blank in an OCR'd row where another cell was read without confidence is not evidence of an empty
+ * cell: the recogniser that misread its neighbours may have missed its digit too (a '0' not read at all).
+ */
+export function doubtBlanksInUnsureRows(placed: Map<string, CellValue[]>, unplaced: { row: string; col: string }[]): void {
+  for (const cells of placed.values()) {
+    if (!cells.some((c) => ocrConf.get(c) !== undefined && c.status === 'uncertain')) continue
+    for (const c of cells) {
+      if (c.status !== 'blank' || c.raw !== '') continue
+      c.status = 'uncertain'
+      c.note = '本行其他格识别没有把握，本格未识别出内容，可能漏识，请对照原件核对'
+      unplaced.push({ row: c.row, col: c.col })
+    }
+  }
+}
+
 function isLowConf(c: CellValue): boolean {
   return c.status === 'uncertain' && c.value !== null && (c.note ?? '').startsWith('识别置信度低')
 }

@@ -7,7 +7,7 @@ import { columnModel, placeByModel } from './columns.ts'
 import type { Item, MappedRows, RowRead } from './rows.ts'
 import { placements, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
 import { matchLabel } from '../labels.ts'
-import { applyOcrIdentities, ocrConf } from './ocrIdentities.ts'
+import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf } from './ocrIdentities.ts'
 import type { GCell, GridSource } from './types.ts'
 
 export interface SpecRead {
@@ -267,6 +267,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
     }
   }
   applyOcrIdentities(spec.identities, placed, colIds, out.unplaced)
+  doubtBlanksInUnsureRows(placed, out.unplaced)
   for (const r of spec.rows) out.cells.push(...(placed.get(r.id) ?? []))
   return out
 }
