@@ -28,29 +28,32 @@ describe('identities on OCR cells', () => {
   it('confirm one unsure digit when every other cell is sure and the row adds up', () => {
     const m = row([[3, 96], [4, 62, true], [7, 97]])
     const unplaced: { row: string; col: string }[] = []
-    applyOcrIdentities(sum, m, cols)
+    applyOcrIdentities(sum, m, cols, unplaced)
     expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
     expect((m.get('r') as CellValue[])[1]?.note).toContain('已确认')
     expect(unplaced).toEqual([])
   })
   it('do not confirm two unsure digits (they could be wrong together)', () => {
     const m = row([[3, 70, true], [4, 62, true], [7, 97]])
-    applyOcrIdentities(sum, m, cols)
+    applyOcrIdentities(sum, m, cols, [])
     expect(statuses(m)).toEqual(['uncertain', 'uncertain', 'ok'])
   })
-  it('a failing row stays as printed: never fixed to add up, an unsure digit stays unsure', () => {
+  it('a failing row read without full confidence is put in doubt, its printed values kept', () => {
     const m = row([[3, 88], [4, 91], [8, 90]])
-    applyOcrIdentities(sum, m, cols)
-    expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
+    const unplaced: { row: string; col: string }[] = []
+    applyOcrIdentities(sum, m, cols, unplaced)
+    expect(statuses(m)).toEqual(['uncertain', 'uncertain', 'uncertain'])
     expect(values(m)).toEqual([3, 4, 8])
-    const n = row([[3, 88], [6, 60, true], [8, 90]])
-    applyOcrIdentities(sum, n, cols)
-    expect(statuses(n)).toEqual(['ok', 'uncertain', 'ok'])
-    expect(values(n)).toEqual([3, 6, 8])
+    expect(unplaced).toHaveLength(3)
+  })
+  it('a failing row read with full confidence stays as printed: the report itself does not add up', () => {
+    const m = row([[3, 97], [4, 99], [8, 96]])
+    applyOcrIdentities(sum, m, cols, [])
+    expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
   })
   it('cells from a text layer are never touched', () => {
     const m = row([[3, undefined], [4, undefined], [8, undefined]])
-    applyOcrIdentities(sum, m, cols)
+    applyOcrIdentities(sum, m, cols, [])
     expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
   })
 })

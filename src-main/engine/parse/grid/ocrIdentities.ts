@@ -1,7 +1,7 @@
 // Table identities on OCR'd cells (scans). A digit the recogniser was unsure of is never replaced by what
 // the identities would want: an identity may only confirm it (the digit read makes the identity hold, every
-// other cell of it read with confidence). A failing identity changes nothing: its unsure cells already make
-// the check unverifiable (a parse problem), and sure ones are what the report printed.
+// other cell of it read with confidence), or, when it fails on readings that are not all sure, put its
+// cells in doubt (an OCR misread is likelier than an arithmetic error; a parse problem, not a finding).
 import type { CellValue } from '../../model.ts'
 import type { Identity } from '../../template.ts'
 import { MIN_CONF } from '../values.ts'
@@ -9,7 +9,10 @@ import { MIN_CONF } from '../values.ts'
 /** OCR confidence of each cell read from a scan (cells from a text layer have none). */
 export const ocrConf = new WeakMap<CellValue, number>()
 
-export function applyOcrIdentities(ids: Identity[], placed: Map<string, CellValue[]>, colIds: string[]): void {
+/** Above this every cell of a failing identity is taken as printed: the report's own arithmetic is wrong. */
+const SURE = 95
+
+export function applyOcrIdentities(ids: Identity[], placed: Map<string, CellValue[]>, colIds: string[], unplaced: { row: string; col: string }[]): void {
   const cellOf = (row: string, col: string): CellValue | undefined => placed.get(row)?.[colIds.indexOf(col)]
   for (const id of ids) {
     const refs = [...id.lhs, ...id.rhs]
@@ -30,8 +33,13 @@ export function applyOcrIdentities(ids: Identity[], placed: Map<string, CellValu
       }
       continue
     }
-    // a failing identity on digits read with confidence is the report's own arithmetic (a finding); one
-    // with an unsure digit is already unverifiable through that cell
+    if (cs.every((c) => (ocrConf.get(c) as number) >= SURE)) continue
+    for (const c of cs) {
+      if (c.status !== 'ok') continue
+      c.status = 'uncertain'
+      c.note = `识别的数字不满足本表勾稽关系，可能有误读，请对照原件核对`
+      unplaced.push({ row: c.row, col: c.col })
+    }
   }
 }
 

@@ -266,7 +266,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       placed.set(child, cs.map((c) => ({ ...c, value: 0, raw: '', status: 'inferred' as const, span, note: `原文未列出本行，“${g.label}”整行为 0，其下各行不能为负，推断为 0` })))
     }
   }
-  applyOcrIdentities(spec.identities, placed, colIds)
+  applyOcrIdentities(spec.identities, placed, colIds, out.unplaced)
   doubtBlanksInUnsureRows(placed, out.unplaced)
   for (const r of spec.rows) out.cells.push(...(placed.get(r.id) ?? []))
   return out
