@@ -7,6 +7,7 @@ import { columnModel, placeByModel } from './columns.ts'
 import type { Item, MappedRows, RowRead } from './rows.ts'
 import { placements, resplit, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
 import { matchLabel } from '../labels.ts'
+import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf } from './ocrIdentities.ts'
 import type { GCell, GridSource } from './types.ts'
 
 export interface SpecRead {
@@ -44,6 +45,11 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
     status = 'invalid'
     note = '件数应为整数'
   }
+  if (status === 'invalid' && it.conf !== undefined) {
+    // on a scan a cell that does not fit its column is a misreading until shown otherwise: a parse problem
+    status = 'uncertain'
+    note = `识别结果“${it.text}”不是该栏应有的数字形式（${note ?? ''}），请对照原件核对`
+  }
   if (v.unit && status === 'ok') note = `单元格内写有单位“${v.unit}”`
   if (status === 'ok' && col.type !== 'signed_int' && value !== null && value < 0) {
     status = 'invalid'
@@ -56,6 +62,7 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
   if (status === 'blank') value = null
   const c: CellValue = { ...base, value, raw: it.text, status, span: spanOfItem(it) }
   if (note) c.note = note
+  if (it.conf !== undefined) ocrConf.set(c, it.conf)
   return c
 }
 
@@ -272,6 +279,8 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       return cell
     }))
   }
+  applyOcrIdentities(spec.identities, placed, colIds, out.unplaced)
+  doubtBlanksInUnsureRows(placed, out.unplaced)
   for (const r of spec.rows) out.cells.push(...(placed.get(r.id) ?? []))
   return out
 }
