@@ -6,7 +6,8 @@
 //   5. scale: 1,000 / 5,000 (BENCH_SCALE=1000,5000,10000,10000r for the full run) distinct text reports,
 //      each size on a fresh database: wall, CPU per report, peak memory, bytes per report, re-import,
 //      ratio to the read+hash+decode floor (scripts/bench-scale.ts)
-// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli|scale runs one of them.
+//   6. the OCR recognisers side by side on traditional/simplified scans (scripts/bench-ocr.ts --compare)
+// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli|scale|ocr-engines runs one of them.
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,17 +20,18 @@ const parts = [
   ['ui', '审核界面打开速度', 'bench-ui.ts'],
   ['ocr', '扫描件 OCR', 'bench-ocr.ts'],
   ['ui-cli', '同一文件夹：界面导入与命令行导入', 'bench-import-ui-cli.ts'],
-  ['scale', '规模：数千份文本年报', 'bench-scale.ts']
+  ['scale', '规模：数千份文本年报', 'bench-scale.ts'],
+  ['ocr-engines', '扫描件识别引擎对比（繁体/简体、150/200/300 dpi、歪斜、红章）', 'bench-ocr.ts', '--compare']
 ]
 let failed = false
-for (const [id, title, file] of parts) {
+for (const [id, title, file, ...args] of parts) {
   if (only && only !== id) continue
   if (id === 'ui' || id === 'ui-cli') {
     const b = ensureBrowser()
     if (b) process.env.CHROME_PATH = b
   }
   console.log(`\n=== ${title}（scripts/${file}）===`)
-  const r = spawnSync(process.execPath, [join(here, file)], { stdio: 'inherit', env: process.env })
+  const r = spawnSync(process.execPath, [join(here, file), ...args], { stdio: 'inherit', env: process.env })
   if (r.status !== 0) failed = true
 }
 process.exit(failed ? 1 : 0)

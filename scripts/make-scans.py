@@ -17,6 +17,16 @@ Outputs (committed; tests never need these tools):
                                                       number (all digits 0-9, 1-4 digits, one decimal amount),
   test/fixtures/scans/digits.expected.json            ... and its ground truth in the test/expected shape
   test/fixtures/scans/blank.scan.pdf                  one blank grey page (paper grain only)
+  test/fixtures/scans/tra/002_3439ace2b5349fdf.tra150.scan.pdf
+                                                      seed 002 converted to traditional characters (opencc-js),
+                                                      a 落款 added, printed by Chromium, scanned in colour at
+                                                      150 dpi, rotated 0.8 degree, a red seal over the 落款
+  test/fixtures/scans/bench/*.scan.pdf                the recogniser benchmark (scripts/bench-ocr.ts --bench):
+                                                      that traditional report at 300 dpi, and seed 000
+                                                      simplified at 200 dpi, rotated (few pages: 2 shared cores)
+
+  python3 scripts/make-scans.py --tra   makes only the traditional and benchmark scans (needs chromium and
+                                        node, not LibreOffice)
 
 Requirements: poppler-utils (pdftoppm, pdffonts), img2pdf and imagemagick
 (apt-get install -y poppler-utils img2pdf imagemagick); LibreOffice (soffice) with a CJK font for the digits
@@ -25,6 +35,7 @@ variant. Run from anywhere:  python3 scripts/make-scans.py
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import re
@@ -163,7 +174,110 @@ def digits_pdf(tmp: Path) -> tuple[Path, dict]:
     return tmp / 'digits.pdf', expected_from(values)
 
 
+# ----------------------------------------------------------------------------------------------------
+# traditional-character and benchmark scans: seed HTML -> (opencc-js) -> Chromium PDF -> colour scan + red seal
+
+SEAL_TEXT = {'002': '雲陽縣平安鎮人民政府', '000': ''}
+
+
+def chrome_pdf(html: str, tmp: Path, name: str) -> Path:
+    browser = os.environ.get('CHROME_PATH') or shutil.which('chromium') or shutil.which('chromium-browser') or shutil.which('google-chrome')
+    if not browser:
+        raise SystemExit('chromium not found (apt-get install chromium)')
+    src = tmp / f'{name}.html'
+    src.write_text(html, encoding='utf-8')
+    out = tmp / f'{name}.pdf'
+    run([browser, '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', f'--print-to-pdf={out}', src.as_uri()], timeout=300)
+    return out
+
+
+def to_traditional(html: str) -> str:
+    # opencc-js from the project's node_modules: the same conversion the app reads back
+    js = "const O=require('opencc-js');const c=O.Converter({from:'cn',to:'tw'});let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(c(s)))"
+    return run(['node', '-e', js], input=html, cwd=ROOT).stdout
+
+
+def with_signature(html: str, body: str, date: str) -> str:
+    sign = f'<p style="text-align:right;margin-top:2em">{body}</p><p style="text-align:right">{date}</p>'
+    return html.replace('</body>', sign + '</body>')
+
+
+def seal(src: Path, dst: Path, dpi: int, text: str, rotate: float, seed: int) -> Path:
+    """A red round seal (ring, star, the body's name along the top) over the 落款 at the bottom right of the
+    last text, then a slight rotation and colour JPEG, as a desk scanner sends."""
+    w, h = (int(v) for v in run([CONVERT, str(src), '-format', '%w %h', 'info:']).stdout.split())
+    # where the last line of ink is: the date of the 落款
+    rows = run([CONVERT, str(src), '-colorspace', 'Gray', '-threshold', '60%', '-negate', '-scale', f'1x{h}!', '-depth', '8', 'txt:-']).stdout.splitlines()[1:]
+    ink = [i for i, line in enumerate(rows) if re.search(r'gray\((\d+)', line) and int(re.search(r'gray\((\d+)', line).group(1)) > 2]
+    last = ink[-1] if ink else h // 2
+    r = int(dpi * 0.8)
+    cx, cy = int(w * 0.72), max(r, last - int(dpi * 0.3))
+    font = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc'
+    red = 'rgba(215,30,40,0.78)'
+    draw = ['-fill', 'none', '-stroke', red, '-strokewidth', str(max(3, dpi // 40)), '-draw', f'circle {cx},{cy} {cx + r},{cy}',
+            '-fill', red, '-stroke', 'none', '-draw', f'polygon {star(cx, cy, r * 0.3)}']
+    if text:
+        n = len(text)
+        for i, ch in enumerate(text):
+            a = math.radians(-150 + 120 * i / max(1, n - 1))
+            x, y = cx + 0.72 * r * math.cos(a), cy + 0.72 * r * math.sin(a)
+            draw += ['-font', font, '-pointsize', str(int(dpi * 0.16)), '-gravity', 'NorthWest',
+                     '-draw', f"translate {x:.0f},{y:.0f} rotate {math.degrees(a) + 90:.0f} text -{dpi * 0.08:.0f},-{dpi * 0.1:.0f} '{ch}'"]
+    run([CONVERT, str(src), *draw, '-seed', str(seed), '-background', 'white', '-rotate', str(rotate), '-gravity', 'center',
+         '-extent', f'{w}x{h}', '-attenuate', '0.15', '+noise', 'Gaussian', '-quality', '60', '-strip', str(dst)])
+    return dst
+
+
+def star(cx: float, cy: float, r: float) -> str:
+    pts = []
+    for i in range(10):
+        rr = r if i % 2 == 0 else r * 0.4
+        a = math.radians(-90 + 36 * i)
+        pts.append(f'{cx + rr * math.cos(a):.0f},{cy + rr * math.sin(a):.0f}')
+    return ' '.join(pts)
+
+
+def colour_pages(pdf: Path, dpi: int, tmp: Path, prefix: str) -> list[Path]:
+    run(['pdftoppm', '-r', str(dpi), '-png', str(pdf), str(tmp / prefix)])
+    return sorted(tmp.glob(f'{prefix}-*.png'))
+
+
+def scan_variant(pdf: Path, dpi: int, rotate: float, seal_text: str, tmp: Path, prefix: str, dst: Path) -> None:
+    imgs = colour_pages(pdf, dpi, tmp, prefix)
+    out = []
+    for i, p in enumerate(imgs):
+        j = p.with_suffix('.jpg')
+        if i == len(imgs) - 1:
+            seal(p, j, dpi, seal_text, rotate, 7 + i)
+        else:
+            run([CONVERT, str(p), '-seed', str(7 + i), '-background', 'white', '-rotate', str(rotate), '-gravity', 'center',
+                 '-extent', '{0}x{1}'.format(*run([CONVERT, str(p), '-format', '%w %h', 'info:']).stdout.split()),
+                 '-attenuate', '0.15', '+noise', 'Gaussian', '-quality', '60', '-strip', str(j)])
+        out.append(j)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    wrap(out, dst)
+
+
+def traditional_scans(tmp: Path) -> None:
+    html = (SEEDS / '002_3439ace2b5349fdf.html').read_text(encoding='utf-8')
+    tra = to_traditional(with_signature(html, '云阳县平安镇人民政府', '2024年1月15日'))
+    tpdf = chrome_pdf(tra, tmp, 'tra002')
+    scan_variant(tpdf, 150, 0.8, SEAL_TEXT['002'], tmp, 'tra150', OUT / 'tra' / '002_3439ace2b5349fdf.tra150.scan.pdf')
+    scan_variant(tpdf, 300, 0.5, SEAL_TEXT['002'], tmp, 'tra300', OUT / 'bench' / '002_3439ace2b5349fdf.tra300.scan.pdf')
+    html0 = (SEEDS / '000_b657cdc2b6fa0bce.html').read_text(encoding='utf-8')
+    spdf = chrome_pdf(html0, tmp, 'sim000')
+    scan_variant(spdf, 200, 0.6, '', tmp, 'sim200', OUT / 'bench' / '000_b657cdc2b6fa0bce.sim200.scan.pdf')
+
+
 def main() -> None:
+    if '--tra' in sys.argv:
+        for tool, hint in (('pdftoppm', 'apt-get install poppler-utils'), ('img2pdf', 'apt-get install img2pdf'), (CONVERT, 'apt-get install imagemagick fonts-noto-cjk')):
+            need(tool, hint)
+        with tempfile.TemporaryDirectory(prefix='mkscan-') as t:
+            traditional_scans(Path(t))
+        for f in sorted([*(OUT / 'tra').iterdir(), *(OUT / 'bench').iterdir()]):
+            print(f'{f.relative_to(OUT)!s:60} {f.stat().st_size // 1024:6} KB')
+        return
     for tool, hint in (('pdftoppm', 'apt-get install poppler-utils'), ('img2pdf', 'apt-get install img2pdf'), (CONVERT, 'apt-get install imagemagick')):
         need(tool, hint)
     OUT.mkdir(parents=True, exist_ok=True)

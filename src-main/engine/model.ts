@@ -149,4 +149,6 @@ export interface ParsedReport extends ReportMeta {
   norm: string
   /** What the reader could not read (absent on reports parsed before this existed). */
   problems?: ParseProblem[]
+  /** Text ranges [start, end) recognised by OCR with low confidence: evidence there may be a misreading. */
+  ocrDoubt?: [number, number][]
 }

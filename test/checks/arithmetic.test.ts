@@ -137,6 +137,26 @@ describe('T3-ROW-TOTAL', () => {
   })
 })
 
+describe('a check that blank cells keep from being made (TBL-BLANK already names the blanks)', () => {
+  it('info when it holds with the blanks as 0: 004 row 四 (T3-ROW-TOTAL, T3-BALANCE), 003 行政复议 (T4-SUM)', () => {
+    for (const [rule, seed] of [[T3_ROW_TOTAL, '004'], [T3_BALANCE, '004'], [T4_SUM, '003']] as const) {
+      const res = runOnSeed(rule, seed)
+      expect(res.findings.length, `${rule.id} ${seed}`).toBeGreaterThan(0)
+      expect(res.findings.map((f) => [f.outcome, f.severity]), `${rule.id} ${seed}`).toEqual(res.findings.map(() => ['UNVERIFIABLE', 'info']))
+    }
+  })
+
+  it('keeps its own severity when it fails with the blanks as 0 (a row total left blank while the row has values)', () => {
+    const res = runRule(T3_ROW_TOTAL, setT3Row002(seedText('002'), '（七）总计', [1, 0, 0, 0, 0, 0, '/']))
+    const f = res.findings.find((x) => x.loc === 'T3.r7_total.total') as Finding
+    expect([f.outcome, f.severity]).toEqual(['UNVERIFIABLE', 'error'])
+    expect(f.message).toContain('不成立')
+    const bal = runRule(T3_BALANCE, setT3Row002(seedText('002'), '一、本年新收政府信息公开申请数量', ['/', 0, 0, 0, 0, 0, 1]))
+    const g = bal.findings.find((x) => x.loc === 'T3.natural_person') as Finding
+    expect([g.outcome, g.severity]).toEqual(['UNVERIFIABLE', 'error'])
+  })
+})
+
 describe('T4-SUM', () => {
   it('PASS on 000, 001, 002, 004; 003 行政复议 UNVERIFIABLE (blank cells)', () => {
     for (const s of ['000', '001', '002', '004']) expect(runOnSeed(T4_SUM, s).outcome, s).toBe('PASS')

@@ -18,12 +18,15 @@ import { CASES as FEE } from './sentences/txt-fee.ts'
 import { CASES as CATEGORY } from './sentences/txt-t3-category.ts'
 import { CASES as SEC5 } from './sentences/sec5-both.ts'
 import { CASES as PERIOD } from './sentences/doc-stat-period.ts'
+import { CASES as S6FEE } from './sentences/sec6-fee.ts'
+import { CASES as NOTICE } from './sentences/t3-fee-notice.ts'
+import { CASES as ASPECTS, FILLER } from './sentences/sec1-aspects.ts'
 import type { SentenceCase } from './sentences/types.ts'
 
 const rule = (id: string) => REPORT_RULES.find((r) => r.id === id)!
 
 /** The report with the sentence, the sentence's range in it, and a context with the case's cells. */
-function place(c: SentenceCase, where: 'S1' | 'S5' | 'preface'): { ctx: ReportCtx; start: number; end: number } {
+function place(c: SentenceCase, where: 'S1' | 'S1body' | 'S5' | 'S6' | 'preface'): { ctx: ReportCtx; start: number; end: number } {
   let base: string
   let anchor: string
   if (where === 'preface') {
@@ -35,14 +38,28 @@ function place(c: SentenceCase, where: 'S1' | 'S5' | 'preface'): { ctx: ReportCt
     const b = t.indexOf('六、其他需要报告的事项')
     base = `${t.slice(0, a)}五、存在的主要问题及改进情况\n${t.slice(b)}`
     anchor = '六、其他需要报告的事项'
+  } else if (where === 'S1body') {
+    // Section 一 is the case and FILLER alone.
+    const t = seedText('002')
+    const a = t.indexOf('总体情况\n') + '总体情况\n'.length
+    const b = t.indexOf('二、主动公开政府信息情况')
+    base = `${t.slice(0, a)}END\n${FILLER}\n${t.slice(b)}`
+    anchor = 'END'
+  } else if (where === 'S6') {
+    // Section 六 is the case alone: seed 002 ends with it (六 … 无。).
+    const t = seedText('002')
+    const b = t.indexOf('六、其他需要报告的事项')
+    base = `${t.slice(0, b)}六、其他需要报告的事项\nEND`
+    anchor = 'END'
   } else {
     base = seedText('002')
     anchor = '（二）依申请公开情况。'
   }
   const at = where === 'S1' ? base.indexOf(anchor) + anchor.length : base.indexOf(anchor)
   if (at < 0) throw new Error(`anchor ${anchor} not found`)
-  const text = `${base.slice(0, at)}\n${c.s}\n\n${base.slice(at)}`
-  const ctx = ctxFromText(text, { year: 2023 })
+  const text = where === 'S6' ? `${base.slice(0, at)}${c.s}\n` : where === 'S1body' ? `${base.slice(0, at)}${c.s}${base.slice(at + 3)}` : `${base.slice(0, at)}\n${c.s}\n\n${base.slice(at)}`
+  const year = c.year ?? 2023
+  const ctx = ctxFromText(c.year ? text.replaceAll('2023', String(c.year)) : text, { year })
   const start = ctx.text.indexOf(c.s.split('\n')[0]!)
   const over = new Map(Object.entries(c.cells ?? {}))
   const cell: ReportCtx['cell'] = (table, row, col) => {
@@ -87,7 +104,7 @@ for (const [id, cases] of [['TXT-SUM', SUM], ['TXT-FEE', FEE], ['TXT-T3-CATEGORY
   })
 }
 
-for (const [id, cases, where] of [['SEC5-BOTH', SEC5, 'S5'], ['DOC-STAT-PERIOD', PERIOD, 'preface']] as const) {
+for (const [id, cases, where] of [['SEC5-BOTH', SEC5, 'S5'], ['DOC-STAT-PERIOD', PERIOD, 'preface'], ['SEC6-FEE', S6FEE, 'S6'], ['T3-FEE-NOTICE', NOTICE, 'S6'], ['SEC1-ASPECTS', ASPECTS, 'S1body']] as const) {
   describe(id, () => {
     it.each(cases.map((c) => [label(c), c] as const))('%s', (_, c) => {
       const { ctx } = place(c, where)
@@ -98,7 +115,7 @@ for (const [id, cases, where] of [['SEC5-BOTH', SEC5, 'S5'], ['DOC-STAT-PERIOD',
 }
 
 it('the corpus is broad: every rule has sentences that fire and sentences that must not', () => {
-  for (const cases of [T3, T4, T2, SUM, FEE, CATEGORY, SEC5, PERIOD]) {
+  for (const cases of [T3, T4, T2, SUM, FEE, CATEGORY, SEC5, PERIOD, S6FEE, NOTICE, ASPECTS]) {
     expect(cases.some((c) => c.fire)).toBe(true)
     expect(cases.some((c) => !c.fire)).toBe(true)
   }

@@ -10,9 +10,11 @@ import { readText } from '../../src-main/engine/ingest/readers/text.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
 import { buildGrid } from '../../src-main/engine/parse/grid/build.ts'
 import { isPageFurniture } from '../../src-main/engine/parse/grid/footers.ts'
-import { placements, solve, splitDigits } from '../../src-main/engine/parse/grid/solve.ts'
+import { placements, resplit, solve, splitDigits } from '../../src-main/engine/parse/grid/solve.ts'
 import { tokenize } from '../../src-main/engine/parse/tokens.ts'
 import { tableSpecs, validateTemplate } from '../../src-main/engine/template.ts'
+import { makeContext } from '../../src-main/engine/checks/context.ts'
+import T3_ROW_TOTAL from '../../src-main/engine/checks/rules/T3-ROW-TOTAL.ts'
 import { FIXTURES, ROOT } from '../helpers/seeds.ts'
 
 const ACC = join(ROOT, 'test', 'accuracy')
@@ -90,6 +92,24 @@ describe('stream grid (plain text)', () => {
     expect(r.problems?.map((p) => p.message)).toContain('解析存疑：表二有 6 个格子的数值无法确定对应位置，已标为“存疑”，请对照原文核对')
   })
 
+  it('one-paragraph web copy with 予以公开’s 总计 one too high: the column sums pin the split, T3-ROW-TOTAL fails on it', async () => {
+    const file = join(ACC, 'planted', 'web-para-txt', 'szfgs2024.t3-row-total.txt')
+    const r = await parseFile(file)
+    const disclosed = row(r, 'T3', 'r1_disclosed')
+    expect(values(disclosed)).toEqual([1288, 21, 0, 0, 50, 3, 1363])
+    expect(statuses(disclosed)).toEqual(['inferred'])
+    expect(disclosed[6]?.note).toContain('若本行仅“总计”一格有误')
+    // Every other certain cell of 表三 is the one printed in the PDF (where that 总计 is 1362).
+    const pdf = await parseFile(join(ACC, 'real', 'szfgs2024.pdf'))
+    r.tables.T3.cells.forEach((c, i) => {
+      if (c.status !== 'ok' && c.status !== 'inferred') return
+      const want = c.row === 'r1_disclosed' && c.col === 'total' ? 1363 : pdf.tables.T3.cells[i]?.value
+      expect([c.row, c.col, c.value]).toEqual([c.row, c.col, want])
+    })
+    const res = T3_ROW_TOTAL.check(makeContext(r, '', {}))
+    expect(res.findings.map((f) => [f.outcome, f.loc])).toEqual([['FAIL', 'T3.r1_disclosed.total']])
+  })
+
   it('markdown with generic headers 数据1… and an empty pipe cell: the empty cell is blank, 数据1 is no number', async () => {
     const r = await parseFile(join(ACC, 'planted', 'markdown', '002_3439ace2b5349fdf.blank-pipe-cell.txt'))
     const cs = row(r, 'T3', 'r1_disclosed')
@@ -144,6 +164,54 @@ describe('constraint solver', () => {
 
   it('impossible: no reading survives', () => {
     expect(splitDigits(['1234567'], 7, rowTotal).found).toEqual([])
+  })
+
+  describe('a glued row whose own total is wrong: the other rows decide the split', () => {
+    const cols = ['a', 'b', 'total']
+    const ref = (row: string, col: string): { row: string; col: string } => ({ row, col })
+    // Rows x and y add up to sum, column by column; each row's total is a + b.
+    const ids = [
+      ...['x', 'y', 'sum'].map((r) => ({ id: `row:${r}`, lhs: [ref(r, 'total')], rhs: [ref(r, 'a'), ref(r, 'b')] })),
+      ...cols.map((c) => ({ id: `col:${c}`, lhs: [ref('sum', c)], rhs: [ref('x', c), ref('y', c)] }))
+    ]
+    const glued = (digits: string): { row: string; readings: number[][]; pieces: string[] } => ({ row: 'x', readings: splitDigits([digits], 3, rowTotal).found, pieces: [digits] })
+
+    it('fires: 1 10 12 (total one too high) is the one split the column sums allow', () => {
+      const x = glued('11012')
+      expect(x.readings).toEqual([])
+      const rows = [x, { row: 'y', readings: [[2, 0, 2]] }, { row: 'sum', readings: [[3, 10, 13]] }]
+      const left = resplit(rows, cols, ids)
+      expect(rows[0]?.readings).toEqual([[1, 10, 12]])
+      expect(rows[0]).toMatchObject({ broken: ['total'] })
+      // Identities through the wrong cell decide nothing more.
+      expect(left.map((i) => i.id).sort()).toEqual(['col:a', 'col:b', 'row:sum', 'row:y'])
+    })
+
+    it('must not fire: nothing known in the other rows', () => {
+      const rows = [glued('11012'), { row: 'y', readings: [[2, 0, 2]] }]
+      resplit(rows, cols, ids)
+      expect(rows[0]?.readings).toEqual([])
+    })
+
+    it('must not fire: two splits, each with a different cell wrong (11 0 2 and 1 10 2)', () => {
+      const rows = [glued('1102'), { row: 'y', readings: [[0, 0, 0]] }, { row: 'sum', readings: [[1, 0, 2]] }]
+      resplit(rows, cols, ids)
+      expect(rows[0]?.readings).toEqual([])
+      expect(rows[0]).not.toHaveProperty('broken')
+    })
+
+    it('an open row takes part in every combination of its readings; the joint answer must be unique', () => {
+      const y = { row: 'y', readings: splitDigits(['11011'], 3, rowTotal).found }
+      expect(y.readings).toEqual([[1, 10, 11], [11, 0, 11]])
+      const rows = [glued('11012'), y, { row: 'sum', readings: [[2, 20, 22]] }]
+      resplit(rows, cols, ids)
+      expect(rows[0]?.readings).toEqual([[1, 10, 12]])
+      expect(rows[1]?.readings).toEqual([[1, 10, 11]])
+      // With a sum that both readings of y allow in different ways, x stays open.
+      const both = [glued('11012'), { row: 'y', readings: [[1, 10, 11], [11, 0, 11]] }, { row: 'sum', readings: [[12, 10, 22]] }]
+      resplit(both, cols, ids)
+      expect(both[0]?.readings).toEqual([])
+    })
   })
 
   it('stays bounded: a run longer than the row could hold is not searched', () => {

@@ -1,6 +1,7 @@
 // Running the rules: per report, then across the folder.
 import type { ParsedReport } from '../model.ts'
 import { makeContext } from './context.ts'
+import { ocrDoubtIsParse } from './ocrDoubt.ts'
 import { parseProblemFindings } from './parseProblems.ts'
 import { RULESET, SETTINGS_RULES } from './ruleset.ts'
 import { CROSS_RULES, REPORT_RULES } from './registry.ts'
@@ -30,7 +31,7 @@ export function runRules(ctx: ReportCtx, rules: ReportRule[]): CheckResult {
       r = { outcome: 'UNVERIFIABLE' as const, findings: [], note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
     }
     out.results.push({ rule: rule.id, outcome: r.outcome, note: r.note })
-    out.findings.push(...r.findings.map(unverifiableIsNotError))
+    out.findings.push(...r.findings.map(unverifiableIsNotError).map((f) => ocrDoubtIsParse(ctx.report, f)))
   }
   return out
 }

@@ -14,11 +14,11 @@ import { readPdf } from '../ingest/readers/pdf.ts'
 import { type OcrCache, fileSha256 } from './cache.ts'
 import { TextBuilder } from './layout.ts'
 import { ocrPage, type PageOcr } from './page.ts'
-import { ENGINE_TAG, sharedPool, type OcrPool } from './pool.ts'
+import { sharedPool, type Recognizer } from './pool.ts'
 import { openPdf, type OpenPdf } from './raster.ts'
 
 /** Version of this pipeline: part of the cache key, so that improved OCR is not shadowed by old results. */
-export const OCR_VERSION = `ocr-3/${ENGINE_TAG}`
+export const OCR_VERSION = 'ocr-4'
 export const NO_TEXT_MESSAGE = '扫描件中没有识别出文字（可能是空白页或图片）'
 
 export interface OcrOptions {
@@ -30,7 +30,7 @@ export interface OcrOptions {
   /** Rendering resolution; 300 unless measured otherwise. */
   dpi?: number
   /** Worker pool (default: the shared process-wide pool). */
-  pool?: OcrPool
+  pool?: Recognizer
   /** Results kept by file sha256 (e.g. `new OcrCache()`, under the app data folder); none by default. */
   cache?: OcrCache | null
   /** Longest scan OCR'd (a page takes a few seconds); longer ones are refused. Default 100 pages. */
@@ -49,7 +49,7 @@ export async function ocrPdf(buf: Uint8Array, opts: OcrOptions = {}): Promise<Re
   signal?.throwIfAborted()
   if (buf.length === 0) throw new ReadError('empty', '文件为空（0 字节）')
   const dpi = opts.dpi ?? 300
-  const cacheKey = opts.cache ? `${fileSha256(buf)}.${keyPart(opts.pages, dpi, 'ocrPdf')}` : ''
+  const cacheKey = opts.cache ? `${fileSha256(buf)}.${keyPart(opts.pages, dpi, 'ocrPdf', opts.pool ?? sharedPool())}` : ''
   if (opts.cache) {
     const hit = opts.cache.get(cacheKey)
     if (hit) {
@@ -96,7 +96,7 @@ export async function readPdfWithOcr(
     base?: ReadResult
   } = {}
 ): Promise<ReadResult> {
-  const cacheKey = opts.cache ? `${fileSha256(buf)}.${keyPart(opts.pages, opts.dpi ?? 300, 'mixed')}` : ''
+  const cacheKey = opts.cache ? `${fileSha256(buf)}.${keyPart(opts.pages, opts.dpi ?? 300, 'mixed', opts.pool ?? sharedPool())}` : ''
   if (opts.cache) {
     const hit = opts.cache.get(cacheKey)
     if (hit) {
@@ -152,8 +152,8 @@ function openError(e: unknown, signal?: AbortSignal): unknown {
   return err
 }
 
-function keyPart(pages: number[] | undefined, dpi: number, mode: string): string {
-  return `${OCR_VERSION}.${mode}.${dpi}.${pages ? pages.join('-') : 'all'}`
+function keyPart(pages: number[] | undefined, dpi: number, mode: string, engine: Recognizer): string {
+  return `${OCR_VERSION}/${engine.tag}.${mode}.${dpi}.${pages ? pages.join('-') : 'all'}`
 }
 
 function ocrWarnings(results: PageOcr[]): string[] {

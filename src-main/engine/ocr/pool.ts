@@ -1,7 +1,7 @@
 // A small pool of tesseract.js workers (each one a worker_thread running the WASM engine), started
 // lazily, reused across pages and files, fully offline: language data, worker script and core all come
 // from installed packages, and nothing is cached or written into the working directory.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -45,6 +45,20 @@ export interface RecognizeOptions {
 
 type Worker = Tesseract.Worker
 
+/** What page.ts needs of an OCR engine: tesseract (OcrPool) or PaddleOCR (paddle.ts). */
+export interface Recognizer {
+  /** Engine and models, for cache keys. */
+  readonly tag: string
+  /** Pages worth reading at once. */
+  readonly size: number
+  recognized: number
+  recognize(image: Uint8Array, opts?: RecognizeOptions): Promise<OcrPageResult>
+  terminate(opts?: { close?: boolean }): Promise<void>
+}
+
+/** tesseract language sets: simplified only, or simplified and traditional models together. */
+export type TessLangs = 'chi_sim' | 'chi_sim+chi_tra'
+
 interface Slot {
   worker: Promise<Worker>
   busy: boolean
@@ -59,14 +73,16 @@ interface Job {
 }
 
 /** Version tag of the engine and its settings, for cache keys. */
-export const ENGINE_TAG = 'tesseract.js@7.0.0/chi_sim-4.0.0_best_int'
+export const ENGINE_TAG = 'tesseract.js@7.0.0/4.0.0_best_int'
 
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(2, availableParallelism()))
 }
 
-export class OcrPool {
+export class OcrPool implements Recognizer {
   readonly size: number
+  readonly tag: string
+  readonly langs: TessLangs
   /** Number of images recognized so far (pages and re-read crops): lets callers tell a cache hit from real work. */
   recognized = 0
   private slots: Slot[] = []
@@ -76,8 +92,11 @@ export class OcrPool {
   private readonly idleMs: number
   private closed = false
 
-  constructor(opts: { size?: number; idleMs?: number } = {}) {
+  constructor(opts: { size?: number; idleMs?: number; langs?: TessLangs } = {}) {
     this.size = Math.max(1, Math.min(opts.size ?? defaultPoolSize(), 4))
+    // both: tesseract keeps, word by word, the reading of the model that is surest (see README: 扫描件)
+    this.langs = opts.langs ?? 'chi_sim+chi_tra'
+    this.tag = `${ENGINE_TAG}/${this.langs}`
     this.idleMs = opts.idleMs ?? 30_000
   }
 
@@ -176,18 +195,30 @@ export class OcrPool {
 
   private startWorker(): Promise<Worker> {
     const T = require('tesseract.js') as typeof Tesseract
-    // tesseract.js would write chi_sim.traineddata into the working directory without a cache path
-    this.cacheDir ??= mkdtempSync(path.join(tmpdir(), 'xxgk-ocr-'))
-    const langPath = path.join(path.dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0_best_int')
-    return T.createWorker('chi_sim', T.OEM.LSTM_ONLY, {
-      langPath,
+    // tesseract.js would write chi_sim.traineddata into the working directory without a cache path. Each
+    // language ships in its own package, and tesseract.js takes one folder: the (gzipped) models are copied
+    // into a temporary folder and read from there as its cache, never written.
+    if (!this.cacheDir) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-ocr-'))
+      for (const lang of this.langs.split('+')) {
+        const src = path.join(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int', `${lang}.traineddata.gz`)
+        copyFileSync(src, path.join(dir, `${lang}.traineddata`))
+      }
+      this.cacheDir = dir
+    }
+    return T.createWorker(this.langs, T.OEM.LSTM_ONLY, {
+      langPath: this.cacheDir,
       gzip: true,
-      cacheMethod: 'none',
+      cacheMethod: 'readOnly',
       cachePath: this.cacheDir,
       workerPath: require.resolve('tesseract.js/src/worker-script/node/index.js'),
       corePath: path.dirname(require.resolve('tesseract.js-core/package.json')),
       errorHandler: () => {}
-    })
+    }, {
+      // chi_tra's own config asks for its vertical-text model (chi_tra_vert), which is not shipped: without
+      // this tesseract reports a failed load and drops chi_tra
+      tessedit_load_sublangs: ''
+    } as Partial<Tesseract.InitOptions>)
   }
 }
 

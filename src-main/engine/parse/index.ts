@@ -7,6 +7,7 @@ import { foldText, tradShare } from './normalize.ts'
 import { placementProblems } from './problems.ts'
 import { findSections } from './sections.ts'
 import { tokenize, type Token } from './tokens.ts'
+import { MIN_CONF } from './values.ts'
 import { clipTokens, readGridTable } from './grid/tables.ts'
 
 export function parseReport(read: ReadResult): ParsedReport {
@@ -52,9 +53,18 @@ export function parseReport(read: ReadResult): ParsedReport {
     norm
   }
   if (problems.length) report.problems = problems
+  const doubt = ocrDoubt(read)
+  if (doubt.length) report.ocrDoubt = doubt
   Object.assign(report, meta)
   addProblems(report, placementProblems(report, read.lines, fmt))
   return report
+}
+
+/** Ranges of OCR'd text read with less than MIN_CONF (a scan's misreadings are likeliest there). */
+function ocrDoubt(read: ReadResult): [number, number][] {
+  const out: [number, number][] = []
+  for (const l of read.lines) for (const c of l.cells) if (c.conf !== undefined && c.conf < MIN_CONF) out.push([c.start, c.end])
+  return out
 }
 
 /** The template actually used to read the tables. */

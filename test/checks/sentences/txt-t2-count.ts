@@ -11,6 +11,20 @@ export const CASES: SentenceCase[] = [
   { s: '全年制发行政规范性文件2件。', fire: false, said: [['issued', 2]], cells: { 'T2.A20_1.normative_docs.issued': 2 } },
   { s: '规范性文件3件。', fire: false, said: [], why: 'does not say issued, repealed or in force' },
   { s: '2022年制发规范性文件4件。', fire: false, said: [], why: 'another year' },
+  {
+    s: '(三) 政府信息管理情况 2022年,西柳镇人民政府办公室共制定规范性文件0件,废止规范性文件0件,现行有效的规范性文件0件。',
+    fire: false,
+    said: [],
+    cells: { 'T2.A20_1.normative_docs.issued': 4, 'T2.A20_1.normative_docs.in_force': 32 },
+    why: 'holdout xiliu2023: a sentence copied from the 2022 report, the year set off by a comma'
+  },
+  {
+    s: '2023年,本镇共制定规范性文件0件,现行有效的规范性文件0件。',
+    fire: true,
+    said: [['issued', 0], ['in_force', 0]],
+    cells: { 'T2.A20_1.normative_docs.issued': 4, 'T2.A20_1.normative_docs.in_force': 32 },
+    why: 'the same sentence about the report year is checked'
+  },
   { s: '严格规范性文件合法性审核，确保规范性文件合法有效。', fire: false, said: [] },
   { s: '清理规章和规范性文件的工作持续推进。', fire: false, said: [] },
   { s: '对规范性文件进行解读2篇。', fire: false, said: [] }

@@ -9,7 +9,7 @@ export const CASES: SentenceCase[] = [
   { s: '本年度共收到政府信息公开申请一件。', fire: false, said: [['new_received', 1]] },
   { s: '全年共受理政府信息公开申请1件，已按时答复。', fire: false, said: [['new_received', 1]] },
   { s: '2023 年全区受理政府信息公开申请 21 件，均在法定期限答复。', fire: false, said: [['new_received', 21]], cells: C(21), why: 'hzq2023 (pdftotext)' },
-  { s: '2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。', fire: false, said: [['new_received', 17]], cells: C(17), why: 'hzq2024' },
+  { year: 2024, s: '2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。', fire: false, said: [['new_received', 17]], cells: C(17), why: 'hzq2024' },
   { s: '本年新收政府信息公开申请1件，上年结转0件。', fire: false, said: [['new_received', 1], ['carried_over', 0]] },
   { s: '我镇共收到3件政府信息公开申请。', fire: false, said: [['new_received', 3]], cells: C(3) },
   { s: '依申请公开方面，全年共受理749件，其中自然人741件，法人或其他组织8件；共办理718件，结转下一年31件。', fire: false, said: [['new_received', 749], ['carried_forward', 31]], cells: C(749, { 'T3.carried_forward.total': 31 }), why: 'issue 13 TXT-SUM trap, counts agree' },
@@ -26,7 +26,7 @@ export const CASES: SentenceCase[] = [
   { s: '全年共收到政府信息公开申请2件，结转下一年度办理1件。', fire: true, said: [['new_received', 2], ['carried_forward', 1]] },
   { s: '上年结转政府信息公开申请2件。', fire: true, said: [['carried_over', 2]] },
   { s: '另有1件结转下年度继续办理。', fire: true, said: [['carried_forward', 1]] },
-  { s: '2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。', fire: true, said: [['new_received', 3119], ['carried_over', 34]], cells: C(3119), why: 'szfgs2024: 上年结转 34 against a table with 0' },
+  { year: 2024, s: '2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。', fire: true, said: [['new_received', 3119], ['carried_over', 34]], cells: C(3119), why: 'szfgs2024: 上年结转 34 against a table with 0' },
   // Traps: must not fire.
   { s: '市政府共受理政府信息公开申请1295件，全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。', fire: false, said: [['new_received', 1295]], cells: C(1295), why: 'issue 13: 未发生…纠错 is not 0 applications' },
   { s: '全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。', fire: false, said: [], why: 'issue 13 negation trap' },

@@ -6,6 +6,8 @@ export interface SentenceCase {
   said?: [string, number][]
   /** Table cells for this case ('T3.new_received.total' → value); the rest as in the base report. */
   cells?: Record<string, number>
+  /** Year of the report the sentence comes from: the base report (2023) is moved to it. */
+  year?: number
   /** Where it comes from or what trap it is. */
   why?: string
 }

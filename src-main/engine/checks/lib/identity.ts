@@ -31,6 +31,17 @@ export interface IdentitySpec {
 
 export const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)
 
+/**
+ * Severity of a check that could not be made. When every unusable cell is blank (the source shows it
+ * empty) and the check holds with the blanks as 0, TBL-BLANK already names those cells and there is
+ * nothing more to tell the township: info. Otherwise (it fails with blanks as 0, or a cell is unsure)
+ * the rule's own severity, which run.ts then lowers or moves to the parse group.
+ */
+export function unverifiedSeverity(severity: Severity, cells: (CellValue | undefined)[], holdsWithZeros: boolean): Severity {
+  const bad = cells.filter((c) => !usable(c))
+  return holdsWithZeros && bad.length > 0 && bad.every((c) => c?.status === 'blank') ? 'info' : severity
+}
+
 /** null when the identity holds, or when none of its cells exists (the table or row is missing altogether). */
 export function checkIdentity(spec: IdentitySpec): Finding | null {
   const terms = [...spec.left, ...spec.right]
@@ -56,7 +67,7 @@ export function checkIdentity(spec: IdentitySpec): Finding | null {
       .join('、')
     return {
       rule: spec.rule,
-      severity: spec.severity,
+      severity: unverifiedSeverity(spec.severity, terms.map((t) => t.cell), l0 === r0),
       outcome: 'UNVERIFIABLE',
       loc: spec.loc,
       evidence,

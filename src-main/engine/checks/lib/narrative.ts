@@ -157,7 +157,16 @@ export function otherYear(ctx: ReportCtx, start: number, end: number): string | 
   const before = ctx.report.norm.slice(c.start, end).replace(/上一?年度?结转/g, '')
   for (const m of before.matchAll(/((?:19|20)\d{2})\s*年/g)) if (ctx.year !== undefined && Number(m[1]) !== ctx.year) return `提到${m[1]}年`
   const cmp = /去年|上一?年度?|同比|较上年|环比/.exec(before)
-  return cmp ? `与“${cmp[0]}”比较` : null
+  if (cmp) return `与“${cmp[0]}”比较`
+  // A year set off by a comma earlier in the sentence ('2022年，…共制定规范性文件0件，…') dates every clause
+  // after it: a sentence copied from last year's report is about last year.
+  if (ctx.year === undefined) return null
+  let s = c.start
+  while (s > 0 && !/[。！？!?\n]/.test(ctx.report.norm[s - 1] as string)) s--
+  for (const m of ctx.report.norm.slice(s, c.start).matchAll(/((?:19|20)\d{2})\s*年度?(?:以来|全年)?\s*[,，]/g)) {
+    if (Number(m[1]) !== ctx.year) return `句首写明${m[1]}年`
+  }
+  return null
 }
 
 /** Evidence for [start, end) without the surrounding whitespace (section bodies end in blank lines). */

@@ -58,6 +58,7 @@ export function sentences(ctx: ReportCtx): Sentence[] {
   if (hit) return hit
   const norm = ctx.report.norm
   const out: Sentence[] = []
+  const titles = ctx.report.sections.flatMap((x) => (x.found && x.titleSpan ? [x.titleSpan] : []))
   for (const r of narrativeRanges(ctx)) {
     // Lines of the range.
     const lines: { start: number; end: number; text: string }[] = []
@@ -67,12 +68,15 @@ export function sentences(ctx: ReportCtx): Sentence[] {
       lines.push({ start: i, end: j, text: norm.slice(i, j) })
       i = j + 1
     }
+    // A section heading (六、其他需要报告的事项) is short and unpunctuated like a cell, but it is a heading:
+    // never a cell, never joined to the line after it.
+    const heading = lines.map((l) => titles.some((t) => t.start < l.end && t.end > l.start))
     const skip = lines.map((l) => tableLike(l.text))
     lines.forEach((l, k) => {
-      if (!labelLike(l.text)) return
+      if (heading[k] || !labelLike(l.text)) return
       const near = (x: number): boolean => {
         const n = lines[x]
-        return !!n && (skip[x] || labelLike(n.text))
+        return !!n && !heading[x] && (skip[x] || labelLike(n.text))
       }
       if (near(k - 1) || near(k + 1)) skip[k] = true
     })
@@ -91,7 +95,7 @@ export function sentences(ctx: ReportCtx): Sentence[] {
       if (!para) para = { start: l.start, parts: [], end: l.start - 1 }
       para.parts.push(l.text)
       para.end = l.end
-      if (PARA_END.test(l.text)) flush()
+      if (heading[k] || PARA_END.test(l.text)) flush()
     })
     flush()
   }
@@ -102,6 +106,16 @@ export function sentences(ctx: ReportCtx): Sentence[] {
 /** The narrative sentences as ranges (for rules that match phrases rather than counts). */
 export function sentenceRanges(ctx: ReportCtx): { start: number; end: number }[] {
   return sentences(ctx).map((s) => ({ start: s.start, end: s.end }))
+}
+
+/**
+ * Narrative sentences inside [from, to), each with `joined`: its text with the line breaks of a wrapped
+ * paragraph taken out, so that a phrase a PDF wrapped (未收取信息处 + 理费) still reads as one word.
+ */
+export function sentencesIn(ctx: ReportCtx, from: number, to: number): (Sentence & { joined: string })[] {
+  return sentences(ctx)
+    .filter((s) => s.start >= from && s.end <= to)
+    .map((s) => ({ ...s, joined: ctx.report.norm.slice(s.start, s.end).replace(/[\r\n]/g, '') }))
 }
 
 function splitSentences(start: number, text: string, out: Sentence[]): void {

@@ -1,5 +1,6 @@
 import { NUM } from '../lib/cnnum.ts'
 import { matchAll, sectionBody, spanEvidence } from '../lib/narrative.ts'
+import { sentencesIn } from '../lib/statements.ts'
 import { sentenceAround } from '../evidence.ts'
 import { na, pass, type ReportRule } from '../types.ts'
 
@@ -21,21 +22,28 @@ const rule: ReportRule = {
     if (ctx.format !== '2021' || (ctx.year !== undefined && ctx.year < 2021)) return na('信息处理费自2021年1月1日起收取，2019年试行格式年报不要求')
     const s = sectionBody(ctx, 'S6')
     if (!s) return na('未找到第六部分')
-    const range = [{ start: s.start, end: s.end }]
-    const fee = matchAll(ctx, FEE, range)
+    // Whole sentences, wrapped lines joined (a PDF breaks 未收取信息处 / 理费 over two lines) ...
+    let first: { start: number; end: number } | undefined
+    for (const sen of sentencesIn(ctx, s.start, s.end)) {
+      if (!FEE.test(sen.joined)) continue
+      first ??= sen
+      if (STATED.test(sen.joined)) return pass(`“${ctx.text.slice(sen.start, sen.end).replace(/\s*\n\s*/g, '').trim().slice(0, 60)}”`)
+    }
+    // ... and each line as written, for lines the sentence reader leaves out (short label-like lines).
+    const fee = matchAll(ctx, FEE, [{ start: s.start, end: s.end }])
     for (const f of fee) {
       const sen = sentenceAround(ctx.report.norm, f.start, f.end)
       if (STATED.test(ctx.report.norm.slice(sen.start, sen.end))) return pass(`“${ctx.text.slice(sen.start, sen.end).trim().slice(0, 60)}”`)
     }
-    const first = fee[0]
-    const ev = first ? sentenceAround(ctx.text, first.start, first.end) : { start: s.start, end: s.end }
+    const hit = fee[0]
+    const ev = first ?? (hit ? sentenceAround(ctx.text, hit.start, hit.end) : { start: s.start, end: s.end })
     return {
       outcome: 'FAIL',
       findings: [
         {
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'S6.fee',
-          evidence: [spanEvidence(ctx, ev.start, ev.end, first ? '提到收费但未说明件数、金额' : '第六部分')],
-          message: first
+          evidence: [spanEvidence(ctx, ev.start, ev.end, first || hit ? '提到收费但未说明件数、金额' : '第六部分')],
+          message: first || hit
             ? '“六、其他需要报告的事项”提到收费，但未说明发出收费通知的件数、金额或“未收取信息处理费”。'
             : '“六、其他需要报告的事项”未说明信息处理费收取情况（含未收取的说明）。'
         }

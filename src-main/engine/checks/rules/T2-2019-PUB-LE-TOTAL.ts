@@ -1,4 +1,5 @@
 import { cellEvidence, usable } from '../evidence.ts'
+import { unverifiedSeverity } from '../lib/identity.ts'
 import { fromFindings, na, type Finding, type ReportRule } from '../types.ts'
 
 const ROWS: [string, string][] = [
@@ -28,7 +29,7 @@ const rule: ReportRule = {
         const p = pub?.value ?? 0
         const t = total?.value ?? 0
         findings.push({
-          rule: rule.id, severity: rule.severity, outcome: 'UNVERIFIABLE', loc: `T2.${row}`, evidence,
+          rule: rule.id, severity: unverifiedSeverity(rule.severity, [pub, total], p <= t), outcome: 'UNVERIFIABLE', loc: `T2.${row}`, evidence,
           message: `表二“${label}”行的本年新公开数量或对外公开总数量空白或无法读取，无法核对（空白按 0 计时${p <= t ? '成立' : '不成立'}：${p} ≤ ${t}）。`
         })
         continue

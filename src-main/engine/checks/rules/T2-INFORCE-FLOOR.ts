@@ -1,4 +1,5 @@
 import { cellEvidence, usable } from '../evidence.ts'
+import { unverifiedSeverity } from '../lib/identity.ts'
 import { fromFindings, na, type Finding, type ReportRule } from '../types.ts'
 
 const ROWS: [string, string][] = [
@@ -32,7 +33,7 @@ const rule: ReportRule = {
         const r = repealed?.value ?? 0
         const f = inForce?.value ?? 0
         findings.push({
-          rule: rule.id, severity: rule.severity, outcome: 'UNVERIFIABLE', loc: `T2.${row}`, evidence,
+          rule: rule.id, severity: unverifiedSeverity(rule.severity, cells, f >= i - r), outcome: 'UNVERIFIABLE', loc: `T2.${row}`, evidence,
           message: `表二“${label}”行有空白或无法读取的单元格，无法核对现行有效件数（空白按 0 计时${f >= i - r ? '成立' : '不成立'}：现行有效${f}，制发${i}，废止${r}）。`
         })
         continue

@@ -1,5 +1,6 @@
 import { t3Columns } from '../../template.ts'
 import { cellEvidence, usable } from '../evidence.ts'
+import { unverifiedSeverity } from '../lib/identity.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 
 // 第一项加第二项之和，等于第三项加第四项之和 — the identity printed in the corner of table 三.
@@ -30,11 +31,10 @@ const rule: ReportRule = {
       }
       if (!(usable(a) && usable(b) && usable(c) && usable(d))) {
         const bad = cells.filter((x) => !usable(x)).length
+        const holds = (a.value ?? 0) + (b.value ?? 0) === (c.value ?? 0) + (d.value ?? 0)
         findings.push({
-          rule: rule.id, severity: rule.severity, outcome: 'UNVERIFIABLE', loc: `T3.${col.id}`, evidence, sides,
-          message: `表三“${col.label}”列：有 ${bad} 个单元格空白或无法确定，勾稽关系无法核对（空白按 0 计时${
-            (a.value ?? 0) + (b.value ?? 0) === (c.value ?? 0) + (d.value ?? 0) ? '成立' : '不成立'
-          }）。`
+          rule: rule.id, severity: unverifiedSeverity(rule.severity, cells, holds), outcome: 'UNVERIFIABLE', loc: `T3.${col.id}`, evidence, sides,
+          message: `表三“${col.label}”列：有 ${bad} 个单元格空白或无法确定，勾稽关系无法核对（空白按 0 计时${holds ? '成立' : '不成立'}）。`
         })
         continue
       }

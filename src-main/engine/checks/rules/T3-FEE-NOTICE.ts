@@ -1,5 +1,6 @@
 import { t3Columns } from '../../template.ts'
 import { cellEvidence, sentenceAround, textEvidence, usable } from '../evidence.ts'
+import { sentencesIn } from '../lib/statements.ts'
 import { fromFindings, na, pass, type Evidence, type ReportRule } from '../types.ts'
 
 const CN: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
@@ -78,13 +79,19 @@ const rule: ReportRule = {
         }
       ])
     }
+    // Sentences with their wrapped lines joined (发出收费通 / 知3件 in a PDF); offsets in the report.
     const mentions: { start: number; end: number; counts: number[] }[] = []
+    for (const sen of sentencesIn(ctx, s6.start, s6.end)) {
+      if (sen.joined.includes('收费通知')) mentions.push({ start: sen.start, end: sen.end, counts: noticeCounts(sen.joined) })
+    }
+    // Lines the sentence reader leaves out (label-like lines) are still read one by one.
     for (let i = s6.norm.indexOf('收费通知'); i >= 0; i = s6.norm.indexOf('收费通知', i + 4)) {
       const sp = sentenceAround(s6.norm, i, i + 4)
-      if (mentions.some((m) => m.start === sp.start)) continue
-      mentions.push({ ...sp, counts: noticeCounts(s6.norm.slice(sp.start, sp.end)) })
+      const at = { start: s6.start + sp.start, end: s6.start + sp.end }
+      if (mentions.some((m) => m.start < at.end && m.end > at.start)) continue
+      mentions.push({ ...at, counts: noticeCounts(s6.norm.slice(sp.start, sp.end)) })
     }
-    for (const m of mentions) evidence.push(textEvidence(ctx, s6.start + m.start, s6.start + m.end, '第六部分关于收费通知的表述'))
+    for (const m of mentions) evidence.push(textEvidence(ctx, m.start, m.end, '第六部分关于收费通知的表述'))
     const stated = mentions.flatMap((m) => m.counts)
     const best = stated.length ? Math.max(...stated) : null
     if (best !== null && best >= need) return pass(`第六部分报告收费通知 ${best} 件`)

@@ -5,8 +5,9 @@ import type { Identity, TableSpec } from '../../template.ts'
 import { MIN_CONF, readValue } from '../values.ts'
 import { columnModel, placeByModel } from './columns.ts'
 import type { Item, MappedRows, RowRead } from './rows.ts'
-import { placements, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
+import { placements, resplit, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
 import { matchLabel } from '../labels.ts'
+import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf } from './ocrIdentities.ts'
 import type { GCell, GridSource } from './types.ts'
 
 export interface SpecRead {
@@ -44,6 +45,11 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
     status = 'invalid'
     note = '件数应为整数'
   }
+  if (status === 'invalid' && it.conf !== undefined) {
+    // on a scan a cell that does not fit its column is a misreading until shown otherwise: a parse problem
+    status = 'uncertain'
+    note = `识别结果“${it.text}”不是该栏应有的数字形式（${note ?? ''}），请对照原件核对`
+  }
   if (v.unit && status === 'ok') note = `单元格内写有单位“${v.unit}”`
   if (status === 'ok' && col.type !== 'signed_int' && value !== null && value < 0) {
     status = 'invalid'
@@ -56,6 +62,7 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
   if (status === 'blank') value = null
   const c: CellValue = { ...base, value, raw: it.text, status, span: spanOfItem(it) }
   if (note) c.note = note
+  if (it.conf !== undefined) ocrConf.set(c, it.conf)
   return c
 }
 
@@ -202,7 +209,8 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       const last = local.map((id) => Math.max(...[...id.lhs, ...id.rhs].map((x) => colIds.indexOf(x.col))))
       const partial = (p: number[]): boolean => local.every((id, i) => (last[i] as number) >= p.length || accepts([id], colIds, p))
       const res = splitDigits(values.map((v) => v.text.trim()), n, (p) => accepts(local, colIds, p), 50, 200000, partial)
-      pending.push({ row, items: values, choice: { row: row.id, readings: res.found, overflow: res.overflow }, why: `数字连在一起（${values.map((v) => v.text.trim()).join(' ')}）`, noun: '拆分' })
+      const pieces = values.map((v) => v.text.trim())
+      pending.push({ row, items: values, choice: { row: row.id, readings: res.found, overflow: res.overflow, pieces }, why: `数字连在一起（${values.map((v) => v.text.trim()).join(' ')}）`, noun: '拆分' })
       continue
     }
     if (plain && values.length < n) {
@@ -219,8 +227,26 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
     out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[0] as Item), source: 'reading' })
   }
 
-  const solved = solve([...fixed, ...pending.map((p) => p.choice)], colIds, spec.identities)
-  void solved
+  // A group written as one row of zeros ((六)其他处理 without its sub-rows): its missing sub-rows, parts
+  // of a 0 total that cannot be negative, are 0 (inferred). Any other total leaves them missing.
+  for (const g of mapped.groupRows) {
+    const parent = spec.parents.find((p) => p.label === g.label)
+    const vals = g.items.filter((i) => i.kind !== 'empty')
+    // n zeros, written apart or glued ('0000000': a run of n zeros has only that split).
+    const zeros = vals.every((v) => v.kind === 'num' && /^0+$/.test(v.text.trim())) && vals.reduce((a, v) => a + v.text.trim().length, 0) === n
+    if (!parent || !zeros) continue
+    const span: Span = { ...spanOfItem(vals[0] as Item), end: (vals[vals.length - 1] as Item).end }
+    for (const child of parent.children) {
+      const cs = placed.get(child)
+      if (!cs || !cs.every((c) => c.status === 'missing')) continue
+      placed.set(child, cs.map((c) => ({ ...c, value: 0, raw: '', status: 'inferred' as const, span, note: `原文未列出本行，“${g.label}”整行为 0，其下各行不能为负，推断为 0` })))
+      // Known before the identities are solved: they take part in the column sums of the other rows.
+      fixed.push({ row: child, readings: [cs.map(() => 0)] })
+    }
+  }
+  const all = [...fixed, ...pending.map((p) => p.choice)]
+  solve(all, colIds, spec.identities)
+  resplit(all, colIds, spec.identities)
   for (const p of pending) {
     const rs = p.choice.readings as Reading[]
     const span: Span = { ...spanOfItem(p.items[0] as Item), end: (p.items[p.items.length - 1] as Item).end }
@@ -236,7 +262,9 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
         } else {
           cell.value = v
           cell.status = 'inferred'
-          cell.note = rs.length === 1 ? `${p.why}，按模板勾稽关系唯一${p.noun}` : `${p.why}，满足勾稽关系的各种${p.noun}在本格一致`
+          cell.note = p.choice.broken
+            ? `${p.why}，没有满足全部勾稽关系的拆分；${brokenNote(spec, p.choice.broken, c)}`
+            : rs.length === 1 ? `${p.why}，按模板勾稽关系唯一${p.noun}` : `${p.why}，满足勾稽关系的各种${p.noun}在本格一致`
         }
         return cell
       }
@@ -251,23 +279,17 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       return cell
     }))
   }
-  // A group written as one row of zeros ((六)其他处理 without its sub-rows): its missing sub-rows, parts
-  // of a 0 total that cannot be negative, are 0 (inferred). Any other total leaves them missing.
-  for (const g of mapped.groupRows) {
-    const parent = spec.parents.find((p) => p.label === g.label)
-    const vals = g.items.filter((i) => i.kind !== 'empty')
-    // n zeros, written apart or glued ('0000000': a run of n zeros has only that split).
-    const zeros = vals.every((v) => v.kind === 'num' && /^0+$/.test(v.text.trim())) && vals.reduce((a, v) => a + v.text.trim().length, 0) === n
-    if (!parent || !zeros) continue
-    const span: Span = { ...spanOfItem(vals[0] as Item), end: (vals[vals.length - 1] as Item).end }
-    for (const child of parent.children) {
-      const cs = placed.get(child)
-      if (!cs || !cs.every((c) => c.status === 'missing')) continue
-      placed.set(child, cs.map((c) => ({ ...c, value: 0, raw: '', status: 'inferred' as const, span, note: `原文未列出本行，“${g.label}”整行为 0，其下各行不能为负，推断为 0` })))
-    }
-  }
+  applyOcrIdentities(spec.identities, placed, colIds, out.unplaced)
+  doubtBlanksInUnsureRows(placed, out.unplaced)
   for (const r of spec.rows) out.cells.push(...(placed.get(r.id) ?? []))
   return out
+}
+
+/** Why a glued row that breaks its own arithmetic was still split with certainty (see `resplit`). */
+function brokenNote(spec: TableSpec, broken: string[], col: string): string {
+  const names = broken.map((b) => `“${spec.cols.find((x) => x.id === b)?.label ?? b}”`).join('或')
+  const self = broken.includes(col) ? '本格与其他格之和不符，' : ''
+  return `若本行仅${names}一格有误，则只有一种拆分与其他各行的勾稽关系一致，已按此拆分；${self}请核对原文`
 }
 
 /** The reader's own failures in one table, for the reviewer: never a finding against the township. */

@@ -14,6 +14,10 @@ export interface RowChoice {
   overflow?: boolean
   /** Readings leave unplaced columns blank; for the identities such a blank counts as 0. */
   blankAsZero?: boolean
+  /** Glued digits as written (each piece cut at its end): lets `resplit` try again when no split is consistent. */
+  pieces?: string[]
+  /** Set by `resplit`: columns whose cell breaks identities in the one split the other rows allow. */
+  broken?: string[]
 }
 
 /** Split a run of digits (the concatenation of `pieces`, each cut at least once at its end) into n numbers. */
@@ -143,4 +147,93 @@ function holds(id: Identity, r: RowChoice, reading: Reading, cols: string[], kno
     rs += v
   }
   return l === rs
+}
+
+const refs = (id: Identity): { row: string; col: string }[] => [...id.lhs, ...id.rhs]
+const through = (id: Identity, row: string): boolean => refs(id).some((x) => x.row === row)
+
+/**
+ * A glued row that no split makes consistent with every identity (the township's own arithmetic is wrong,
+ * e.g. a 总计 one too high). Suppose one cell of the row is wrong: leave out the identities through it and
+ * keep those whose other cells are known. When, over every choice of that cell (and every combination of
+ * the readings still open in rows it shares an identity with), exactly one split remains and identities
+ * through other rows took part in it, that split is the reading: the other rows pin it, and the broken
+ * identity is a finding, not a reading problem. Identities through the wrong cell are left out of further
+ * solving, so the township's error never decides another row. Returns the identities still usable.
+ */
+export function resplit(rows: RowChoice[], cols: string[], identities: Identity[]): Identity[] {
+  let ids = identities
+  const spent = { visits: 0 }
+  for (let round = 0; round <= rows.length; round++) {
+    let progressed = false
+    for (const r of rows) {
+      if (!r.pieces || r.readings.length || r.overflow || r.broken) continue
+      const one = resplitRow(r, rows, cols, ids, spent)
+      if (!one) continue
+      r.readings = [one.reading]
+      r.broken = one.broken
+      ids = ids.filter((id) => !refs(id).some((x) => x.row === r.row && one.broken.includes(x.col)))
+      progressed = true
+      solve(rows, cols, ids)
+    }
+    if (!progressed) break
+  }
+  return ids
+}
+
+/** Open rows tried in every combination of their readings at most this many times. */
+const MAX_COMBINATIONS = 64
+/** Split steps for one table: past it every row not yet decided stays uncertain (hostile input stays fast). */
+const RESPLIT_BUDGET = 1_000_000
+
+function resplitRow(r: RowChoice, rows: RowChoice[], cols: string[], ids: Identity[], spent: { visits: number }): { reading: Reading; broken: string[] } | null {
+  const pieces = r.pieces as string[]
+  const base: Known = new Map()
+  for (const o of rows) if (o !== r && o.readings.length === 1 && !o.overflow) (o.readings[0] as Reading).forEach((v, i) => base.set(key(o.row, cols[i] as string), v))
+  const mine = ids.filter((id) => through(id, r.row))
+  const open = rows.filter((o) => o !== r && o.readings.length > 1 && !o.overflow && mine.some((id) => through(id, o.row)))
+  const combos = open.reduce((a, o) => a * o.readings.length, 1)
+  const tried = combos <= MAX_COMBINATIONS ? open : []
+  // Identities between the open rows and the rest (not through this row) that a combination must satisfy.
+  const between = ids.filter((id) => !through(id, r.row) && tried.some((o) => through(id, o.row)))
+  const num = (kn: Known, x: { row: string; col: string }): boolean => typeof kn.get(key(x.row, x.col)) === 'number'
+  const found = new Map<string, { reading: Reading; cols: Set<string>; vouched: boolean }>()
+
+  const search = (kn: Known): boolean => {
+    const none: RowChoice = { row: '\u0000', readings: [] }
+    if (!between.every((id) => !refs(id).every((x) => num(kn, x)) || holds(id, none, [], cols, kn))) return true
+    const judged = mine.filter((id) => refs(id).every((x) => x.row === r.row || num(kn, x)))
+    for (const suspect of cols) {
+      const kept = judged.filter((id) => !refs(id).some((x) => x.row === r.row && x.col === suspect))
+      // Only identities through other rows can vouch for a split that breaks the row's own arithmetic;
+      // a hypothesis without them still counts against uniqueness.
+      const vouched = kept.some((id) => refs(id).some((x) => x.row !== r.row))
+      const ok = (p: number[]): boolean => ++spent.visits <= RESPLIT_BUDGET && kept.every((id) => holds(id, r, p, cols, kn))
+      const res = splitDigits(pieces, cols.length, ok, 1, 200000, ok)
+      if (res.overflow || spent.visits > RESPLIT_BUDGET) return false
+      for (const p of res.found) {
+        const k = p.join(',')
+        const e = found.get(k) ?? { reading: p, cols: new Set<string>(), vouched: false }
+        e.cols.add(suspect)
+        e.vouched ||= vouched
+        found.set(k, e)
+      }
+      if (found.size > 1) return false
+    }
+    return true
+  }
+  const assign = (i: number, kn: Known): boolean => {
+    const o = tried[i]
+    if (!o) return search(kn)
+    for (const reading of o.readings) {
+      const next = new Map(kn)
+      reading.forEach((v, ci) => next.set(key(o.row, cols[ci] as string), v))
+      if (!assign(i + 1, next)) return false
+    }
+    return true
+  }
+  if (!assign(0, base)) return null
+  const only = [...found.values()][0]
+  if (found.size !== 1 || !only?.vouched) return null
+  return { reading: only.reading, broken: cols.filter((c) => only.cols.has(c)) }
 }

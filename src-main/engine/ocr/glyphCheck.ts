@@ -1,0 +1,67 @@
+// Glyph checks on the value cells of a scanned page (see checkGlyphs): the shapes of a number's digits
+// against the digits read with confidence elsewhere on the same page.
+import { MIN_CONF } from '../parse/values.ts'
+import { type TCell, VALUE_CELL_EM, minWordConf, wordsText } from './cellRead.ts'
+import { DigitMatcher, glyphBoxes, type DigitMatch } from './glyphs.ts'
+import type { Gray, Rect } from './image.ts'
+import { digitsOf, DOUBT_CONF } from './layout.ts'
+
+/**
+ * Glyph checks on the value cells of a page. A number cannot have more glyphs than digits: a digit OCR
+ * dropped ('913' read '93', a thin '1' lost) leaves it in doubt however sure the readings were (fewer
+ * glyphs are digits that touch). Then each glyph is compared with the digits read with confidence elsewhere
+ * on the page: a confident number whose glyph clearly looks like another digit is put in doubt, and a
+ * doubtful one (a look-alike such as '了' for 7, or readings that disagreed) whose every glyph clearly
+ * looks like its digit is confirmed.
+ */
+export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): void {
+  const values: { c: TCell; digits: string; mapped: boolean; boxes: Rect[]; conf: number }[] = []
+  for (const c of cells) {
+    const d = digitsOf(wordsText(c.words))
+    if (!d || c.rect.x1 - c.rect.x0 > VALUE_CELL_EM * em) continue
+    const inset = 3
+    const boxes = glyphBoxes(g, { x0: c.rect.x0 + inset, y0: c.rect.y0 + inset, x1: c.rect.x1 - inset, y1: c.rect.y1 - inset }, thr, 0.4 * em)
+    const digits = d.digits.replace(/\D/g, '')
+    if (boxes.length > digits.length) c.conf = Math.min(c.conf ?? 100, DOUBT_CONF)
+    values.push({ c, digits, mapped: d.mapped, boxes, conf: Math.min(c.conf ?? 100, minWordConf(c.words)) })
+  }
+  // fewer glyphs than digits: digits that touch fill as much width as they count; a digit made up from a
+  // speck or what is left of a rule ('4' read '14') does not
+  const widths = values
+    .filter((v) => v.conf >= SURE_CONF && v.boxes.length === v.digits.length)
+    .flatMap((v) => v.boxes.filter((_, i) => v.digits[i] !== '1').map((b) => b.x1 - b.x0))
+    .sort((a, b) => a - b)
+  const digitW = widths.length >= 3 ? (widths[widths.length >> 1] as number) : 0.45 * em
+  for (const v of values) {
+    if (v.boxes.length === 0 || v.boxes.length >= v.digits.length) continue
+    const est = v.boxes.reduce((n, b) => n + Math.max(1, Math.round((b.x1 - b.x0) / digitW)), 0)
+    if (est !== v.digits.length) v.c.conf = Math.min(v.c.conf ?? 100, DOUBT_CONF)
+  }
+  const matcher = new DigitMatcher()
+  for (const v of values) {
+    if (v.mapped || v.conf < SURE_CONF || v.boxes.length !== v.digits.length) continue
+    v.boxes.forEach((b, i) => matcher.add(v.digits[i] as string, g, b, thr, v.c))
+  }
+  for (const v of values) {
+    if (v.boxes.length !== v.digits.length) continue
+    const seen = v.boxes.map((b) => matcher.match(g, b, thr, v.c))
+    const clear = (m: DigitMatch | null): m is DigitMatch => !!m && m.score >= GLYPH_MATCH && m.score - m.runnerUp >= GLYPH_MARGIN
+    if (!v.mapped && v.conf >= MIN_CONF) {
+      // a digit that clearly looks like another learned digit
+      const wrong = seen.some((m, i) => clear(m) && m.digit !== v.digits[i] && matcher.count(v.digits[i] as string, v.c) > 0)
+      if (wrong) v.c.conf = DOUBT_CONF
+    } else if ((v.c.conf ?? 100) > 0 && seen.every((m, i) => clear(m) && m.digit === v.digits[i])) {
+      // every glyph is the digit read: a look-alike becomes its digit, and the number is no longer in doubt
+      v.c.words = v.c.words.map((w) => ({ ...w, text: digitsOf(w.text)?.digits ?? w.text }))
+      v.c.conf = MIN_CONF + 5
+      v.c.confirmed = true
+    }
+  }
+}
+
+/** A confident reading for learning the page's digits. */
+const SURE_CONF = 90
+/** Glyph comparison: the shape must correlate this well with its digit, and this much better than with any other. */
+const GLYPH_MATCH = 0.85
+const GLYPH_MARGIN = 0.2
+

@@ -1,0 +1,93 @@
+// Table identities on OCR'd cells: they may confirm one unsure digit or put a failing row in doubt, never
+// replace a printed value; cells from a text layer are left alone. OCR'd text read without confidence
+// turns the findings that quote it into parse problems.
+import { describe, expect, it } from 'vitest'
+import { ocrDoubtIsParse } from '../../src-main/engine/checks/ocrDoubt.ts'
+import type { Finding } from '../../src-main/engine/checks/types.ts'
+import type { CellValue, ParsedReport } from '../../src-main/engine/model.ts'
+import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf } from '../../src-main/engine/parse/grid/ocrIdentities.ts'
+import type { Identity } from '../../src-main/engine/template.ts'
+
+const cols = ['a', 'b', 'total']
+const sum: Identity[] = [{ id: 'row-sum', lhs: [{ row: 'r', col: 'a' }, { row: 'r', col: 'b' }], rhs: [{ row: 'r', col: 'total' }] }]
+
+/** One row of three cells: [value, conf | undefined (text layer), low-confidence?]. */
+function row(cells: [number, number | undefined, boolean?][]): Map<string, CellValue[]> {
+  const out = cells.map(([v, conf, low], i): CellValue => {
+    const c: CellValue = { table: 'T3', row: 'r', col: cols[i] as string, value: v, raw: String(v), status: low ? 'uncertain' : 'ok' }
+    if (low) c.note = `识别置信度低（${conf}）`
+    if (conf !== undefined) ocrConf.set(c, conf)
+    return c
+  })
+  return new Map([['r', out]])
+}
+const statuses = (m: Map<string, CellValue[]>): string[] => (m.get('r') as CellValue[]).map((c) => c.status)
+const values = (m: Map<string, CellValue[]>): (number | null)[] => (m.get('r') as CellValue[]).map((c) => c.value)
+
+describe('identities on OCR cells', () => {
+  it('confirm one unsure digit when every other cell is sure and the row adds up', () => {
+    const m = row([[3, 96], [4, 62, true], [7, 97]])
+    const unplaced: { row: string; col: string }[] = []
+    applyOcrIdentities(sum, m, cols, unplaced)
+    expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
+    expect((m.get('r') as CellValue[])[1]?.note).toContain('已确认')
+    expect(unplaced).toEqual([])
+  })
+  it('do not confirm two unsure digits (they could be wrong together)', () => {
+    const m = row([[3, 70, true], [4, 62, true], [7, 97]])
+    applyOcrIdentities(sum, m, cols, [])
+    expect(statuses(m)).toEqual(['uncertain', 'uncertain', 'ok'])
+  })
+  it('a failing row read without full confidence is put in doubt, its printed values kept', () => {
+    const m = row([[3, 88], [4, 91], [8, 90]])
+    const unplaced: { row: string; col: string }[] = []
+    applyOcrIdentities(sum, m, cols, unplaced)
+    expect(statuses(m)).toEqual(['uncertain', 'uncertain', 'uncertain'])
+    expect(values(m)).toEqual([3, 4, 8])
+    expect(unplaced).toHaveLength(3)
+  })
+  it('a failing row read with full confidence stays as printed: the report itself does not add up', () => {
+    const m = row([[3, 97], [4, 99], [8, 96]])
+    applyOcrIdentities(sum, m, cols, [])
+    expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
+  })
+  it('cells from a text layer are never touched', () => {
+    const m = row([[3, undefined], [4, undefined], [8, undefined]])
+    applyOcrIdentities(sum, m, cols, [])
+    expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
+  })
+})
+
+describe('blanks in OCR rows', () => {
+  it('a blank beside a cell read without confidence is uncertain (a digit may have been missed)', () => {
+    const m = row([[3, 40, true], [0, 97], [7, 97]])
+    const cells = m.get('r') as CellValue[]
+    Object.assign(cells[1] as CellValue, { status: 'blank', value: null, raw: '' })
+    const unplaced: { row: string; col: string }[] = []
+    doubtBlanksInUnsureRows(m, unplaced)
+    expect(statuses(m)).toEqual(['uncertain', 'uncertain', 'ok'])
+    expect(unplaced).toEqual([{ row: 'r', col: 'b' }])
+  })
+  it('a blank in a row read with confidence, or from a text layer, stays blank', () => {
+    for (const conf of [97, undefined]) {
+      const m = row([[3, conf], [0, conf], [7, conf]])
+      Object.assign((m.get('r') as CellValue[])[1] as CellValue, { status: 'blank', value: null, raw: '' })
+      doubtBlanksInUnsureRows(m, [])
+      expect(statuses(m)).toEqual(['ok', 'blank', 'ok'])
+    }
+  })
+})
+
+describe('findings quoting OCR text read without confidence', () => {
+  const f: Finding = { rule: 'SEC-TITLE', severity: 'warning', outcome: 'FAIL', message: '标题与模板不一致', loc: 'S2', evidence: [{ kind: 'text', start: 100, end: 110, text: '二、主动公开政府信惑情况' }] }
+  const report = (doubt?: [number, number][]): ParsedReport => ({ ocrDoubt: doubt }) as unknown as ParsedReport
+  it('become parse problems when the quoted text overlaps a low-confidence range', () => {
+    const out = ocrDoubtIsParse(report([[105, 120]]), f)
+    expect(out.severity).toBe('parse')
+    expect(out.message).toContain('可能是识别错误')
+  })
+  it('stay the township\'s when the text was read with confidence or is not a scan', () => {
+    expect(ocrDoubtIsParse(report([[110, 120]]), f)).toBe(f)
+    expect(ocrDoubtIsParse(report(undefined), f)).toBe(f)
+  })
+})
