@@ -36,10 +36,6 @@ function spanAttr(v: string | undefined): number | undefined {
 }
 
 /**
- * Rows of a table with grid columns from the HTML table model: a cell takes the first column not
- * covered by a rowspan from above; rowspans end with their row group.
- */
-/**
  * Widest grid a data table may have. Report tables have at most a few dozen columns; spans that push
  * a table past this (hostile colspan/rowspan="0" nests) would make the grid grow with every row.
  */
@@ -57,6 +53,10 @@ export function collectRows(table: El): Row[] | null {
 
 const TOO_WIDE = new Error('table grid too wide')
 
+/**
+ * Rows of a table with grid columns from the HTML table model: a cell takes the first column not
+ * covered by a rowspan from above; rowspans end with their row group.
+ */
 function gridRows(table: El): Row[] {
   const rows: Row[] = []
   let covered: number[] = []
