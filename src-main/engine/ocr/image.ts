@@ -1,6 +1,8 @@
 // Grey-level page images for OCR: threshold, skew estimate, table-rule removal, ink blobs, smoothing of
 // bilevel scans, crops and PGM encoding for tesseract.
 // Pure TypeScript on byte arrays (0 = black, 255 = white), no native code beyond the canvas that renders.
+// Over 400 lines: one family of small pure functions on one image type; the rule and blob finders share
+// their segment helpers, and splitting by function would scatter those without separating jobs.
 
 export interface Gray {
   w: number
