@@ -1,5 +1,6 @@
 // The audit trail: every reviewer action that changes a decision, a status, a name or a cell is a
 // row here with what it was before and after, so it can be shown and undone (undo.ts).
+import type { AuditEntryDto } from '../../shared/api.ts'
 import type { Db } from '../db/open.ts'
 
 export type AuditAction = 'decide' | 'add' | 'status' | 'body' | 'settle' | 'unsettle' | 'undo'
@@ -21,18 +22,8 @@ export function auditWriter(db: Db, reviewer: string): Audit {
   }
 }
 
-export interface AuditEntry {
-  id: number
-  at: string
-  reviewer: string | null
-  action: string
-  reportId: number | null
-  township: string | null
-  findingKey: string | null
-  before: string | null
-  after: string | null
-  undone: boolean
-}
+/** One line of the audit trail: the API's type, so the two cannot drift apart. */
+export type AuditEntry = AuditEntryDto
 
 /** A batch's audit rows, newest first; limit is clamped to 1..5000 (500 when not given). */
 export function auditTrail(db: Db, batchId: number, limit?: number): AuditEntry[] {
