@@ -2,7 +2,9 @@
 // test reads what the shell handed to Electron — the window options, the page it loads, the
 // navigation/new-window/IPC handlers, the single-instance lock, and the dialog on a failed start.
 import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../helpers/tmp.ts'
 
@@ -144,12 +146,12 @@ describe('electron main (stand-in electron)', () => {
     // a dropped township .html is not loaded; the app's own page is
     const nav = w.events.get('will-navigate')!
     let prevented = false
-    nav({ url: 'file:///home/u/头营镇.html', preventDefault: () => (prevented = true) })
+    nav({ url: pathToFileURL(join(tmpdir(), '头营镇.html')).href, preventDefault: () => (prevented = true) })
     expect(prevented).toBe(true)
     for (const ev of ['will-frame-navigate', 'will-redirect', 'will-attach-webview']) expect(w.events.has(ev), ev).toBe(true)
     expect(w.openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
     expect([...fake.ipc.keys()].sort()).toEqual(['api', 'original', 'pick-folder'])
-    await expect(Promise.resolve(fake.ipc.get('api')!({ senderFrame: { url: 'file:///home/u/头营镇.html', parent: null } }, 'listBatches', []))).rejects.toThrow(/拒绝/)
+    await expect(Promise.resolve(fake.ipc.get('api')!({ senderFrame: { url: pathToFileURL(join(tmpdir(), '头营镇.html')).href, parent: null } }, 'listBatches', []))).rejects.toThrow(/拒绝/)
     expect(await fake.ipc.get('api')!({ senderFrame: { url: 'app://renderer/index.html#/home', parent: null } }, 'listBatches', [])).toEqual([])
     await expect(Promise.resolve(fake.ipc.get('api')!({ senderFrame: { url: 'app://renderer/index.html', parent: null } }, 'exportSummary', ['../../../../x']))).rejects.toThrow(/参数无效/)
     expect(fake.beforeRequest).not.toBeNull()

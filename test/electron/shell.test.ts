@@ -2,6 +2,7 @@
 // the API, a dropped township file cannot replace it, nothing opens outside, a second start focuses
 // the first, a failed start ends in the Chinese dialog, DevTools are off in the built app.
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it, vi } from 'vitest'
@@ -186,7 +187,7 @@ describe('IPC', () => {
           }
       }
     ) as ReviewApi & { original(v: number): Uint8Array | null }
-    const pickFolder = vi.fn(async () => '/tmp/x')
+    const pickFolder = vi.fn(async () => join(tmpdir(), 'x'))
     const h = ipcHandlers({ service, appUrl: APP, pickFolder })
     const bad = frame(droppedHtml)
     await expect(h.api(bad, 'listBatches', [])).rejects.toThrow(REFUSED_SENDER)
@@ -203,7 +204,7 @@ describe('IPC', () => {
     await expect(h.api(good, 'constructor', [])).rejects.toThrow(/未知的接口/)
     await expect(h.original(good, '1')).rejects.toThrow(ApiArgError)
     expect(await h.original(good, 3)).toEqual(new Uint8Array([1]))
-    expect(await h['pick-folder'](good)).toBe('/tmp/x')
+    expect(await h['pick-folder'](good)).toBe(join(tmpdir(), 'x'))
     expect(calls).toEqual([['listBatches'], ['original', 3]])
   })
 })

@@ -1,5 +1,7 @@
 // Drops anywhere in the renderer: the default (opening the file in place of the app) is always
 // cancelled, and the screen's handler gets the dropped names and desktop paths.
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { guardDrops, type DroppedItem } from '../../src-renderer/src/domain/drops.ts'
 
@@ -14,7 +16,7 @@ describe('guardDrops', () => {
   it('cancels dragenter, dragover and drop so a dropped .html never opens, and reports the drop', () => {
     const doc = new EventTarget()
     const got: DroppedItem[][] = []
-    const off = guardDrops(doc, (items) => got.push(items), (f) => `/home/u/${f.name}`)
+    const off = guardDrops(doc, (items) => got.push(items), (f) => join(tmpdir(), f.name))
     for (const type of ['dragenter', 'dragover']) {
       const e = dragEvent(type, ['头营镇2023年报.html'])
       expect(doc.dispatchEvent(e), type).toBe(false)
@@ -23,7 +25,7 @@ describe('guardDrops', () => {
     }
     const drop = dragEvent('drop', ['头营镇2023年报.html'])
     expect(doc.dispatchEvent(drop)).toBe(false)
-    expect(got).toEqual([[{ name: '头营镇2023年报.html', path: '/home/u/头营镇2023年报.html' }]])
+    expect(got).toEqual([[{ name: '头营镇2023年报.html', path: join(tmpdir(), '头营镇2023年报.html') }]])
     off()
     const after = dragEvent('drop', ['x.html'])
     expect(doc.dispatchEvent(after)).toBe(true)
