@@ -10,8 +10,9 @@ import { batchYear } from '../engine/checks/run.ts'
 import { runChecksOffThread } from '../engine/checks/offThread.ts'
 import { batchSettings, saveBatchSettings } from '../engine/checks/store.ts'
 import type { Db } from '../engine/db/open.ts'
-import { unpackJson } from '../engine/db/packed.ts'
+import { storedText, unpackJson } from '../engine/db/packed.ts'
 import { importFolder } from '../engine/ingest/importFolder.ts'
+import { searchBatch } from '../engine/review/search.ts'
 import { walkFolder } from '../engine/ingest/walk.ts'
 import { tableFormat } from '../engine/parse/index.ts'
 import type { ParsedReport, TableId } from '../engine/model.ts'
@@ -308,7 +309,7 @@ export class ReviewService implements ReviewApi {
       signDate: (v.sign_date as string | null) ?? null,
       title: (v.title as string | null) ?? null,
       reviewStatus: r.review_status,
-      text: v.text as string,
+      text: storedText(v.text),
       html: (v.html as string | null) ?? null,
       pages: v.pages ? (JSON.parse(v.pages as string) as ReportDetail['pages']) : null,
       template: templateDto(fmt),
@@ -354,13 +355,13 @@ export class ReviewService implements ReviewApi {
   async diffVersions(reportId: number, fromVersion: number, toVersion: number): Promise<VersionDiff> {
     const load = (vid: number): { text: string; cells: Map<string, number | null> } => {
       const v = this.db.prepare('SELECT text, parsed FROM versions WHERE id = ? AND report_id = ?').get(vid, reportId) as
-        | { text: string; parsed: string | Buffer | null }
+        | { text: string | Buffer; parsed: string | Buffer | null }
         | undefined
       if (!v) throw new Error('没有这个版本')
       const cells = new Map<string, number | null>()
       const p = unpackJson<Omit<ParsedReport, 'norm'>>(v.parsed)
       for (const t of Object.values(p?.tables ?? {})) for (const c of t.cells) cells.set(`${c.table}|${c.row}|${c.col}`, c.value)
-      return { text: v.text, cells }
+      return { text: storedText(v.text), cells }
     }
     const a = load(fromVersion)
     const b = load(toVersion)
@@ -428,34 +429,7 @@ export class ReviewService implements ReviewApi {
   }
 
   async search(batchId: number, query: string): Promise<SearchHitDto[]> {
-    const q = String(query ?? '').trim().slice(0, 100)
-    if (!q) return []
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const hits: SearchHitDto[] = []
-    const snip = (text: string, at: number, len: number): string =>
-      `${at > 30 ? '…' : ''}${text.slice(Math.max(0, at - 30), at + len + 40).replace(/\s+/g, ' ')}${at + len + 40 < text.length ? '…' : ''}`
-    for (const f of this.db
-      .prepare(
-        `SELECT g.id, g.report_id, g.message, g.comment, r.township, r.year FROM findings g JOIN reports r ON r.id = g.report_id
-         WHERE r.batch_id = ? AND g.state = 'open' AND (g.message LIKE ? ESCAPE '\\' OR g.comment LIKE ? ESCAPE '\\' OR g.rule LIKE ? ESCAPE '\\') ORDER BY r.township, g.id LIMIT 200`
-      )
-      .all(batchId, like, like, like) as { id: number; report_id: number; message: string; comment: string | null; township: string | null; year: number | null }[]) {
-      const text = f.message.includes(q) || !f.comment ? f.message : `${f.message}　备注：${f.comment}`
-      hits.push({ reportId: f.report_id, township: f.township, year: f.year, kind: 'finding', findingId: f.id, snippet: snip(text, Math.max(0, text.indexOf(q)), q.length) })
-    }
-    for (const v of this.db
-      .prepare(
-        `SELECT r.id, r.township, r.year, v.text FROM reports r JOIN versions v ON v.id = r.current_version_id
-         WHERE r.batch_id = ? AND instr(v.text, ?) > 0 ORDER BY r.township, r.id`
-      )
-      .all(batchId, q) as { id: number; township: string | null; year: number | null; text: string }[]) {
-      let at = v.text.indexOf(q)
-      for (let n = 0; at >= 0 && n < 5; n++) {
-        hits.push({ reportId: v.id, township: v.township, year: v.year, kind: 'text', start: at, snippet: snip(v.text, at, q.length) })
-        at = v.text.indexOf(q, at + q.length)
-      }
-    }
-    return hits.slice(0, 300)
+    return searchBatch(this.db, batchId, query)
   }
 
   async settleCells(reportId: number, cells: SettleCellDto[]): Promise<{ settled: number }> {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { runChecks } from '../../src-main/engine/checks/store.ts'
 import { MIGRATIONS } from '../../src-main/engine/db/migrations.ts'
 import { openDb, type Db } from '../../src-main/engine/db/open.ts'
-import { jsonText, unpackJson } from '../../src-main/engine/db/packed.ts'
+import { jsonText, storedText, unpackJson } from '../../src-main/engine/db/packed.ts'
 import { cellKey, loadExportBatch } from '../../src-main/engine/export/data.ts'
 import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import type { ParsedReport } from '../../src-main/engine/model.ts'
@@ -32,6 +32,8 @@ function writeVersion5(from: Db, file: string): void {
     for (const t of TABLES) {
       for (const row of from.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]) {
         if (t === 'versions') row.parsed = jsonText(row.parsed)
+        // Version 5 kept the text plain (packed since migration 9).
+        if (t === 'versions') row.text = storedText(row.text)
         if (t === 'version_checks') row.prep = jsonText(row.prep)
         if (t === 'findings') row.evidence = jsonText(row.evidence)
         if (t === 'rule_results') row.results = jsonText(row.results)
@@ -118,6 +120,7 @@ describe('compact store (migration 7)', () => {
     expect(notices.join()).toContain('升级')
     expect(migrated.prepare("SELECT name FROM sqlite_master WHERE name = 'cells'").get()).toBeUndefined()
     expect(migrated.prepare("SELECT COUNT(*) FROM versions WHERE typeof(parsed) = 'text'").pluck().get()).toBe(0)
+    expect(migrated.prepare("SELECT COUNT(*) FROM versions WHERE typeof(text) = 'text'").pluck().get()).toBe(0)
     expect(migrated.prepare("SELECT COUNT(*) FROM version_checks WHERE typeof(prep) = 'text'").pluck().get()).toBe(0)
     expect(migrated.prepare("SELECT COUNT(*) FROM findings WHERE typeof(evidence) = 'text'").pluck().get()).toBe(0)
     expect(migrated.prepare("SELECT COUNT(*) FROM rule_results WHERE typeof(results) = 'text'").pluck().get()).toBe(0)

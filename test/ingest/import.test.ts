@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runChecks } from '../../src-main/engine/checks/store.ts'
+import { storedText } from '../../src-main/engine/db/packed.ts'
 import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import { ReaderPool } from '../../src-main/engine/ingest/readerPool.ts'
 import { FIXTURES, SEEDS, SEED_DIR, seedPath } from '../helpers/seeds.ts'
@@ -44,9 +45,9 @@ describe('importing a folder', () => {
     expect(r.outcomes[0]).toMatchObject({ status: 'ok', resubmission: true })
     expect(count(db, 'SELECT COUNT(*) AS n FROM reports')).toBe(1)
     expect(count(db, 'SELECT COUNT(*) AS n FROM versions')).toBe(2)
-    const texts = db.prepare('SELECT text FROM versions ORDER BY seq').all() as { text: string }[]
-    expect(texts[0]?.text).toContain('无。')
-    expect(texts[1]?.text).toContain('未收取信息处理费')
+    const texts = (db.prepare('SELECT text FROM versions ORDER BY seq').pluck().all() as Buffer[]).map(storedText)
+    expect(texts[0]).toContain('无。')
+    expect(texts[1]).toContain('未收取信息处理费')
   })
 
   it('reports every broken or foreign file with its reason and imports the rest', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runChecks } from '../../src-main/engine/checks/store.ts'
 import { openDb } from '../../src-main/engine/db/open.ts'
-import { unpackJson } from '../../src-main/engine/db/packed.ts'
+import { storedText, unpackJson } from '../../src-main/engine/db/packed.ts'
 import type { ParsedReport } from '../../src-main/engine/model.ts'
 import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import { readText } from '../../src-main/engine/ingest/readers/text.ts'
@@ -82,9 +82,9 @@ describe('cross-document rules read settled values', () => {
       const r2023 = db.prepare('SELECT id, current_version_id AS v FROM reports WHERE year = 2023').get() as { id: number; v: number }
       const open = () => db.prepare("SELECT key FROM findings WHERE rule = 'XDOC-CARRY' AND state = 'open' AND report_id = ? ORDER BY key").pluck().all(r2023.id)
       expect(open()).toContain('XDOC-CARRY@T3.carried_over.natural_person@2022')
-      const v = db.prepare('SELECT text, parsed FROM versions WHERE id = ?').get(r2023.v) as { text: string; parsed: Buffer }
+      const v = db.prepare('SELECT text, parsed FROM versions WHERE id = ?').get(r2023.v) as { text: Buffer; parsed: Buffer }
       settleCells(db, {
-        reportId: r2023.id, versionId: r2023.v, text: v.text, parsed: unpackJson(v.parsed) as Omit<ParsedReport, 'norm'>, by: '甲', at: '2024-02-01T00:00:00Z',
+        reportId: r2023.id, versionId: r2023.v, text: storedText(v.text), parsed: unpackJson(v.parsed) as Omit<ParsedReport, 'norm'>, by: '甲', at: '2024-02-01T00:00:00Z',
         cells: [{ table: 'T3', row: 'carried_over', col: 'natural_person', value: 1 }]
       })
       runChecks(db, batchId)

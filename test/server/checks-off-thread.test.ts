@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runChecks } from '../../src-main/engine/checks/store.ts'
+import { registerTextSearch } from '../../src-main/engine/review/search.ts'
 import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import { ReviewService } from '../../src-main/server/service.ts'
 import { gluedReport } from '../helpers/settleFixture.ts'
@@ -76,7 +77,8 @@ describe('batch checks off the main thread', () => {
     writeFileSync(join(folder, 'glued.txt'), gluedReport())
     const { batchId } = await importFolder(d.db, folder, { ocr: false })
     runChecks(d.db, batchId)
-    const reportId = d.db.prepare("SELECT id FROM reports WHERE batch_id = ? AND current_version_id IN (SELECT id FROM versions WHERE text LIKE '%110000011%')").pluck().get(batchId) as number
+    registerTextSearch(d.db)
+    const reportId = d.db.prepare("SELECT id FROM reports WHERE batch_id = ? AND current_version_id IN (SELECT id FROM versions WHERE text_has(text, '110000011'))").pluck().get(batchId) as number
     const balance = (): unknown =>
       d.db.prepare("SELECT outcome, severity FROM findings WHERE report_id = ? AND key = 'T3-BALANCE@T3.natural_person'").get(reportId)
     expect(balance()).toMatchObject({ outcome: 'UNVERIFIABLE', severity: 'parse' })

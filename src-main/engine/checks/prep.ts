@@ -39,9 +39,10 @@ export function prepareChecks(report: ParsedReport, text: string, settled = ''):
 
 /**
  * A report built from its outline whose cells and labels are read (once) when first asked for.
- * Anything that reads only titles, spans, sections and text never touches the full parsed JSON.
+ * Anything that reads only titles, spans, sections and text never touches the full parsed JSON; the
+ * folded text is asked for too, so that the caller can read it from the database instead of holding it.
  */
-export function lazyReport(outline: ReportOutline, norm: string, full: () => ParsedReport): ParsedReport {
+export function lazyReport(outline: ReportOutline, norm: () => string, full: () => ParsedReport): ParsedReport {
   const tables = {} as Record<TableId, TableResult>
   for (const id of TABLES) {
     const t = { ...outline.tables[id] } as TableResult
@@ -49,5 +50,8 @@ export function lazyReport(outline: ReportOutline, norm: string, full: () => Par
     Object.defineProperty(t, 'labels', { enumerable: true, get: () => full().tables[id].labels })
     tables[id] = t
   }
-  return { ...outline, norm, tables }
+  const out = { ...outline, norm: '', tables }
+  // The folded text too is read when asked for (a batch check does not hold every report's text).
+  Object.defineProperty(out, 'norm', { enumerable: true, get: norm })
+  return out
 }

@@ -4,12 +4,12 @@
 import type { Db } from '../db/open.ts'
 import { jsonText, packJson } from '../db/packed.ts'
 import type { ParsedReport } from '../model.ts'
-import { foldText } from '../parse/normalize.ts'
-import { applySettlements, batchSettlements, settlementStamp } from '../settle/settlement.ts'
+import { batchSettlements, settlementStamp } from '../settle/settlement.ts'
 import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
 import { RULESET } from './ruleset.ts'
 import { encodeEvidence } from './storedEvidence.ts'
 import { checkBatch, type CheckResult } from './run.ts'
+import { VersionCache } from './versionCache.ts'
 import { inputStamp, saveStamp, stampRows, storedStamp, type StampRow } from './stamp.ts'
 import type { BatchReport, BatchSettings, Finding, FormatKey } from './types.ts'
 
@@ -50,9 +50,6 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
        WHERE r.batch_id = ? AND v.parsed IS NOT NULL ORDER BY f.rel_path`
     )
     .all(batchId) as StampRow[]
-  const parsedOf = db.prepare('SELECT parsed FROM versions WHERE id = ?').pluck()
-  // Read one report at a time, so that the texts and stored work of the whole batch are never all in one result.
-  const textOf = db.prepare('SELECT text FROM versions WHERE id = ?').pluck()
   const prepOf = db.prepare('SELECT prep FROM version_checks WHERE version_id = ?').pluck()
   const savePrep = db.prepare(
     'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?) ON CONFLICT (version_id) DO UPDATE SET ruleset = excluded.ruleset, prep = excluded.prep'
@@ -60,38 +57,33 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
   // The reviewer's settled cells are what the checks read; stored work made with other settlements is redone.
   const settled = batchSettlements(db, batchId)
   const stamp = inputStamp(rows, settled, settings, true)
+  // Texts, folded texts and parsed reports are read through a small cache when a rule asks for them,
+  // never held for the whole batch (checks/versionCache.ts); what each report keeps is its outline.
+  const cache = new VersionCache(db)
   // One transaction for the check work stored on the way.
   const reports = db.transaction(() => rows.map((r): BatchReport => {
-    const text = textOf.get(r.version_id) as string
-    const norm = foldText(text)
-    const settlements = settled.get(r.version_id)
+    const versionId = r.version_id
+    const settlements = settled.get(versionId)
     const stamp = settlementStamp(settlements)
-    let full: ParsedReport | null = null
-    const loadFull = (): ParsedReport =>
-      (full ??= { ...applySettlements(JSON.parse(jsonText(parsedOf.get(r.version_id)) as string) as Omit<ParsedReport, 'norm'>, settlements), norm })
-    const storedWork = r.ruleset === RULESET ? (prepOf.get(r.version_id) as string | Buffer | undefined) : undefined
+    const loadFull = (): ParsedReport => cache.full(versionId, settlements)
+    const storedWork = r.ruleset === RULESET ? (prepOf.get(versionId) as string | Buffer | undefined) : undefined
     let prep = storedWork ? storedPrep(storedWork) : null
     if (prep && (prep.settled ?? '') !== stamp) prep = null
-    let report: ParsedReport
-    let storedRules: BatchReport['storedRules']
-    if (prep) {
-      report = lazyReport(prep.outline, norm, loadFull)
-      // The rules' stored results are most of the record: read again when the report's turn comes.
-      prep = { ...prep, results: [], findings: [] }
-      const versionId = r.version_id
-      storedRules = () => {
-        const again = prepOf.get(versionId) as string | Buffer | undefined
-        return (again ? storedPrep(again) : null) ?? { results: [], findings: [] }
-      }
-    } else {
-      report = loadFull()
-      prep = prepareChecks(report, text, stamp)
-      savePrep.run(r.version_id, prep.ruleset, packJson(prep))
+    if (!prep) {
+      prep = prepareChecks(loadFull(), cache.text(versionId), stamp)
+      savePrep.run(versionId, prep.ruleset, packJson(prep))
+    }
+    const report = lazyReport(prep.outline, () => cache.norm(versionId), loadFull)
+    // The rules' stored results are most of the record: read again when the report's turn comes.
+    prep = { ...prep, results: [], findings: [] }
+    const storedRules: BatchReport['storedRules'] = () => {
+      const again = prepOf.get(versionId) as string | Buffer | undefined
+      return (again ? storedPrep(again) : null) ?? { results: [], findings: [] }
     }
     const fmt: FormatKey = report.format === '2019' ? '2019' : report.format === '2021' ? '2021' : report.year !== undefined && report.year < 2021 ? '2019' : '2021'
-    return {
+    const out: BatchReport = {
       reportId: r.report_id,
-      versionId: r.version_id,
+      versionId,
       file: r.rel_path,
       township: r.township ?? undefined,
       year: r.year ?? undefined,
@@ -99,10 +91,12 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
       format: fmt,
       sha256: r.sha256,
       report,
-      text,
+      text: '',
       prep,
-      ...(storedRules ? { storedRules } : {})
+      storedRules
     }
+    Object.defineProperty(out, 'text', { enumerable: true, get: () => cache.text(versionId) })
+    return out
   }))()
   return { reports, stamp }
 }

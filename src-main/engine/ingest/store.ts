@@ -1,5 +1,6 @@
 // Writing one imported file as a new version of its report, in one transaction.
 import type { Db } from '../db/open.ts'
+import { packStoredText } from '../db/packed.ts'
 import { stmt } from '../db/stmt.ts'
 import type { CheckPrep } from '../checks/prep.ts'
 import type { ParsedReport, ReadResult } from '../model.ts'
@@ -88,7 +89,8 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
         encoding: s.read.encoding ?? null,
         status: s.read.needsOcr ? 'needs-ocr' : 'ok',
         message: s.read.needsOcr ? '扫描件（无文字层），需要 OCR 识别' : null,
-        text: s.read.text,
+        // Packed (db/packed.ts): search reads it through the SQL function search/textSearch.ts registers.
+        text: packStoredText(s.read.text),
         html: s.read.html ?? null,
         pages: s.read.pages ? JSON.stringify(s.read.pages) : null,
         warnings: JSON.stringify(s.read.warnings),
