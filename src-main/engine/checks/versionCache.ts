@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /** Versions kept: a rule's current report and the few it compares it with. */
-const KEEP = 32
+const KEEP = 8
 
 export class VersionCache {
   private readonly entries = new Map<number, Entry>()

@@ -44,7 +44,12 @@ export function reportNames(rs: BatchReport[]): string {
 /** Same township, consecutive report years: every (previous, current) pair. */
 export function yearPairs(reports: BatchReport[]): { prev: BatchReport; cur: BatchReport }[] {
   const byKey = new Map<string, BatchReport[]>()
-  for (const r of reports) if (r.township && r.year) byKey.set(`${r.township}|${r.year}`, [...(byKey.get(`${r.township}|${r.year}`) ?? []), r])
+  for (const r of reports) {
+    if (!r.township || !r.year) continue
+    const l = byKey.get(`${r.township}|${r.year}`)
+    if (l) l.push(r)
+    else byKey.set(`${r.township}|${r.year}`, [r])
+  }
   const out: { prev: BatchReport; cur: BatchReport }[] = []
   for (const cur of reports) {
     if (!cur.township || !cur.year) continue

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { fileStem, MAX_LISTED, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
 import { containment, grams, simText } from '../lib/similarity.ts'
 import type { BatchReport, BatchRule } from '../types.ts'
@@ -5,7 +6,11 @@ import type { BatchReport, BatchRule } from '../types.ts'
 /** Share of each text's 5-grams found in the other that makes two files one report. */
 const NEAR = 0.85
 
-const key = (r: BatchReport): string => r.report.norm.replace(/\s+/g, '')
+/**
+ * The wording of a report without whitespace, as a digest: grouping by the text itself held every
+ * report's text at once (tens of MB in a province); equal digests are equal texts.
+ */
+const key = (r: BatchReport): string => createHash('sha256').update(r.report.norm.replace(/\s+/g, '')).digest('base64')
 
 /** A gram in more reports than this is not used to find near copies (its list is dropped). */
 const POSTING_CAP = 64
@@ -74,7 +79,11 @@ const rule: BatchRule = {
       const by = new Map<string, BatchReport[]>()
       for (const r of ctx.reports) {
         const k = g.key(r)
-        if (k) by.set(k, [...(by.get(k) ?? []), r])
+        if (!k) continue
+        // Appended in place: copying the list at each member made a group of thousands of copies quadratic.
+        const l = by.get(k)
+        if (l) l.push(r)
+        else by.set(k, [r])
       }
       for (const members of by.values()) {
         if (members.length < 2) continue

@@ -57,12 +57,19 @@ const rule: BatchRule = {
   checkBatch(ctx) {
     const out = new PerReport()
     const owners = new Map<string, BatchReport[]>()
-    for (const r of ctx.reports) if (r.township) owners.set(r.township, [...(owners.get(r.township) ?? []), r])
+    for (const r of ctx.reports) {
+      if (!r.township) continue
+      const l = owners.get(r.township)
+      if (l) l.push(r)
+      else owners.set(r.township, [r])
+    }
     const roster = new Set((ctx.settings.roster ?? []).map((n) => townshipKey(n)).filter((n) => n !== ''))
     const names = [...new Set([...owners.keys(), ...roster])].filter(usableName).sort((a, b) => b.length - a.length)
     if (names.length < 2) return { perReport: out.map, outcome: 'N/A', note: '批次和名册中没有其他乡镇名称可比对' }
     const nameSet = new Set(names)
     const maxLen = Math.max(...names.map((n) => n.length))
+    // Made once for the batch: made per report, it cost reports × names (quadratic in a province).
+    const ends = new Set(names.map((n) => n.charCodeAt(n.length - 1)))
     for (const r of ctx.reports) {
       // Without the report's own township its own name cannot be told from another one.
       if (!r.township) continue
@@ -81,7 +88,7 @@ const rule: BatchRule = {
       const sign = r.report.signBody?.span
       const zone = signZone(r)
       // Longest names first, so that 平安镇 inside 新平安镇 is not counted as 平安镇.
-      for (const name of [...new Set([...namesIn(norm, nameSet, maxLen), ...own])].sort((a, b) => b.length - a.length)) {
+      for (const name of [...new Set([...namesIn(norm, nameSet, ends, maxLen), ...own])].sort((a, b) => b.length - a.length)) {
         for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + 1)) {
           const end = i + name.length
           if (taken.subarray(i, end).some((x) => x)) continue
@@ -124,8 +131,7 @@ const rule: BatchRule = {
 export default rule
 
 /** Names of the set that occur in the text, found by their last character in one pass (names end in 乡/镇/道…). */
-function namesIn(text: string, names: Set<string>, maxLen: number): string[] {
-  const ends = new Set([...names].map((n) => n.charCodeAt(n.length - 1)))
+function namesIn(text: string, names: Set<string>, ends: Set<number>, maxLen: number): string[] {
   const found = new Set<string>()
   for (let i = 0; i < text.length; i++) {
     if (!ends.has(text.charCodeAt(i))) continue

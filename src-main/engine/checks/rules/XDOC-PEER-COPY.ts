@@ -1,4 +1,5 @@
 import { differentTownships, sameReport, MAX_LISTED, ownText, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
+import { GramSpill, type SpillRef } from '../lib/gramSpill.ts'
 import { paragraphs } from '../lib/similarity.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
@@ -23,9 +24,9 @@ const NEAR_DUP = 0.6
 const SECTION_NAME: Record<string, string> = { head: '标题及前言', S1: '第一部分', S2: '第二部分', S3: '第三部分', S4: '第四部分', S5: '第五部分', S6: '第六部分' }
 
 /**
- * A paragraph as this rule keeps it for the whole batch: its place and its 5-grams as a sorted array.
- * A Set per paragraph cost about 50 bytes a gram (60 MB for 1,000 reports); the array costs 8, and the
- * wording itself is not kept.
+ * A paragraph as this rule keeps it for the whole batch: its place, and where its 5-grams (a sorted
+ * array) are in the spill file (lib/gramSpill.ts). A Set per paragraph cost about 50 bytes a gram
+ * (60 MB for 1,000 reports); the array costs 8, on disk; the wording itself is not kept.
  */
 interface Paragraph {
   start: number
@@ -34,16 +35,15 @@ interface Paragraph {
   no: number
   /** Length of the paragraph's own wording (similarity text). */
   chars: number
-  grams: Float64Array
+  grams: SpillRef
   /** The grams not used by many townships (filled once the batch's usage is counted). */
   own?: Float64Array
 }
 
-function compact(r: BatchReport): Paragraph[] {
-  return paragraphs(r.report).map((p) => ({
-    start: p.start, end: p.end, section: p.section, no: p.no, chars: p.sim.length,
-    grams: Float64Array.from(p.grams).sort()
-  }))
+/** Where a report's paragraphs are: filled by the first pass over the batch, in town order. */
+interface Rep {
+  r: BatchReport
+  ps: Paragraph[]
 }
 
 /** Grams two sorted arrays share. */
@@ -100,114 +100,143 @@ const rule: BatchRule = {
   confidence: 'T',
   checkBatch(ctx) {
     const out = new PerReport()
-    const reps = ctx.reports.map((r) => ({ r, ps: compact(r) }))
-    if (reps.length < 2) return { perReport: out.map, outcome: 'N/A', note: '批次中只有一份年报' }
-    const found = new Map<number, Map<string, Match[]>>()
-    const record = (r: BatchReport, m: Match): void => {
-      const key = `${m.para.section}.p${m.para.no}`
-      let byPara = found.get(r.reportId)
-      if (!byPara) found.set(r.reportId, (byPara = new Map()))
-      const l = byPara.get(key) ?? []
-      if (!l.some((x) => x.other.reportId === m.other.reportId)) l.push(m)
-      byPara.set(key, l)
+    if (ctx.reports.length < 2) return { perReport: out.map, outcome: 'N/A', note: '批次中只有一份年报' }
+    const spill = new GramSpill()
+    try {
+      return compare(ctx.reports, spill, out)
+    } finally {
+      spill.close()
     }
-    // Wording shared by many townships of the batch is common wording (county-prescribed or stock
-    // phrases), not copying from one peer; it is left out, which also keeps the comparison linear.
-    // Towns per gram are counted with the reports grouped by township: a gram is counted once per town.
-    const town = (r: BatchReport): string => r.township ?? `file:${r.file}`
-    const byTown = new Map<string, number>()
-    for (const x of reps) if (!byTown.has(town(x.r))) byTown.set(town(x.r), byTown.size)
-    const townOf = reps.map((x) => byTown.get(town(x.r)) as number)
-    const order = reps.map((x, i) => i).sort((a, b) => (townOf[a] as number) - (townOf[b] as number))
-    // One map entry per gram: towns using it × 2^20 + the last town counted (towns < 2^20). With the
-    // reports in town order, a gram met again in the same town (another paragraph, another year) is
-    // recognised by the last town alone, without a set of grams per report.
-    const usage = new GramMap<number>()
-    for (const i of order) {
-      const t = townOf[i] as number
-      for (const p of (reps[i] as (typeof reps)[number]).ps)
-        for (const g of p.grams) {
-          const u = usage.get(g)
-          if (u === undefined) usage.set(g, 0x100000 + t)
-          else if (u % 0x100000 !== t) usage.set(g, (Math.floor(u / 0x100000) + 1) * 0x100000 + t)
-        }
-    }
-    const commonAt = Math.min(COMMON_MAX, Math.max(3, Math.ceil(byTown.size * COMMON_SHARE)))
-    const distinctive = (g: number): boolean => Math.floor((usage.get(g) ?? 0) / 0x100000) <= commonAt
-    for (const x of reps) for (const p of x.ps) p.own = p.grams.filter(distinctive)
-    // Counted once: only the index and the paragraphs' own grams are needed from here on.
-    usage.clear()
-    const index = new GramMap<number[]>()
-    reps.forEach((x, i) => {
-      for (const p of x.ps)
-        for (const g of p.own as Float64Array) {
-          const l = index.get(g)
-          // Reports are added in order, so a repeat inside one report is the list's last entry.
-          if (!l) index.set(g, [i])
-          else if (l[l.length - 1] !== i) l.push(i)
-        }
-    })
-    reps.forEach((x, xi) => {
-      for (const p of x.ps) {
-        if (p.chars < MIN_CHARS) continue
-        const own = p.own as Float64Array
-        if (own.length < MIN_GRAMS) continue
-        const hits = new Map<number, number>()
-        // Reports of the same township (other years, duplicates) are not peers: skipped before counting.
-        const xt = townOf[xi]
-        for (const g of own) for (const yi of index.get(g) ?? []) if (townOf[yi] !== xt) hits.set(yi, (hits.get(yi) ?? 0) + 1)
-        for (const [yi, n] of hits) {
-          const score = n / own.length
-          if (score < THRESHOLD) continue
-          const y = reps[yi] as (typeof reps)[number]
-          if (!differentTownships(x.r, y.r) || x.r.sha256 === y.r.sha256 || sameReport(x.r, y.r)) continue
-          let best = y.ps[0] as Paragraph
-          let bestHit = -1
-          for (const q of y.ps) {
-            const h = overlap(p.grams, q.grams)
-            if (h > bestHit) {
-              best = q
-              bestHit = h
-            }
-          }
-          record(x.r, { other: y.r, para: p, otherPara: best, score })
-          // The other report holds the same text: flag its paragraph too.
-          record(y.r, { other: x.r, para: best, otherPara: p, score })
-        }
-      }
-    })
-    // Two files that share most of their paragraphs are one report twice (a scan and its text file whose
-    // township could not be read): XDOC-DUP-FILE's case, not copying between townships.
-    const comparable = new Map(reps.map((x) => [x.r.reportId, x.ps.filter((p) => p.chars >= MIN_CHARS).length]))
-    const shared = new Map<string, number>()
-    for (const [id, byPara] of found)
-      for (const ms of byPara.values()) for (const m of ms) shared.set(`${id}|${m.other.reportId}`, (shared.get(`${id}|${m.other.reportId}`) ?? 0) + 1)
-    const duplicate = (a: number, b: number): boolean =>
-      (shared.get(`${a}|${b}`) ?? 0) >= NEAR_DUP * (comparable.get(a) ?? 0) && (shared.get(`${b}|${a}`) ?? 0) >= NEAR_DUP * (comparable.get(b) ?? 0)
-    for (const [id, byPara] of found) {
-      for (const [key, ms] of byPara) {
-        const keep = ms.filter((m) => !duplicate(id, m.other.reportId))
-        if (keep.length) byPara.set(key, keep)
-        else byPara.delete(key)
-      }
-    }
-    for (const x of reps) {
-      const byPara = found.get(x.r.reportId)
-      if (!byPara) continue
-      for (const [key, ms] of byPara) {
-        const p = (ms[0] as Match).para
-        const evidence: Evidence[] = [ownText(x.r, p.start, p.end, '本段')]
-        for (const m of ms.slice(0, MAX_LISTED))
-          evidence.push(reportEvidence(m.other, `${reportName(m.other)}中的相应段落；5字片段重合率 ${Math.round(m.score * 100)}%`, { start: m.otherPara.start, end: m.otherPara.end }))
-        const top = Math.round(Math.max(...ms.map((m) => m.score)) * 100)
-        out.add(x.r.reportId, {
-          rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: key, evidence,
-          message: `${SECTION_NAME[p.section] ?? p.section}第${p.no}段与${reportNames(ms.map((m) => m.other))}的段落高度雷同（5字片段重合率 ${top}%），疑似照搬其他乡镇年报，请核实并结合本乡镇实际撰写。`
-        })
-      }
-    }
-    return { perReport: out.map, outcome: out.anyFail() ? 'FAIL' : 'PASS' }
   }
+}
+
+/** The grams of each of a report's paragraphs, read at once (they were written one after the other). */
+function gramsOf(spill: GramSpill, x: Rep): Float64Array[] {
+  const first = x.ps[0]
+  if (!first) return []
+  const all = spill.read({ at: first.grams.at, n: x.ps.reduce((n, p) => n + p.grams.n, 0) })
+  return x.ps.map((p) => all.subarray((p.grams.at - first.grams.at) / 8, (p.grams.at - first.grams.at) / 8 + p.grams.n))
+}
+
+function compare(reports: BatchReport[], spill: GramSpill, out: PerReport): ReturnType<BatchRule['checkBatch']> {
+  const reps: Rep[] = reports.map((r) => ({ r, ps: [] }))
+  const found = new Map<number, Map<string, Match[]>>()
+  const record = (r: BatchReport, m: Match): void => {
+    const key = `${m.para.section}.p${m.para.no}`
+    let byPara = found.get(r.reportId)
+    if (!byPara) found.set(r.reportId, (byPara = new Map()))
+    const l = byPara.get(key) ?? []
+    if (!l.some((x) => x.other.reportId === m.other.reportId)) l.push(m)
+    byPara.set(key, l)
+  }
+  // Wording shared by many townships of the batch is common wording (county-prescribed or stock
+  // phrases), not copying from one peer; it is left out, which also keeps the comparison linear.
+  // Towns per gram are counted with the reports grouped by township: a gram is counted once per town.
+  const town = (r: BatchReport): string => r.township ?? `file:${r.file}`
+  const byTown = new Map<string, number>()
+  for (const x of reps) if (!byTown.has(town(x.r))) byTown.set(town(x.r), byTown.size)
+  const townOf = reps.map((x) => byTown.get(town(x.r)) as number)
+  const order = reps.map((x, i) => i).sort((a, b) => (townOf[a] as number) - (townOf[b] as number))
+  // One map entry per gram: towns using it × 2^20 + the last town counted (towns < 2^20). With the
+  // reports in town order, a gram met again in the same town (another paragraph, another year) is
+  // recognised by the last town alone, without a set of grams per report.
+  // The first pass makes each report's paragraphs (reading its text once), counts their grams and
+  // writes them to the spill file; the text is not kept.
+  const usage = new GramMap<number>()
+  for (const i of order) {
+    const t = townOf[i] as number
+    const x = reps[i] as Rep
+    for (const q of paragraphs(x.r.report)) {
+      const grams = Float64Array.from(q.grams).sort()
+      x.ps.push({ start: q.start, end: q.end, section: q.section, no: q.no, chars: q.sim.length, grams: spill.write(grams) })
+      for (const g of grams) {
+        const u = usage.get(g)
+        if (u === undefined) usage.set(g, 0x100000 + t)
+        else if (u % 0x100000 !== t) usage.set(g, (Math.floor(u / 0x100000) + 1) * 0x100000 + t)
+      }
+    }
+  }
+  const commonAt = Math.min(COMMON_MAX, Math.max(3, Math.ceil(byTown.size * COMMON_SHARE)))
+  const distinctive = (g: number): boolean => Math.floor((usage.get(g) ?? 0) / 0x100000) <= commonAt
+  for (const x of reps) {
+    const all = gramsOf(spill, x)
+    for (let k = 0; k < x.ps.length; k++) (x.ps[k] as Paragraph).own = (all[k] as Float64Array).filter(distinctive)
+  }
+  // Counted once: only the index and the paragraphs' own grams are needed from here on.
+  usage.clear()
+  const index = new GramMap<number[]>()
+  reps.forEach((x, i) => {
+    for (const p of x.ps)
+      for (const g of p.own as Float64Array) {
+        const l = index.get(g)
+        // Reports are added in order, so a repeat inside one report is the list's last entry.
+        if (!l) index.set(g, [i])
+        else if (l[l.length - 1] !== i) l.push(i)
+      }
+  })
+  reps.forEach((x, xi) => {
+    for (const p of x.ps) {
+      if (p.chars < MIN_CHARS) continue
+      const own = p.own as Float64Array
+      if (own.length < MIN_GRAMS) continue
+      const hits = new Map<number, number>()
+      // Reports of the same township (other years, duplicates) are not peers: skipped before counting.
+      const xt = townOf[xi]
+      for (const g of own) for (const yi of index.get(g) ?? []) if (townOf[yi] !== xt) hits.set(yi, (hits.get(yi) ?? 0) + 1)
+      for (const [yi, n] of hits) {
+        const score = n / own.length
+        if (score < THRESHOLD) continue
+        const y = reps[yi] as Rep
+        if (!differentTownships(x.r, y.r) || x.r.sha256 === y.r.sha256 || sameReport(x.r, y.r)) continue
+        let best = y.ps[0] as Paragraph
+        let bestHit = -1
+        const pg = spill.read(p.grams)
+        const yg = gramsOf(spill, y)
+        for (let k = 0; k < y.ps.length; k++) {
+          const q = y.ps[k] as Paragraph
+          const h = overlap(pg, yg[k] as Float64Array)
+          if (h > bestHit) {
+            best = q
+            bestHit = h
+          }
+        }
+        record(x.r, { other: y.r, para: p, otherPara: best, score })
+        // The other report holds the same text: flag its paragraph too.
+        record(y.r, { other: x.r, para: best, otherPara: p, score })
+      }
+    }
+  })
+  // Two files that share most of their paragraphs are one report twice (a scan and its text file whose
+  // township could not be read): XDOC-DUP-FILE's case, not copying between townships.
+  const comparable = new Map(reps.map((x) => [x.r.reportId, x.ps.filter((p) => p.chars >= MIN_CHARS).length]))
+  const shared = new Map<string, number>()
+  for (const [id, byPara] of found)
+    for (const ms of byPara.values()) for (const m of ms) shared.set(`${id}|${m.other.reportId}`, (shared.get(`${id}|${m.other.reportId}`) ?? 0) + 1)
+  const duplicate = (a: number, b: number): boolean =>
+    (shared.get(`${a}|${b}`) ?? 0) >= NEAR_DUP * (comparable.get(a) ?? 0) && (shared.get(`${b}|${a}`) ?? 0) >= NEAR_DUP * (comparable.get(b) ?? 0)
+  for (const [id, byPara] of found) {
+    for (const [key, ms] of byPara) {
+      const keep = ms.filter((m) => !duplicate(id, m.other.reportId))
+      if (keep.length) byPara.set(key, keep)
+      else byPara.delete(key)
+    }
+  }
+  for (const x of reps) {
+    const byPara = found.get(x.r.reportId)
+    if (!byPara) continue
+    for (const [key, ms] of byPara) {
+      const p = (ms[0] as Match).para
+      const evidence: Evidence[] = [ownText(x.r, p.start, p.end, '本段')]
+      for (const m of ms.slice(0, MAX_LISTED))
+        evidence.push(reportEvidence(m.other, `${reportName(m.other)}中的相应段落；5字片段重合率 ${Math.round(m.score * 100)}%`, { start: m.otherPara.start, end: m.otherPara.end }))
+      const top = Math.round(Math.max(...ms.map((m) => m.score)) * 100)
+      out.add(x.r.reportId, {
+        rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: key, evidence,
+        message: `${SECTION_NAME[p.section] ?? p.section}第${p.no}段与${reportNames(ms.map((m) => m.other))}的段落高度雷同（5字片段重合率 ${top}%），疑似照搬其他乡镇年报，请核实并结合本乡镇实际撰写。`
+      })
+    }
+  }
+  return { perReport: out.map, outcome: out.anyFail() ? 'FAIL' : 'PASS' }
 }
 
 export default rule
