@@ -14,8 +14,11 @@ interface Entry {
   full?: ParsedReport
 }
 
-/** Versions kept: a rule's current report and the few it compares it with. */
-const KEEP = 8
+/**
+ * Versions kept: a rule reads one report at a time, or a pair (this year's and last year's). Kept longer,
+ * the texts outlived the young generation and a pass over 10,000 reports left ~150 MB of old garbage.
+ */
+const KEEP = 2
 
 export class VersionCache {
   private readonly entries = new Map<number, Entry>()
