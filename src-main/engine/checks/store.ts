@@ -58,7 +58,7 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
   const settled = batchSettlements(db, batchId)
   const stamp = inputStamp(rows, settled, settings, true)
   // Texts, folded texts and parsed reports are read through a small cache when a rule asks for them,
-  // never held for the whole batch (checks/versionCache.ts); what each report keeps is its outline.
+  // never held for the whole batch (checks/versionCache.ts); what each report keeps is its outline's JSON.
   const cache = new VersionCache(db)
   // One transaction for the check work stored on the way.
   const reports = db.transaction(() => rows.map((r): BatchReport => {
@@ -73,9 +73,15 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
       prep = prepareChecks(loadFull(), cache.text(versionId), stamp)
       savePrep.run(versionId, prep.ruleset, packJson(prep))
     }
-    const report = lazyReport(prep.outline, () => cache.norm(versionId), loadFull)
+    // Each report keeps its outline as JSON text (a third of its parsed size) and the rules get it parsed
+    // through the cache: the objects of 10,000 outlines made most of the check's heap.
+    const outline = JSON.stringify(prep.outline)
+    const reportOf = (): ParsedReport => cache.report(versionId, () => lazyReport(JSON.parse(outline) as CheckPrep['outline'], () => cache.norm(versionId), loadFull))
+    const report = reportOf()
     // The rules' stored results are most of the record: read again when the report's turn comes.
-    prep = { ...prep, results: [], findings: [] }
+    const { ruleset, settled: prepSettled, sigs } = prep
+    prep = { ruleset, ...(prepSettled === undefined ? {} : { settled: prepSettled }), sigs, outline: prep.outline, results: [], findings: [] }
+    Object.defineProperty(prep, 'outline', { enumerable: true, get: () => JSON.parse(outline) as CheckPrep['outline'] })
     const storedRules: BatchReport['storedRules'] = () => {
       const again = prepOf.get(versionId) as string | Buffer | undefined
       return (again ? storedPrep(again) : null) ?? { results: [], findings: [] }
@@ -96,6 +102,7 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
       storedRules
     }
     Object.defineProperty(out, 'text', { enumerable: true, get: () => cache.text(versionId) })
+    Object.defineProperty(out, 'report', { enumerable: true, get: reportOf })
     return out
   }))()
   return { reports, stamp }

@@ -9,9 +9,11 @@ import { foldText } from '../parse/normalize.ts'
 import { applySettlements, type SettlementRow } from '../settle/settlement.ts'
 
 interface Entry {
-  text: string
+  text?: string
   norm?: string
   full?: ParsedReport
+  /** The report as the rules see it (checks/prep.ts lazyReport), built from its outline. */
+  report?: ParsedReport
 }
 
 /**
@@ -38,19 +40,20 @@ export class VersionCache {
       this.entries.set(versionId, e)
       return e
     }
-    e = { text: storedText(this.textOf.get(versionId)) }
+    e = {}
     this.entries.set(versionId, e)
     if (this.entries.size > KEEP) this.entries.delete(this.entries.keys().next().value as number)
     return e
   }
 
   text(versionId: number): string {
-    return this.entry(versionId).text
+    const e = this.entry(versionId)
+    return (e.text ??= storedText(this.textOf.get(versionId)))
   }
 
   norm(versionId: number): string {
     const e = this.entry(versionId)
-    return (e.norm ??= foldText(e.text))
+    return (e.norm ??= foldText((e.text ??= storedText(this.textOf.get(versionId)))))
   }
 
   /** The parsed report with the reviewer's settled cells applied. */
@@ -58,7 +61,12 @@ export class VersionCache {
     const e = this.entry(versionId)
     if (e.full) return e.full
     const parsed = JSON.parse(jsonText(this.parsedOf.get(versionId)) as string) as Omit<ParsedReport, 'norm'>
-    e.norm ??= foldText(e.text)
-    return (e.full = { ...applySettlements(parsed, settlements), norm: e.norm })
+    return (e.full = { ...applySettlements(parsed, settlements), norm: this.norm(versionId) })
+  }
+
+  /** The report as the rules see it, made by `make` when it is not in the cache. */
+  report(versionId: number, make: () => ParsedReport): ParsedReport {
+    const e = this.entry(versionId)
+    return (e.report ??= make())
   }
 }
