@@ -1,5 +1,5 @@
 import { differentTownships, sameReport, MAX_LISTED, ownText, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
-import { GramSpill, type SpillRef } from '../lib/gramSpill.ts'
+import { GramSpill } from '../lib/gramSpill.ts'
 import { paragraphs } from '../lib/similarity.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
@@ -23,28 +23,35 @@ const NEAR_DUP = 0.6
 
 const SECTION_NAME: Record<string, string> = { head: '标题及前言', S1: '第一部分', S2: '第二部分', S3: '第三部分', S4: '第四部分', S5: '第五部分', S6: '第六部分' }
 
-/**
- * A paragraph as this rule keeps it for the whole batch: its place, and where its 5-grams (a sorted
- * array) are in the spill file (lib/gramSpill.ts). A Set per paragraph cost about 50 bytes a gram
- * (60 MB for 1,000 reports); the array costs 8, on disk; the wording itself is not kept.
- */
+/** A paragraph where a match names it: its place in the report and its number in its section. */
 interface Paragraph {
   start: number
   end: number
   section: string
   no: number
-  /** Length of the paragraph's own wording (similarity text). */
-  chars: number
-  grams: SpillRef
-  /** The grams not used by many townships (filled once the batch's usage is counted). */
-  own?: Float64Array
 }
 
-/** Where a report's paragraphs are: filled by the first pass over the batch, in town order. */
+/** Integers kept per paragraph: start, end, number, length of its own wording, section, grams. */
+const F = 6
+
+/**
+ * A report's paragraphs as this rule keeps them for the whole batch: a few integers each, their 5-grams
+ * (sorted arrays, one paragraph after the other) in the spill file (lib/gramSpill.ts), and the grams not
+ * used by many townships in one array. A Set per paragraph cost about 50 bytes a gram (60 MB for 1,000
+ * reports); an object and an array per paragraph still made ~90 MB at 10,000; the wording is not kept.
+ */
 interface Rep {
   r: BatchReport
-  ps: Paragraph[]
+  paras: Int32Array
+  /** Spill offset of the first paragraph's grams. */
+  at: number
+  /** The paragraphs' own grams one after the other; paragraph k's are own[ownAt[k]..ownAt[k+1]). */
+  own: Float64Array
+  ownAt: Int32Array
 }
+
+const count = (x: Rep): number => x.paras.length / F
+const field = (x: Rep, k: number, f: number): number => x.paras[k * F + f] as number
 
 /** Grams two sorted arrays share. */
 function overlap(a: Float64Array, b: Float64Array): number {
@@ -89,6 +96,10 @@ interface Match {
   score: number
 }
 
+function paragraphAt(x: Rep, k: number, sections: string[]): Paragraph {
+  return { start: field(x, k, 0), end: field(x, k, 1), no: field(x, k, 2), section: sections[field(x, k, 4)] as string }
+}
+
 // 怀化市 notice: 内容雷同 is sanctioned (条例第四十七条). A paragraph of one township's report that
 // occurs (≥ 80 % of its distinctive 5-grams) in another township's report of the same batch was copied.
 const rule: BatchRule = {
@@ -112,14 +123,19 @@ const rule: BatchRule = {
 
 /** The grams of each of a report's paragraphs, read at once (they were written one after the other). */
 function gramsOf(spill: GramSpill, x: Rep): Float64Array[] {
-  const first = x.ps[0]
-  if (!first) return []
-  const all = spill.read({ at: first.grams.at, n: x.ps.reduce((n, p) => n + p.grams.n, 0) })
-  return x.ps.map((p) => all.subarray((p.grams.at - first.grams.at) / 8, (p.grams.at - first.grams.at) / 8 + p.grams.n))
+  let n = 0
+  for (let k = 0; k < count(x); k++) n += field(x, k, 5)
+  const all = spill.read({ at: x.at, n })
+  const out: Float64Array[] = []
+  for (let k = 0, from = 0; k < count(x); from += field(x, k, 5), k++) out.push(all.subarray(from, from + field(x, k, 5)))
+  return out
 }
 
 function compare(reports: BatchReport[], spill: GramSpill, out: PerReport): ReturnType<BatchRule['checkBatch']> {
-  const reps: Rep[] = reports.map((r) => ({ r, ps: [] }))
+  const none = new Float64Array(0)
+  const reps: Rep[] = reports.map((r) => ({ r, paras: new Int32Array(0), at: 0, own: none, ownAt: new Int32Array(1) }))
+  const sections: string[] = []
+  const sectionNo = new Map<string, number>()
   const found = new Map<number, Map<string, Match[]>>()
   const record = (r: BatchReport, m: Match): void => {
     const key = `${m.para.section}.p${m.para.no}`
@@ -146,38 +162,47 @@ function compare(reports: BatchReport[], spill: GramSpill, out: PerReport): Retu
   for (const i of order) {
     const t = townOf[i] as number
     const x = reps[i] as Rep
-    for (const q of paragraphs(x.r.report)) {
+    const ps = paragraphs(x.r.report)
+    x.paras = new Int32Array(ps.length * F)
+    ps.forEach((q, k) => {
       const grams = Float64Array.from(q.grams).sort()
-      x.ps.push({ start: q.start, end: q.end, section: q.section, no: q.no, chars: q.sim.length, grams: spill.write(grams) })
+      let sec = sectionNo.get(q.section)
+      if (sec === undefined) sectionNo.set(q.section, (sec = sections.push(q.section) - 1))
+      x.paras.set([q.start, q.end, q.no, q.sim.length, sec, grams.length], k * F)
+      const ref = spill.write(grams)
+      if (k === 0) x.at = ref.at
       for (const g of grams) {
         const u = usage.get(g)
         if (u === undefined) usage.set(g, 0x100000 + t)
         else if (u % 0x100000 !== t) usage.set(g, (Math.floor(u / 0x100000) + 1) * 0x100000 + t)
       }
-    }
+    })
   }
   const commonAt = Math.min(COMMON_MAX, Math.max(3, Math.ceil(byTown.size * COMMON_SHARE)))
   const distinctive = (g: number): boolean => Math.floor((usage.get(g) ?? 0) / 0x100000) <= commonAt
   for (const x of reps) {
-    const all = gramsOf(spill, x)
-    for (let k = 0; k < x.ps.length; k++) (x.ps[k] as Paragraph).own = (all[k] as Float64Array).filter(distinctive)
+    const own = gramsOf(spill, x).map((g) => g.filter(distinctive))
+    x.ownAt = new Int32Array(own.length + 1)
+    own.forEach((o, k) => (x.ownAt[k + 1] = (x.ownAt[k] as number) + o.length))
+    x.own = new Float64Array(x.ownAt[own.length] as number)
+    own.forEach((o, k) => x.own.set(o, x.ownAt[k] as number))
   }
   // Counted once: only the index and the paragraphs' own grams are needed from here on.
   usage.clear()
   const index = new GramMap<number[]>()
   reps.forEach((x, i) => {
-    for (const p of x.ps)
-      for (const g of p.own as Float64Array) {
-        const l = index.get(g)
-        // Reports are added in order, so a repeat inside one report is the list's last entry.
-        if (!l) index.set(g, [i])
-        else if (l[l.length - 1] !== i) l.push(i)
-      }
+    for (const g of x.own) {
+      const l = index.get(g)
+      // Reports are added in order, so a repeat inside one report is the list's last entry.
+      if (!l) index.set(g, [i])
+      else if (l[l.length - 1] !== i) l.push(i)
+    }
   })
   reps.forEach((x, xi) => {
-    for (const p of x.ps) {
-      if (p.chars < MIN_CHARS) continue
-      const own = p.own as Float64Array
+    let xg: Float64Array[] | null = null
+    for (let k = 0; k < count(x); k++) {
+      if (field(x, k, 3) < MIN_CHARS) continue
+      const own = x.own.subarray(x.ownAt[k], x.ownAt[k + 1])
       if (own.length < MIN_GRAMS) continue
       const hits = new Map<number, number>()
       // Reports of the same township (other years, duplicates) are not peers: skipped before counting.
@@ -188,27 +213,35 @@ function compare(reports: BatchReport[], spill: GramSpill, out: PerReport): Retu
         if (score < THRESHOLD) continue
         const y = reps[yi] as Rep
         if (!differentTownships(x.r, y.r) || x.r.sha256 === y.r.sha256 || sameReport(x.r, y.r)) continue
-        let best = y.ps[0] as Paragraph
+        let best = 0
         let bestHit = -1
-        const pg = spill.read(p.grams)
+        xg ??= gramsOf(spill, x)
+        const pg = xg[k] as Float64Array
         const yg = gramsOf(spill, y)
-        for (let k = 0; k < y.ps.length; k++) {
-          const q = y.ps[k] as Paragraph
-          const h = overlap(pg, yg[k] as Float64Array)
+        for (let q = 0; q < yg.length; q++) {
+          const h = overlap(pg, yg[q] as Float64Array)
           if (h > bestHit) {
             best = q
             bestHit = h
           }
         }
-        record(x.r, { other: y.r, para: p, otherPara: best, score })
+        const p = paragraphAt(x, k, sections)
+        const other = paragraphAt(y, best, sections)
+        record(x.r, { other: y.r, para: p, otherPara: other, score })
         // The other report holds the same text: flag its paragraph too.
-        record(y.r, { other: x.r, para: best, otherPara: p, score })
+        record(y.r, { other: x.r, para: other, otherPara: p, score })
       }
     }
   })
   // Two files that share most of their paragraphs are one report twice (a scan and its text file whose
   // township could not be read): XDOC-DUP-FILE's case, not copying between townships.
-  const comparable = new Map(reps.map((x) => [x.r.reportId, x.ps.filter((p) => p.chars >= MIN_CHARS).length]))
+  const comparable = new Map(
+    reps.map((x) => {
+      let n = 0
+      for (let k = 0; k < count(x); k++) if (field(x, k, 3) >= MIN_CHARS) n++
+      return [x.r.reportId, n]
+    })
+  )
   const shared = new Map<string, number>()
   for (const [id, byPara] of found)
     for (const ms of byPara.values()) for (const m of ms) shared.set(`${id}|${m.other.reportId}`, (shared.get(`${id}|${m.other.reportId}`) ?? 0) + 1)
