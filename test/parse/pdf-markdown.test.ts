@@ -79,3 +79,23 @@ describe('表三 rows torn from their labels', () => {
     expect(row(r, 'r4_1_not_held').map((c) => c.value)).toEqual([2, 0, 0, 0, 0, 0, 2])
   })
 })
+
+describe('表四 written as three small tables', () => {
+  const small = (title: string, v: number[]) =>
+    `### ${title}\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|----------|----------|----------|----------|------|\n| ${v.join(' | ')} |\n\n`
+  const report = (parts: string) =>
+    '某某县2025年政府信息公开工作年度报告\n一、总体情况\n2025年，我县做好公开工作。\n## 四、政府信息公开行政复议、行政诉讼情况\n\n' + parts +
+    '## 五、政府信息公开工作存在的主要问题及改进情况\n问题。\n'
+  const values = (r: ParsedReport) => r.tables.T4.cells.map((c) => (c.status === 'ok' ? c.value : c.status))
+
+  it('reads the three groups in their headed order', () => {
+    const r = parse(report(small('行政复议', [27, 10, 9, 15, 61]) + small('行政诉讼（未经复议直接起诉）', [3, 0, 0, 0, 3]) + small('行政诉讼（复议后起诉）', [8, 0, 1, 1, 10])))
+    expect(values(r)).toEqual([27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10])
+  })
+
+  it('does not read them in template order when the headings give another', () => {
+    const r = parse(report(small('行政复议', [27, 10, 9, 15, 61]) + small('行政诉讼（复议后起诉）', [8, 0, 1, 1, 10]) + small('行政诉讼（未经复议直接起诉）', [3, 0, 0, 0, 3])))
+    const cells = r.tables.T4.cells
+    expect(cells.slice(5).some((c) => c.status === 'ok' && c.value === 8)).toBe(false)
+  })
+})

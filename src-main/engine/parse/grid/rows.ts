@@ -60,6 +60,18 @@ export function offsetIn(c: GCell, i: number): number {
 }
 
 const CJK = /[\u4e00-\u9fff]{2}/
+
+/**
+ * Text made only of the table's header words (and brackets, markdown marks): in a 表四 written as three
+ * small tables (行政复议 / 行政诉讼（未经复议直接起诉） / 行政诉讼（复议后起诉）, each with its header row)
+ * such text stands between the number rows and does not end the unlabelled row.
+ */
+function headerOnly(text: string, words: string[]): boolean {
+  let k = text.replace(/[\s#*|:：()（）\-—–_]/g, '')
+  if (!k) return true
+  for (const w of [...words].sort((a, b) => b.length - a.length)) k = k.split(w).join('')
+  return k === ''
+}
 const DASH = /[-—–－]/
 const WORD_END = /[\u4e00-\u9fffA-Za-z]/
 const NUM_RUN = /[0-9０-９]+(?:[,，.．][0-9０-９]+)*/g
@@ -178,6 +190,9 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     const last = myIdx === startCell.length - 1
     let seenValue = false
     let stopAtNoise = false
+    const headerBetween: string[] = []
+    const textAfterValues: string[] = []
+    let itemsBeforeHeader = -1
     for (let ci = c0; ci <= c1; ci++) {
       const c = cells[ci] as GCell
       if (c.kind !== 'text') {
@@ -188,6 +203,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         end = ci + 1
         continue
       }
+      if (!row.label && seenValue) textAfterValues.push(c.text)
       const o = ownerOf(ci)
       // Whitespace and skipped chars belong to the char before them.
       let prev = -2
@@ -209,6 +225,11 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
           row.items.push({ kind: v.kind === 'number' ? 'num' : 'blank', text: piece.text, start: piece.start, end: piece.end, line: c.line, glued: true, page: c.page })
           seenValue = true
         } else if (CJK.test(piece.text) || piece.text.length > 3) {
+          if (!row.label && seenValue && spec.header.length && headerOnly(piece.text, spec.header)) {
+            if (!headerBetween.length) itemsBeforeHeader = row.items.length
+            headerBetween.push(piece.text)
+            continue
+          }
           row.noise.push(piece.text)
           // A labelled last row ends at the first other text; an unlabelled one (表四) after its numbers.
           if (seenValue || row.label) stopAtNoise = true
@@ -221,6 +242,12 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
       if (stop) break
       end = ci + 1
     }
+    // The small tables' numbers are read in template order only when their headings come in it
+    // (直接起诉 before 复议后起诉); otherwise the row ends where the first heading stands, as before.
+    const between = textAfterValues.join('')
+    const direct = between.indexOf('未经复议直接起诉')
+    const after = between.indexOf('复议后起诉')
+    if (itemsBeforeHeader >= 0 && after >= 0 && (direct < 0 || after < direct)) row.items.length = itemsBeforeHeader
     // The label's own line (or, for 表四, the numbers' one line) as fields.
     let anchor = -1
     if (h.b > h.a && lt.cell[h.b - 1] === lt.cell[h.a]) anchor = lt.cell[h.a] as number
