@@ -72,6 +72,15 @@ describe('表三 rows torn from their labels', () => {
     expect(row(r, 'r1_disclosed').map((c) => c.value)).toEqual([4, 0, 0, 0, 0, 0, 4])
   })
 
+  it("an item's ordinal opening a torn label fragment is not read as a cell of the row above", () => {
+    // As converted: the first line of a later row name ('5.要求行政机关确认或重新出具') under the (四)2 row.
+    const body = rows
+      .map(([label, v]) => `| ${label} | ${v} | 0 | 0 | 0 | 0 | 0 | ${v} |\n` + (label.startsWith('2.没有现成') ? '5.要求行政机关确认或重新出具\n' : ''))
+      .join('')
+    const r = parse(report(body))
+    expect(row(r, 'r4_2_needs_creation').map((c) => (c.status === 'ok' ? c.value : c.status))).toEqual([3, 0, 0, 0, 0, 0, 3])
+  })
+
   it('without such a row, a label with no number after it is read as the blank row it shows', () => {
     const body = rows.map(([label, v]) => (label.startsWith('2.没有现成') ? `${label}\n` : `| ${label} | ${v} | 0 | 0 | 0 | 0 | 0 | ${v} |\n`)).join('')
     const r = parse(report(body))

@@ -75,6 +75,8 @@ function headerOnly(text: string, words: string[]): boolean {
 const DASH = /[-—–－]/
 const WORD_END = /[\u4e00-\u9fffA-Za-z]/
 const NUM_RUN = /[0-9０-９]+(?:[,，.．][0-9０-９]+)*/g
+/** What follows an item's ordinal: '.', '．' or '、' and a Chinese character. */
+const ORDINAL_AFTER = /^[.．、][\u4e00-\u9fff]/
 
 
 /** Specs with at least this many rows must show their first row or three rows to count as found. */
@@ -353,6 +355,9 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
     for (let m = NUM_RUN.exec(run); m; m = NUM_RUN.exec(run)) {
       // A short number right after a word belongs to it ('数据1', '第3页'); a long run is glued values.
       if (m.index > 0 && WORD_END.test(run[m.index - 1] as string) && m[0].length < 4) continue
+      // An item's ordinal opening its own run ('5.要求行政机关确认…', a row name the reader did not match):
+      // part of the text, not a cell.
+      if (m.index === 0 && m[0].length <= 2 && ORDINAL_AFTER.test(run.slice(m[0].length, m[0].length + 2))) continue
       // A page number between dashes ('-5-') glued into the text of a web copy is page furniture.
       const after = run[m.index + m[0].length]
       if (m.index > 0 && DASH.test(run[m.index - 1] as string) && after !== undefined && DASH.test(after) && m[0].length <= 3) {
