@@ -357,7 +357,7 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
       if (m.index > 0 && WORD_END.test(run[m.index - 1] as string) && m[0].length < 4) continue
       // An item's ordinal opening its own run ('5.要求行政机关确认…', a row name the reader did not match):
       // part of the text, not a cell.
-      if (m.index === 0 && m[0].length <= 2 && ORDINAL_AFTER.test(run.slice(m[0].length, m[0].length + 2))) continue
+      if (m.index === 0 && m[0].length <= 2 && ORDINAL_AFTER.test(t.slice(i + m[0].length, i + m[0].length + 2))) continue
       // A page number between dashes ('-5-') glued into the text of a web copy is page furniture.
       const after = run[m.index + m[0].length]
       if (m.index > 0 && DASH.test(run[m.index - 1] as string) && after !== undefined && DASH.test(after) && m[0].length <= 3) {
