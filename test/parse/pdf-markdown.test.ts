@@ -108,3 +108,22 @@ describe('表四 written as three small tables', () => {
     expect(cells.slice(5).some((c) => c.status === 'ok' && c.value === 8)).toBe(false)
   })
 })
+
+describe('表四 as one pipe row between a note and an unheaded section 五', () => {
+  const t4 = [40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22]
+  const report = (note: string, after: string) =>
+    '某某市人民政府办公厅2025年政府信息公开工作年度报告\n一、总体情况\n2025年，做好公开工作。\n四、政府信息公开行政复议、行政诉讼情况\n' +
+    '行政复议行政诉讼\n未经复议直接起诉复议后起诉\n结果结果其他尚未\n总计结果结果其他尚未结果结果其他尚未\n维持纠正结果审结维持纠正结果审结\n' + note +
+    '| 维持 | 纠正 | 结果 | 审结 | 总计 | 总计 |\n|---|---|---|---|---|---|\n' + `| ${t4.join(' | ')} |\n\n` + after + '六、其他需要报告的事项\n无。\n'
+  const values = (r: ParsedReport) => r.tables.T4.cells.map((c) => (c.status === 'ok' ? c.value : c.status))
+
+  it('a 、 between words of a note is punctuation, and a （一） sub-heading after the row ends it', () => {
+    const r = parse(report('注：行政复议、行政诉讼数量含上年度结转数量。\n', '（一）2024 年工作中存在问题的改进情况\n一是提升质效。\n'))
+    expect(values(r)).toEqual(t4)
+  })
+
+  it('a placeholder standing as a cell is still a blank cell', () => {
+    const r = parse(report('', '').replace('| 40 | 0 |', '| 40 | 、 |'))
+    expect(r.tables.T4.cells[1]?.status).not.toBe('ok')
+  })
+})

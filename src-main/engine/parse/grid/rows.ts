@@ -60,6 +60,9 @@ export function offsetIn(c: GCell, i: number): number {
 }
 
 const CJK = /[\u4e00-\u9fff]{2}/
+const CJK1 = /[\u4e00-\u9fff]/
+/** A sub-heading's ordinal ('（一）'): text after a table, not part of its last row. */
+const SUB_HEADING = /^[（(][一二三四五六七八九十]{1,2}[)）]/
 
 /**
  * Text made only of the table's header words (and brackets, markdown marks): in a 表四 written as three
@@ -219,14 +222,16 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         // In positioned text every number is a text run of its own; a short one inside a label is part of
         // the label as recognised ('(7S) 其他处理'), only a long glued run is a row's numbers.
         const embedded = grid.source === 'positioned' && piece.text.length < 5
-        if ((v.kind === 'number' || v.kind === 'blank') && !embedded) {
+        // A placeholder mark between two words ('行政复议、行政诉讼' in a note under the table) is punctuation.
+        const inWords = v.kind === 'blank' && CJK1.test(c.text[piece.at - 1] ?? '') && CJK1.test(c.text[piece.at + piece.text.length] ?? '')
+        if ((v.kind === 'number' || v.kind === 'blank') && !embedded && !inWords) {
           if (last && stopAtNoise) {
             stop = true
             break
           }
           row.items.push({ kind: v.kind === 'number' ? 'num' : 'blank', text: piece.text, start: piece.start, end: piece.end, line: c.line, glued: true, page: c.page })
           seenValue = true
-        } else if (CJK.test(piece.text) || piece.text.length > 3) {
+        } else if (CJK.test(piece.text) || piece.text.length > 3 || SUB_HEADING.test(piece.text)) {
           if (!row.label && seenValue && spec.header.length && headerOnly(piece.text, spec.header)) {
             if (!headerBetween.length) itemsBeforeHeader = row.items.length
             headerBetween.push(piece.text)
@@ -338,7 +343,7 @@ function itemOf(c: GCell): Item {
 }
 
 /** Runs of a text cell owned by row `r`, split at whitespace. */
-function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: string; start: number; end: number }> {
+function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: string; start: number; end: number; at: number }> {
   let i = 0
   const t = c.text
   while (i < t.length) {
@@ -364,11 +369,11 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
         k = m.index + m[0].length + 1
         continue
       }
-      if (m.index > k) yield { text: run.slice(k, m.index), start: offsetIn(c, i + k), end: offsetIn(c, i + m.index) }
-      yield { text: m[0], start: offsetIn(c, i + m.index), end: offsetIn(c, i + m.index + m[0].length) }
+      if (m.index > k) yield { text: run.slice(k, m.index), start: offsetIn(c, i + k), end: offsetIn(c, i + m.index), at: i + k }
+      yield { text: m[0], start: offsetIn(c, i + m.index), end: offsetIn(c, i + m.index + m[0].length), at: i + m.index }
       k = m.index + m[0].length
     }
-    if (k < run.length) yield { text: run.slice(k), start: offsetIn(c, i + k), end: offsetIn(c, j) }
+    if (k < run.length) yield { text: run.slice(k), start: offsetIn(c, i + k), end: offsetIn(c, j), at: i + k }
     i = j
   }
 }
