@@ -222,8 +222,9 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         // In positioned text every number is a text run of its own; a short one inside a label is part of
         // the label as recognised ('(7S) 其他处理'), only a long glued run is a row's numbers.
         const embedded = grid.source === 'positioned' && piece.text.length < 5
-        // A placeholder mark between two words ('行政复议、行政诉讼' in a note under the table) is punctuation.
-        const inWords = v.kind === 'blank' && CJK1.test(c.text[piece.at - 1] ?? '') && CJK1.test(c.text[piece.at + piece.text.length] ?? '')
+        // An enumeration comma between two words ('行政复议、行政诉讼' in a note under the table) is punctuation,
+        // not the blank mark '、' a cell may hold ('无' or '空' there may still be a cell's word).
+        const inWords = /^[、，,]$/.test(piece.text) && CJK1.test(c.text[piece.at - 1] ?? '') && CJK1.test(c.text[piece.at + piece.text.length] ?? '')
         if ((v.kind === 'number' || v.kind === 'blank') && !embedded && !inWords) {
           if (last && stopAtNoise) {
             stop = true
