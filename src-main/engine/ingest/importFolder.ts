@@ -182,8 +182,11 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
   async function importFiles(): Promise<ImportResult> {
     const queue: Prepared[] = []
     let next = 0
+    // Two files in flight per worker: while the storing thread writes one, each worker already holds
+    // its next file and never waits for the message that would hand it over.
+    const depth = width * 2
     const fill = (): void => {
-      while (queue.length < width && next < files.length) {
+      while (queue.length < depth && next < files.length) {
         queue.push(prepare(files[next] as WalkEntry, next))
         next++
       }
