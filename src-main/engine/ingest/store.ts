@@ -31,6 +31,11 @@ export function fileId(db: Db, batchId: number, rel: string): number {
   return (stmt(db, 'SELECT id FROM files WHERE batch_id = ? AND rel_path = ?').get(batchId, rel) as { id: number }).id
 }
 
+/** The file's id if it was ever stored; unlike fileId it writes nothing (no commit for a file not stored yet). */
+export function storedFileId(db: Db, batchId: number, rel: string): number | undefined {
+  return (stmt(db, 'SELECT id FROM files WHERE batch_id = ? AND rel_path = ?').get(batchId, rel) as { id: number } | undefined)?.id
+}
+
 export function latestVersionOfFile(db: Db, fid: number): { id: number; sha256: string; report_id: number } | undefined {
   return stmt(db, 'SELECT id, sha256, report_id FROM versions WHERE file_id = ? ORDER BY id DESC LIMIT 1').get(fid) as
     | { id: number; sha256: string; report_id: number }
@@ -61,9 +66,7 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
       }
     }
     if (reportId === undefined) {
-      const r = db
-        .prepare('INSERT INTO reports (batch_id, key, township, year, run_id) VALUES (?, ?, ?, ?, ?)')
-        .run(s.batchId, key, s.parsed?.body?.township ?? null, s.parsed?.year ?? null, s.runId ?? null)
+      const r = stmt(db, 'INSERT INTO reports (batch_id, key, township, year, run_id) VALUES (?, ?, ?, ?, ?)').run(s.batchId, key, s.parsed?.body?.township ?? null, s.parsed?.year ?? null, s.runId ?? null)
       reportId = Number(r.lastInsertRowid)
       s.createdThisRun.add(reportId)
     }
