@@ -174,6 +174,13 @@ export interface SettleCellDto {
   value: number | null
 }
 
+/** A header cell spanning `span` columns, with the header cells below it (none: it spans down to the labels). */
+export interface TemplateHeaderDto {
+  label: string
+  span: number
+  children: TemplateHeaderDto[]
+}
+
 export interface TemplateColumnDto {
   id: string
   label: string
@@ -201,8 +208,15 @@ export interface TemplateDto {
   t2: TemplateBlockDto[]
   /** cornerNote: the note in 表三's top-left corner. */
   t3: { columns: TemplateColumnDto[]; rows: TemplateRowDto[]; cornerNote: string }
-  /** groups: label 行政诉讼（未经复议直接起诉）, short (the group's heading) 未经复议直接起诉. */
-  t4: { columns: (TemplateColumnDto & { group: string })[]; groups: { id: string; label: string; short: string }[] }
+  /**
+   * groups: label 行政诉讼（未经复议直接起诉）, short (the group's heading) 未经复议直接起诉. headers: the header rows
+   * above the column labels, left to right: 行政复议 (5 columns, no children), 行政诉讼 (10, children 未经复议直接起诉, 复议后起诉).
+   */
+  t4: {
+    columns: (TemplateColumnDto & { group: string })[]
+    groups: { id: string; label: string; short: string }[]
+    headers: TemplateHeaderDto[]
+  }
 }
 
 export interface SectionDto {
