@@ -28,7 +28,8 @@ export function templateDto(format: FormatKey): TemplateDto {
     t3: {
       columns: t3Columns(format).map((c) => ({ id: c.id, label: c.label })),
       rows: (table(format, 'T3').rows ?? []).map((r) => ({ id: r.id, label: r.label ?? '', level: r.level ?? 0, hasData: !!r.has_data })),
-      cornerNote: t3CornerNote(format)
+      cornerNote: t3CornerNote(format),
+      headers: headerTree(t3Columns(format).map((c) => c.path?.slice(0, -1) ?? []))
     },
     t4: {
       columns: t4Columns(format).map((c) => ({ id: c.id, label: c.label, group: c.group ?? '' })),

@@ -154,3 +154,13 @@ describe('template names in the renderer', () => {
     }
   })
 })
+
+describe('表三 header groups from the template', () => {
+  it('申请人情况 over the seven columns, 法人或其他组织 over the five between 自然人 and 总计', () => {
+    for (const t of [templateDto('2021'), templateDto('2019')]) {
+      expect(t.t3.headers.map((h) => [h.label, h.span])).toEqual([['申请人情况', 7]])
+      expect(t.t3.headers[0]!.children.map((h) => [h.label, h.span])).toEqual([['法人或其他组织', 5]])
+      expect(t.t3.columns.map((c) => c.label)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'])
+    }
+  })
+})
