@@ -1,7 +1,8 @@
 // The engine behind the ReviewApi contract. Both transports (Electron IPC, browser-mode HTTP)
 // call these methods; nothing here imports electron.
 // It validates, calls the engine and maps to the API's types (dto.ts); the SQL behind the views lives
-// in engine/review's repositories, decisions, audit and undo beside them.
+// in engine/review's repositories, decisions, audit and undo beside them (the text search still runs
+// its own query here).
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs'
 import { join } from 'node:path'
