@@ -45,6 +45,7 @@ import { undoLast } from '../engine/review/undo.ts'
 import { REVIEW_STATUSES } from '../shared/vocabulary.ts'
 import { templateDto } from './templateDto.ts'
 import { diffText } from './textDiff.ts'
+import { boxSource, evidenceWithBoxes, searchHitsWithBoxes, type BoxSource } from './textBoxes.ts'
 
 type Listener = <K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]) => void
 
@@ -253,7 +254,7 @@ export class ReviewService implements ReviewApi {
   }
 
   /** The API's view of a stored finding: the rule's title, family and source added. */
-  private findingDto(f: StoredFinding): FindingDto {
+  private findingDto(f: StoredFinding, boxes: BoxSource | null = boxSource(this.db, f.lastVersionId)): FindingDto {
     const rule = ruleById(f.rule)
     return {
       id: f.id,
@@ -265,7 +266,7 @@ export class ReviewService implements ReviewApi {
       severity: f.severity,
       outcome: f.outcome,
       message: f.message,
-      evidence: f.evidence,
+      evidence: evidenceWithBoxes(f.evidence, boxes),
       sides: f.sides,
       state: f.state,
       manual: f.manual,
@@ -287,6 +288,7 @@ export class ReviewService implements ReviewApi {
       .get(vid, reportId) as Record<string, unknown> | undefined
     if (!v) throw new Error('没有这个版本')
     const parsed = unpackJson<Omit<ParsedReport, 'norm'>>(v.parsed)
+    const boxes = boxSource(this.db, vid)
     // The template the parser read the tables with, so a mixed report is shown as it was read.
     const fmt = parsed ? tableFormat({ ...parsed, norm: '', markers: parsed.markers ?? { f2021: [], f2019: [] } }) : '2021'
     const versions = this.db
@@ -324,7 +326,7 @@ export class ReviewService implements ReviewApi {
       })),
       cells: parsed ? reviewCells(this.db, vid, parsed) : [],
       labels: parsed ? Object.values(parsed.tables).flatMap((t) => t.labels) : [],
-      findings: findingsOf(this.db, reportId).map((f) => this.findingDto(f)),
+      findings: findingsOf(this.db, reportId).map((f) => this.findingDto(f, boxes)),
       versions: versions.map((x) => ({ ...x, current: x.id === r.current_version_id }))
     }
   }
@@ -455,7 +457,7 @@ export class ReviewService implements ReviewApi {
         at = v.text.indexOf(q, at + q.length)
       }
     }
-    return hits.slice(0, 300)
+    return searchHitsWithBoxes(this.db, hits.slice(0, 300), q)
   }
 
   async settleCells(reportId: number, cells: SettleCellDto[]): Promise<{ settled: number }> {
