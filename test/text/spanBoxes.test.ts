@@ -104,7 +104,7 @@ describe('text evidence leaves the server with its boxes', () => {
     copyInto(folder, [[join(FIXTURES, 'seeds', '003_ba49bbb087adff7b.pdf'), '003.pdf']])
     const { batchId } = await importFolder(d.db, folder, { ocr: false })
     runChecks(d.db, batchId)
-    const service = new ReviewService(d.db, { mode: 'browser' })
+    const service = new ReviewService(d.db, { mode: 'browser', sampleFolder: folder, version: 'test', exportsDir: join(t.dir, 'exports') })
     const b = await service.getBatch(batchId)
     const report = await service.getReport(b.reports[0]!.id)
     const runs = loadVersionBoxes(d.db, report.versionId)!
