@@ -37,12 +37,20 @@ function sameWords(e: { start: number; end: number; text: string }, text: string
   return want.length > 0 && want === have
 }
 
+/**
+ * A quotation longer than this (a whole section or table cited) is shown by its opening words only: boxes
+ * over every line of a section would hide the page, and the opening tells where it starts.
+ */
+const LONG_QUOTE = 300
+const QUOTE_HEAD = 60
+
 /** The evidence with `boxes` on every text item the source places; other items as they are. */
 export function evidenceWithBoxes(items: Evidence[], src: BoxSource | null): Evidence[] {
   if (!src) return items
   return items.map((e) => {
     if (e.kind !== 'text' || !sameWords(e, src.text)) return e
-    const boxes = spanBoxes(src.runs, e.start, e.end, src.text)
+    const end = e.end - e.start > LONG_QUOTE ? e.start + QUOTE_HEAD : e.end
+    const boxes = spanBoxes(src.runs, e.start, end, src.text)
     return boxes.length > 0 ? { ...e, boxes, page: e.page ?? boxes[0]?.page } : e
   })
 }

@@ -117,6 +117,26 @@ describe('text evidence drawn as boxes on the PDF original', () => {
     expect(Math.abs(box.width - per * WORDS.length)).toBeLessThan(6)
     pdfBox = { x: box.x - page.x, y: box.y - page.y, w: box.width, h: box.height }
     await env.shot('boxes-01-pdf-text')
+    // a click on the highlighted words selects their finding, as a click on a cell's rectangle does
+    const p = env.page
+    const other = p.locator(`[data-test=finding]:not([data-finding="${f.id}"])`).first()
+    await other.click({ position: { x: 20, y: 10 } })
+    await poll(() => p.locator('[data-test=finding][aria-selected=true]').getAttribute('data-finding')).not.toBe(String(f.id))
+    const drawn = p.locator(`.pdf-box.text[data-fids~="${f.id}"]`).first()
+    // the pane scrolls to the other finding's evidence after a tick: bring the words back once it has
+    const scrollTop = (): Promise<number> => p.locator('[data-test=pdf-pages]').evaluate((e) => (e as unknown as { scrollTop: number }).scrollTop)
+    let last = -1
+    await poll(async () => {
+      const now = await scrollTop()
+      const still = now === last
+      last = now
+      await new Promise((r) => setTimeout(r, 150))
+      return still
+    }).toBe(true)
+    await drawn.scrollIntoViewIfNeeded()
+    const at = (await drawn.boundingBox())!
+    await p.mouse.click(at.x + at.width / 2, at.y + at.height / 2)
+    await poll(() => p.locator('[data-test=finding][aria-selected=true]').getAttribute('data-finding')).toBe(String(f.id))
   })
 
   it('a scanned page: the box stands where the PDF prints the words, over the ink of the scan', async () => {

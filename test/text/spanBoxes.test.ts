@@ -10,6 +10,7 @@ import { loadVersionBoxes } from '../../src-main/engine/text/boxesRepo.ts'
 import { lineBoxesOf, packLineBoxes, unpackLineBoxes, type LineBox } from '../../src-main/engine/text/lineBoxes.ts'
 import { spanBoxes } from '../../src-main/engine/text/spanBoxes.ts'
 import { ReviewService } from '../../src-main/server/service.ts'
+import { evidenceWithBoxes } from '../../src-main/server/textBoxes.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
 import { copyInto, tempDb, tempDir } from '../helpers/tmp.ts'
 import { makePdf } from '../readers/make-pdf.ts'
@@ -95,6 +96,33 @@ describe('span -> boxes on a PDF text layer', () => {
 })
 
 describe('text evidence leaves the server with its boxes', () => {
+  // ten lines of forty characters, one run each, 20 pt apart
+  const text = Array.from({ length: 10 }, (_, i) => String(i).repeat(40)).join('\n')
+  const runs: LineBox[] = Array.from({ length: 10 }, (_, i) => ({ start: i * 41, end: i * 41 + 40, page: 1, box: [72, 700 - 20 * i, 272, 712 - 20 * i] }))
+
+  it('boxes a quotation where its words are, a long one by its opening words, and none where the words differ', () => {
+    const [short, long, moved, cell] = evidenceWithBoxes(
+      [
+        { kind: 'text', start: 45, end: 90, text: text.slice(45, 90) },
+        { kind: 'text', start: 0, end: 400, text: text.slice(0, 400) },
+        { kind: 'text', start: 45, end: 90, text: '另一个版本的文字' },
+        { kind: 'note', text: '说明' }
+      ],
+      { runs, text }
+    )
+    expect(short?.kind === 'text' && short.boxes?.map((b) => b.box[1])).toEqual([680, 660])
+    expect(short?.kind === 'text' && short.page).toBe(1)
+    // 400 characters over ten lines: only the first 60 are boxed, the first line and 19 characters of the
+    // second (the newline between them is one of the 60)
+    expect(long?.kind === 'text' && long.boxes?.map((b) => [b.box[0], b.box[2]])).toEqual([
+      [72, 272],
+      [72, 167]
+    ])
+    expect(moved).toEqual({ kind: 'text', start: 45, end: 90, text: '另一个版本的文字' })
+    expect(cell).toEqual({ kind: 'note', text: '说明' })
+    expect(evidenceWithBoxes([{ kind: 'text', start: 0, end: 5, text: '00000' }], null)[0]).not.toHaveProperty('boxes')
+  })
+
   it('a PDF imported: every text evidence of its findings is boxed where its words are; stored findings carry none', async () => {
     const d = tempDb()
     const t = tempDir()

@@ -82,11 +82,18 @@ export function useEvidenceOverlay(ctx: ReviewCtx, zoom: PdfZoom, hit: ComputedR
   return { boxes }
 }
 
-/** The text highlight under a click on the page, if any (text highlights let clicks through to the words). */
-export function textHitAt(page: Element, x: number, y: number): Element | null {
+/**
+ * The findings whose highlighted words are under a click on the page (text highlights let clicks through
+ * to the words), the one of the smallest highlight first: the words clicked, before a passage around them.
+ */
+export function textFindingsAt(page: Element, x: number, y: number): number[] {
+  const under: { area: number; ids: number[] }[] = []
   for (const el of page.querySelectorAll('.pdf-box.text')) {
     const r = el.getBoundingClientRect()
-    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return el
+    if (x < r.left || x > r.right || y < r.top || y > r.bottom) continue
+    const ids = (el.getAttribute('data-fids') ?? '').split(' ').map(Number).filter((n) => n > 0)
+    under.push({ area: r.width * r.height, ids })
   }
-  return null
+  under.sort((a, b) => a.area - b.area)
+  return [...new Set(under.flatMap((u) => u.ids))]
 }
