@@ -7,8 +7,10 @@ import { stmt } from '../engine/db/stmt.ts'
 import { loadVersionBoxes } from '../engine/text/boxesRepo.ts'
 import type { LineBox } from '../engine/text/lineBoxes.ts'
 import { spanBoxes } from '../engine/text/spanBoxes.ts'
+import type { StoredFinding } from '../engine/review/findingsRepo.ts'
 import type { Evidence } from '../shared/vocabulary.ts'
-import type { SearchHitDto } from '../shared/api.ts'
+import type { FindingDto, ReportDetail, SearchHitDto } from '../shared/api.ts'
+import { findingDto } from './dto.ts'
 
 /** A version's runs and text: the text checks that an evidence's offsets still point at its words. */
 export interface BoxSource {
@@ -53,6 +55,20 @@ export function evidenceWithBoxes(items: Evidence[], src: BoxSource | null): Evi
     const boxes = spanBoxes(src.runs, e.start, end, src.text)
     return boxes.length > 0 ? { ...e, boxes, page: e.page ?? boxes[0]?.page } : e
   })
+}
+
+/** The report's findings with boxes on their text evidence, placed in the version shown. */
+export function withTextBoxes(db: Db, d: ReportDetail): ReportDetail {
+  const src = boxSource(db, d.versionId)
+  if (!src) return d
+  return { ...d, findings: d.findings.map((f) => ({ ...f, evidence: evidenceWithBoxes(f.evidence, src) })) }
+}
+
+/** A finding as the API sends it after a decision or when added: boxes from the version it was last seen in. */
+export function boxedFindingDto(db: Db, f: StoredFinding): FindingDto {
+  const dto = findingDto(f)
+  const src = boxSource(db, f.lastVersionId)
+  return src ? { ...dto, evidence: evidenceWithBoxes(dto.evidence, src) } : dto
 }
 
 /** Text hits of a search get their end and the boxes of the words found (in the report's current version). */
