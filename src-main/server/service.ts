@@ -28,6 +28,7 @@ import { undoLast } from '../engine/review/undo.ts'
 import { versionChanges } from '../engine/review/versionDiff.ts'
 import { REVIEW_STATUSES } from '../shared/vocabulary.ts'
 import { findingDto, reportDetailDto } from './dto.ts'
+import { boxedFindingDto, searchHitsWithBoxes, withTextBoxes } from './textBoxes.ts'
 import { cleanSettings } from './validate.ts'
 
 type Listener = <K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]) => void
@@ -164,26 +165,27 @@ export class ReviewService implements ReviewApi {
     if (!report) throw new Error(`没有编号为 ${reportId} 的年报`)
     const version = versionOf(this.db, reportId, versionId ?? report.currentVersionId)
     if (!version) throw new Error('没有这个版本')
-    return reportDetailDto({
+    const detail = reportDetailDto({
       report,
       version,
       versions: versionsOf(this.db, reportId),
       findings: findingsOf(this.db, reportId),
       cells: version.parsed ? reviewCells(this.db, version.id, version.parsed) : []
     })
+    return withTextBoxes(this.db, detail)
   }
 
   async decide(findingId: number, decision: Decision | null, comment: string | null): Promise<FindingDto> {
     if (decision !== null && decision !== 'confirmed' && decision !== 'dismissed') throw new Error('无效的审核决定')
     const text = comment === null || comment === undefined ? null : String(comment).slice(0, 2000)
-    return findingDto(decide(this.db, this.reviewer(), findingId, decision, text))
+    return boxedFindingDto(this.db, decide(this.db, this.reviewer(), findingId, decision, text))
   }
 
   async addFinding(reportId: number, f: { severity: Severity; message: string; comment?: string; evidence: EvidenceDto[] }): Promise<FindingDto> {
     if (!['error', 'warning', 'info'].includes(f.severity)) throw new Error('无效的严重程度')
     if (!f.message?.trim()) throw new Error('请填写问题说明')
     const input = { severity: f.severity, message: f.message.trim().slice(0, 2000), comment: f.comment ?? null, evidence: (f.evidence ?? []).slice(0, 20) }
-    return findingDto(addFinding(this.db, this.reviewer(), reportId, input))
+    return boxedFindingDto(this.db, addFinding(this.db, this.reviewer(), reportId, input))
   }
 
   async setReviewStatus(reportId: number, status: ReviewStatus): Promise<void> {
@@ -257,7 +259,7 @@ export class ReviewService implements ReviewApi {
         at = v.text.indexOf(q, at + q.length)
       }
     }
-    return hits.slice(0, 300)
+    return searchHitsWithBoxes(this.db, hits.slice(0, 300), q)
   }
 
   async settleCells(reportId: number, cells: SettleCellDto[]): Promise<{ settled: number }> {

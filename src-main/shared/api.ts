@@ -9,6 +9,7 @@ import type {
   Evidence,
   FindingOutcome,
   FormatKey,
+  PageBox,
   ReviewStatus,
   Severity,
   Sides,
@@ -16,7 +17,7 @@ import type {
   TableId,
 } from './vocabulary.ts'
 
-export type { CellStatus, Decision, FormatKey, ReviewStatus, Severity, TableId } from './vocabulary.ts'
+export type { CellStatus, Decision, FormatKey, PageBox, ReviewStatus, Severity, TableId } from './vocabulary.ts'
 
 export interface BatchSummary {
   id: number
@@ -111,6 +112,10 @@ export interface SearchHitDto {
   findingId?: number
   /** Offset in the report text for a text hit. */
   start?: number
+  /** End of the words found (text hit). */
+  end?: number
+  /** Where the words stand on the PDF pages of the report's current version (a PDF or a scan). */
+  boxes?: PageBox[]
   snippet: string
 }
 

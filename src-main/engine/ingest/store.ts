@@ -6,6 +6,8 @@ import type { ParsedReport, ReadResult } from '../model.ts'
 import { carrySettlements } from '../settle/settlement.ts'
 import { asBuffer, packParsed, packPrep } from './packParsed.ts'
 import type { Packed } from './readWorker.ts'
+import { saveVersionBoxes } from '../text/boxesRepo.ts'
+import { packedLineBoxes } from '../text/lineBoxes.ts'
 
 export interface StoreInput {
   batchId: number
@@ -105,6 +107,8 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
         original: s.original ? Buffer.from(s.original) : null
       })
     const versionId = Number(v.lastInsertRowid)
+    // packed by the reader worker, or here when the lines came back (OCR, a direct call)
+    saveVersionBoxes(db, versionId, s.packed?.boxes ?? packedLineBoxes(s.read))
     if (p) {
       const sec = stmt(db, 
         'INSERT INTO sections (version_id, section_id, found, title, title_match, start, end, body_start, body_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
