@@ -32,7 +32,7 @@ function writeVersion5(from: Db, file: string): void {
     for (const t of TABLES) {
       for (const row of from.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]) {
         if (t === 'versions') row.parsed = jsonText(row.parsed)
-        // Version 5 kept the text plain (packed since migration 9).
+        // Version 5 kept the text plain (packed since migration 10).
         if (t === 'versions') row.text = storedText(row.text)
         if (t === 'version_checks') row.prep = jsonText(row.prep)
         if (t === 'findings') row.evidence = jsonText(row.evidence)

@@ -151,7 +151,7 @@ describe('a full disk during an import', () => {
     const t = tempDir()
     cleanups.push(d.cleanup, t.cleanup)
     const folder = folderWithDuplicates(t.dir, 1)
-    // Wording that does not repeat: the text is stored deflated (migration 9), and a repeated sentence packs to a few pages.
+    // Wording that does not repeat: the text is stored deflated (migration 10), and a repeated sentence packs to a few pages.
     writeFileSync(join(folder, 'big.txt'), '一、总体情况\n' + distinctWording(360_000))
     // The database may not grow beyond its present size plus a few pages: SQLite reports SQLITE_FULL, as on a full disk.
     const pages = d.db.pragma('page_count', { simple: true }) as number

@@ -1,4 +1,4 @@
-// Search over packed texts (migration 9): the SQL function finds what instr() found in plain text.
+// Search over packed texts (migration 10): the SQL function finds what instr() found in plain text.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'

@@ -277,10 +277,23 @@ CREATE TABLE batch_checks (
   },
   {
     version: 9,
+    name: 'version-boxes',
+    // Where each run of a PDF's text stands on its page (engine/text/lineBoxes.ts), so that text evidence
+    // is drawn as boxes on the page and the scan image. Packed: about 1 KB for a report of 3–6 pages. Versions read
+    // before have no row; the renderer then finds their words in the pdf.js text layer as before.
+    sql: `
+CREATE TABLE version_boxes (
+  version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+  boxes BLOB NOT NULL
+);
+`
+  },
+  {
+    version: 10,
     name: 'packed-text',
     // versions.text deflated like the JSON columns (db/packed.ts): ~7 KB of UTF-8 per report become
     // ~3 KB, the largest column left (issue 17: under 30 KB per report). Search, which used SQL instr()
-    // on it, goes through the SQL function that engine/search/textSearch.ts registers on the connection.
+    // on it, goes through the SQL function that engine/review/search.ts registers on the connection.
     sql: '',
     run: (db) => {
       const rows = db.prepare("SELECT id AS k, text AS v FROM versions WHERE typeof(text) = 'text'").iterate() as IterableIterator<{ k: number; v: string }>

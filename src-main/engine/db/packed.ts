@@ -31,7 +31,7 @@ export function unpackJson<T>(v: unknown): T | null {
 }
 
 /**
- * versions.text is kept deflated too (migration 9): about 7 KB of UTF-8 per report become about 3 KB.
+ * versions.text is kept deflated too (migration 10): about 7 KB of UTF-8 per report become about 3 KB.
  * The column holds a BLOB (deflate-raw of the UTF-8 text) or, in rows written before, the TEXT itself.
  */
 export function packStoredText(text: string): Buffer {
