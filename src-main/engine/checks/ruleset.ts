@@ -7,7 +7,7 @@ import { REPORT_RULES } from './registry.ts'
  * Raise when a report rule's logic changes without a new app version, so that results stored
  * with the versions (checks/prep.ts) are recomputed instead of reused.
  */
-const CHECKS_REVISION = 9
+const CHECKS_REVISION = 10
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

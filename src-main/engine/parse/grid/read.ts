@@ -95,6 +95,17 @@ function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
   return out
 }
 
+/**
+ * A text extraction that sets two table rows on one line interleaves their digits char by char (pdftotext
+ * -layout: '6 0 0 0 0 0 6' and '7 1 0 0 0 0 8' become '67 01 00 00 00 00 68'). A count cut from a line of
+ * text never starts with 0 unless it is 0: such a number, in a row that shows all its cells (a row of glued
+ * digits, fewer than its cells, is split apart elsewhere), is the sign.
+ */
+function interleaved(row: RowRead, n: number): boolean {
+  const vals = row.items.filter((i) => i.kind === 'num')
+  return vals.length >= n && vals.some((v) => v.glued && /^0[0-9]/.test(v.text.trim()))
+}
+
 /** Identities that only involve one row: usable while splitting that row. */
 function rowLocal(ids: Identity[], row: string): Identity[] {
   return ids.filter((id) => [...id.lhs, ...id.rhs].every((x) => x.row === row))
@@ -142,6 +153,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
   const fixed: RowChoice[] = []
   const placed = new Map<string, CellValue[]>()
 
+  const mixed = mapped.rows.map((r) => interleaved(r, n))
   for (const [ri, row] of mapped.rows.entries()) {
     const tplRow = spec.rows[ri] as TableSpec['rows'][number]
     if (row.label) {
@@ -151,6 +163,14 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       continue
     }
     const values = row.items.filter((i) => i.kind !== 'empty')
+    if (mixed[ri] || (values.length === 0 && (mixed[ri - 1] || mixed[ri + 1]))) {
+      // Digits of two rows interleaved by the text extraction: neither row can be read, and a row that shows
+      // no number next to them may have lost its numbers into them.
+      const note = mixed[ri] ? `本行数字（${values.map((v) => v.text).join(' ')}）疑似与相邻行的数字交错在一起，无法读出各格数值` : '本行行名后没有数字，相邻行的数字疑似与本行交错在一起，无法确定本行数值'
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'uncertain' as const, note })))
+      for (const c of colIds) out.unplaced.push({ row: row.id, col: c, span: values[0] ? spanOfItem(values[0]) : row.label?.span })
+      continue
+    }
     const onGrid = placeByModel(row.items, model, n)
     if (onGrid) {
       const cells = onGrid.cells.map((it, i) => cellFromItem(spec, row.id, i, it))

@@ -208,7 +208,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
           }
           row.items.push({ kind: v.kind === 'number' ? 'num' : 'blank', text: piece.text, start: piece.start, end: piece.end, line: c.line, glued: true, page: c.page })
           seenValue = true
-        } else if (CJK.test(piece.text) || piece.text.length > 3) {
+        } else if (CJK.test(piece.text) || piece.text.length > 3 || /[0-9０-９]/.test(piece.text)) {
           row.noise.push(piece.text)
           // A labelled last row ends at the first other text; an unlabelled one (表四) after its numbers.
           if (seenValue || row.label) stopAtNoise = true
