@@ -28,6 +28,7 @@ import { PLANT_EDIT, PLANTS, type PlantId } from './accuracy/plant.ts'
 import { cellLines, csv, excelTsv, plantDoc, wordText } from './accuracy/flat.ts'
 import { PAGED_FOOTER, pagedHtml } from './accuracy/paged.ts'
 import { docFromRaw } from './accuracy/realDoc.ts'
+import { blankColumn, docxOf, t4Rows, wrappedLabels } from './accuracy/docx.ts'
 import { loadExpected } from './accuracy/corpus.ts'
 import type { CorpusEntry } from './accuracy/corpus.ts'
 
@@ -108,9 +109,38 @@ function flatLayouts(report: string, d: Doc, trad: boolean): void {
   docLayout('csv-txt', report, 'txt', d, csv)
   docLayout('word-text-spaces', report, 'txt', d, (x) => wordText(x, false))
   docLayout('word-text-fullwidth', report, 'txt', d, (x) => wordText(x, true))
+  // Labels broken over lines inside their cells: the row's line breaks there (Word 表格转换成文本 with tabs).
+  docLayout('word-text-tabs-wrapped', report, 'txt', d, (x) => wordText(wrappedLabels(x), false, '\t'))
+  // 表四 as three rows of five, copied from Excel.
+  if (d.blocks.some((b) => b.kind === 'table' && b.cls === 't4')) docLayout('excel-tsv-t4-rows', report, 'txt', d, (x) => excelTsv(t4Rows(x)))
   if (!trad) return
   docLayout('trad-excel-tsv', report, 'txt', d, (x) => s2t(excelTsv(x)))
   docLayout('trad-word-text-fullwidth', report, 'txt', d, (x) => s2t(wordText(x, true)))
+}
+
+/** A Word layout rendered from blocks (docx.ts), plants made in the blocks as for the text layouts. */
+async function docxLayout(layout: string, report: string, d: Doc, variant: (d: Doc) => Doc): Promise<void> {
+  add({ layout, report, file: write(join(ACC, 'files', layout, `${report}.docx`), await docxOf(variant(d))) })
+  if (!primary(report)) return
+  for (const p of DOC_PLANTS) add({ layout, report, plant: p, file: write(join(ACC, 'planted', layout, `${report}.${p}.docx`), await docxOf(variant(plantDoc(d, p)))) })
+}
+
+/** Word documents whose tables are arranged otherwise than the seeds' (docx.ts). */
+async function docxLayouts(report: string, d: Doc, trad: boolean): Promise<void> {
+  await docxLayout('docx-wrapped', report, d, wrappedLabels)
+  await docxLayout('docx-blank-col', report, d, blankColumn)
+  if (d.blocks.some((b) => b.kind === 'table' && b.cls === 't4')) await docxLayout('docx-t4-rows', report, d, t4Rows)
+  if (trad) await docxLayout('trad-docx-wrapped', report, d, (x) => tradDoc(wrappedLabels(x)))
+}
+
+/** The blocks in traditional characters. */
+function tradDoc(d: Doc): Doc {
+  const out = cloneDoc(d)
+  for (const b of out.blocks) {
+    if (b.kind === 'p') b.text = s2t(b.text)
+    else for (const r of b.rows) for (const c of r) c.text = s2t(c.text)
+  }
+  return out
 }
 
 function pdftotext(pdf: string, mode: '-layout' | '-raw'): string {
@@ -234,6 +264,8 @@ async function main(): Promise<void> {
   const realDocs = new Map(REAL.map((r) => [r, docFromRaw(pdftotext(join(ACC, 'real', `${r}.pdf`), '-raw'), shape, loadExpected(r))]))
   for (const [s, d] of docs) flatLayouts(s, d, TRAD_SEEDS.includes(s))
   for (const [r, d] of realDocs) flatLayouts(r, d, true)
+  for (const [s, d] of docs) await docxLayouts(s, d, TRAD_SEEDS.includes(s))
+  for (const [r, d] of realDocs) await docxLayouts(r, d, true)
 
   // Printed by Chromium at narrow widths, then extracted by pdftotext; plants go into the page before printing.
   if (process.argv.includes('--no-pdf')) return finish()
@@ -282,6 +314,7 @@ async function main(): Promise<void> {
         const tmpPdf = join(tmp, `paged-${name}.pdf`)
         writeFileSync(tmpPdf, bytes)
         add({ layout: 'pdftotext-paged', report: r, plant: p, file: write(join(ACC, dir, 'pdftotext-paged', `${name}.txt`), pdftotext(tmpPdf, '-layout')) })
+        add({ layout: 'pdftotext-paged-raw', report: r, plant: p, file: write(join(ACC, dir, 'pdftotext-paged-raw', `${name}.txt`), pdftotext(tmpPdf, '-raw')) })
       }
     }
   } finally {

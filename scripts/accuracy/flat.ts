@@ -64,12 +64,12 @@ export function csv(d: Doc): string {
 const FULL_DIGIT = (s: string): string => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/,/g, '，')
 
 /**
- * Word/WPS 表格转换成文本 with a space (or a full-width space) as separator: one line per table row; a cell
+ * Word/WPS 表格转换成文本 with a space (or a full-width space, or a tab) as separator: one line per table row
+ * (a line break inside a cell breaks the row's line there too); a cell
  * merged across columns written once, the lower part of a vertically merged cell an empty field (two
  * separators in a row). `full`: full-width digits and thousands separators, as a converter set to full width writes.
  */
-export function wordText(d: Doc, full: boolean): string {
-  const sep = full ? '\u3000' : ' '
+export function wordText(d: Doc, full: boolean, sep = full ? '\u3000' : ' '): string {
   return render(d, (t) =>
     expand(t).map((r) => {
       const fields: string[] = []

@@ -64,3 +64,22 @@ describe('digits the reader cannot read as a cell', () => {
     expect(fee.map((c) => c.status)).toEqual(['uncertain'])
   })
 })
+
+describe('column names broken over lines inside their cells', () => {
+  it('reads 本年 / 制发件数 as the name 本年制发件数, not as a deviation (Word table-to-text with tabs)', () => {
+    const r = corpus('word-text-tabs-wrapped', '002_3439ace2b5349fdf.txt')
+    const cols = [...r.tables.T2.labels, ...r.tables.T3.labels].filter((l) => l.kind === 'col')
+    const issued = cols.find((l) => l.id === 'A20_1.issued')
+    expect(issued?.raw).toBe('本年制发件数')
+    expect(issued?.match).toBe('exact')
+    expect(cols.find((l) => l.id === 'social_welfare_org')?.match).toBe('exact')
+    expect(cols.filter((l) => l.match !== 'exact' && l.match !== 'variant')).toEqual([])
+  })
+
+  it('still reports a name really written otherwise in one piece', () => {
+    const text = seedBytes('002').toString('utf8').replace('本年制发件数', '本年印发件数')
+    expect(text).toContain('本年印发件数')
+    const col = parse(text).tables.T2.labels.find((l) => l.kind === 'col' && l.id === 'A20_1.issued')
+    expect(col?.match).toBe('deviation')
+  })
+})

@@ -86,11 +86,27 @@ function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
       if (match) hit = i
     }
     if (hit < 0 || !match) continue
-    const c = texts[hit] as GCell
-    from = hit + 1
-    const span: Span = { start: c.start, end: c.end }
+    // A name broken over lines inside its cell ('本年' / '制发件数', '法律服' / '务机构') reaches the reader as
+    // pieces: the piece with its neighbours that together are the name is the name as written, not a deviation.
+    let [a, b] = [hit, hit]
+    if (match !== 'exact' && match !== 'variant') {
+      for (const [da, db] of [[-1, 0], [0, 1], [-2, 0], [-1, 1], [0, 2]] as const) {
+        if (hit + da < 0 || hit + db >= texts.length) continue
+        const joined = texts.slice(hit + da, hit + db + 1).map((t) => t.text).join('')
+        const m = matchLabel(joined, want)
+        if (m === 'exact' || m === 'variant') {
+          ;[a, b, match] = [hit + da, hit + db, m]
+          break
+        }
+      }
+    }
+    const c = texts[a] as GCell
+    const last = texts[b] as GCell
+    from = b + 1
+    const span: Span = { start: c.start, end: Math.max(c.end, last.end) }
     if (c.page !== undefined) span.page = c.page
-    out.push({ table: spec.table, kind: 'col', id: spec.block ? `${spec.block}.${col.id}` : col.id, expected: col.label, raw: c.text, match, span })
+    const raw = texts.slice(a, b + 1).map((t) => t.text).join('')
+    out.push({ table: spec.table, kind: 'col', id: spec.block ? `${spec.block}.${col.id}` : col.id, expected: col.label, raw, match, span })
   }
   return out
 }
