@@ -25,7 +25,7 @@ import * as OpenCC from 'opencc-js'
 import { chromium } from 'playwright-core'
 import { cloneDoc, docFromFixtureHtml, markdown, markdownFromLayout, narrowHtml, webParaHtml, webParaHtmlOf, webParaTxt, type Doc } from './accuracy/doc.ts'
 import { PLANT_EDIT, PLANTS, type PlantId } from './accuracy/plant.ts'
-import { cellLines, csv, excelTsv, plantDoc, wordText } from './accuracy/flat.ts'
+import { cellLines, csv, excelTsv, filledTsv, plantDoc, wordText } from './accuracy/flat.ts'
 import { PAGED_FOOTER, pagedHtml } from './accuracy/paged.ts'
 import { docFromRaw } from './accuracy/realDoc.ts'
 import { blankColumn, docxOf, t4Rows, wrappedLabels } from './accuracy/docx.ts'
@@ -106,6 +106,7 @@ function docLayout(layout: string, report: string, ext: string, d: Doc, render: 
 function flatLayouts(report: string, d: Doc, trad: boolean): void {
   docLayout('cell-lines', report, 'txt', d, cellLines)
   docLayout('excel-tsv', report, 'txt', d, excelTsv)
+  docLayout('excel-filled', report, 'txt', d, filledTsv)
   docLayout('csv-txt', report, 'txt', d, csv)
   docLayout('word-text-spaces', report, 'txt', d, (x) => wordText(x, false))
   docLayout('word-text-fullwidth', report, 'txt', d, (x) => wordText(x, true))
@@ -316,6 +317,11 @@ async function main(): Promise<void> {
         add({ layout: 'pdftotext-paged', report: r, plant: p, file: write(join(ACC, dir, 'pdftotext-paged', `${name}.txt`), pdftotext(tmpPdf, '-layout')) })
         add({ layout: 'pdftotext-paged-raw', report: r, plant: p, file: write(join(ACC, dir, 'pdftotext-paged-raw', `${name}.txt`), pdftotext(tmpPdf, '-raw')) })
       }
+      // The same print in traditional characters (text only: the PDF is the size of the others).
+      if (r.startsWith('004')) continue
+      const tradPdf = join(tmp, `paged-trad-${r}.pdf`)
+      writeFileSync(tradPdf, await printPaged(tradDoc(d)))
+      add({ layout: 'trad-pdftotext-paged', report: r, file: write(join(ACC, 'files', 'trad-pdftotext-paged', `${r}.txt`), pdftotext(tradPdf, '-layout')) })
     }
   } finally {
     await browser.close()

@@ -58,6 +58,8 @@ export async function docxOf(d: Doc): Promise<Uint8Array> {
   )
   zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>', opt)
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`, opt)
+  // Folder entries JSZip adds itself carry the current time unless told otherwise.
+  zip.forEach((_, f) => void (f.date = ZIP_DATE))
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
 }
 

@@ -50,6 +50,15 @@ export function excelTsv(d: Doc): string {
   return render(d, (t) => expand(t).map((r) => r.map((s) => (s.origin ? s.cell.text : '')).join('\t')))
 }
 
+/**
+ * A copy whose converter fills merged ranges (an Excel 取消合并并填充, a table scraper): every position of a
+ * merged cell repeats its text, so group labels stand on every row and a value spread over three columns
+ * (表二's 本年处理决定数量) is written three times.
+ */
+export function filledTsv(d: Doc): string {
+  return render(d, (t) => expand(t).map((r) => r.map((s) => s.cell.text).join('\t')))
+}
+
 /** Thousands separators as a spreadsheet shows a number formatted so (1288 → 1,288). */
 export function thousands(s: string): string {
   return /^\d{4,}$/.test(s) ? s.replace(/\B(?=(?:\d{3})+$)/g, ',') : s

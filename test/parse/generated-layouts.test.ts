@@ -83,3 +83,23 @@ describe('column names broken over lines inside their cells', () => {
     expect(col?.match).toBe('deviation')
   })
 })
+
+describe('merged ranges filled by the converter (Excel 取消合并并填充)', () => {
+  it('reads a row whose label is repeated across its merged columns, instead of taking it as blank', () => {
+    const r = corpus('excel-filled', 'szfgs2024.txt')
+    expect(row(r, 'T3', 'carried_forward').map((c) => [c.value, c.status])).toEqual([103, 0, 0, 0, 0, 0, 103].map((v) => [v, 'ok']))
+  })
+
+  it('reads a one-column value repeated over its merged columns once, without blaming the table shape', () => {
+    const r = corpus('excel-filled', 'szfgs2024.txt')
+    expect(row(r, 'T2', 'A20_5.admin_license').map((c) => c.value)).toEqual([447228])
+    const shape = r.tables.T2.shape.find((s) => s.row === 'A20_5.admin_license')
+    expect(shape?.source).toBe('reading')
+  })
+
+  it('still holds a one-column row with different numbers in extra fields against the source', () => {
+    const text = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'excel-filled', 'szfgs2024.txt'), 'utf8').replace('行政许可\t447228\t447228\t447228', '行政许可\t447228\t5\t447228')
+    expect(text).toContain('行政许可\t447228\t5\t447228')
+    expect(parse(text).tables.T2.shape.find((s) => s.row === 'A20_5.admin_license')?.source).toBe('source')
+  })
+})

@@ -200,7 +200,12 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
           }
         })
       }
-      if (onGrid.extra.length) out.shape.push({ row: row.id, expected: n, got: n + onGrid.extra.length, span: spanOfItem(onGrid.extra[0] as Item), source: 'source' })
+      if (onGrid.extra.length) {
+        // One value written again in every extra field ('行政许可 | 447228 | 447228 | 447228'): a merged value
+        // cell filled by the converter reads the same as a wider table, so it is not held against the source.
+        const refilled = n === 1 && onGrid.extra.every((x) => x.text.trim() === onGrid.cells[0]?.text.trim())
+        out.shape.push({ row: row.id, expected: n, got: n + onGrid.extra.length, span: spanOfItem(onGrid.extra[0] as Item), source: refilled ? 'reading' : 'source' })
+      }
       placed.set(row.id, cells)
       fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
       continue
