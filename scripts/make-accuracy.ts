@@ -28,7 +28,7 @@ import { PLANT_EDIT, PLANTS, type PlantId } from './accuracy/plant.ts'
 import { cellLines, csv, excelTsv, filledTsv, plantDoc, wordText } from './accuracy/flat.ts'
 import { PAGED_FOOTER, pagedHtml } from './accuracy/paged.ts'
 import { docFromRaw } from './accuracy/realDoc.ts'
-import { blankColumn, docxOf, t4Rows, wrappedLabels } from './accuracy/docx.ts'
+import { blankColumn, docxOf, splitT3, t4Rows, wrappedLabels } from './accuracy/docx.ts'
 import { loadExpected } from './accuracy/corpus.ts'
 import type { CorpusEntry } from './accuracy/corpus.ts'
 
@@ -107,6 +107,7 @@ function flatLayouts(report: string, d: Doc, trad: boolean): void {
   docLayout('cell-lines', report, 'txt', d, cellLines)
   docLayout('excel-tsv', report, 'txt', d, excelTsv)
   docLayout('excel-filled', report, 'txt', d, filledTsv)
+  docLayout('excel-split-t3', report, 'txt', d, (x) => excelTsv(splitT3(x)))
   docLayout('csv-txt', report, 'txt', d, csv)
   docLayout('word-text-spaces', report, 'txt', d, (x) => wordText(x, false))
   docLayout('word-text-fullwidth', report, 'txt', d, (x) => wordText(x, true))
@@ -130,6 +131,7 @@ async function docxLayout(layout: string, report: string, d: Doc, variant: (d: D
 async function docxLayouts(report: string, d: Doc, trad: boolean): Promise<void> {
   await docxLayout('docx-wrapped', report, d, wrappedLabels)
   await docxLayout('docx-blank-col', report, d, blankColumn)
+  await docxLayout('docx-split-t3', report, d, splitT3)
   if (d.blocks.some((b) => b.kind === 'table' && b.cls === 't4')) await docxLayout('docx-t4-rows', report, d, t4Rows)
   if (trad) await docxLayout('trad-docx-wrapped', report, d, (x) => tradDoc(wrappedLabels(x)))
 }

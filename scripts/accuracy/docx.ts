@@ -139,3 +139,38 @@ export function t4Rows(d: Doc): Doc {
   }
   return out
 }
+
+/**
+ * 表三 cut in two by a page break as Word leaves it when the table is split (or pasted page by page): the
+ * second part a table of its own that repeats the three header rows; a merged label running over the cut keeps
+ * its text in the first part, its continuation in the second an empty merged cell.
+ */
+export function splitT3(d: Doc): Doc {
+  const out = cloneDoc(d)
+  const at = out.blocks.findIndex((b) => b.kind === 'table' && b.cls === 't3')
+  if (at < 0) return out
+  const t = out.blocks[at] as Table
+  const head = t.rows.findIndex((r) => r.some((c) => /^\d+(?:\.\d+)?$/.test(c.text)))
+  // Cut inside (三)不予公开: a group label and the 本年度办理结果 label both run over the cut.
+  const cut = head + 6
+  const grid = expand(t)
+  const originRow = new Map<TCell, number>()
+  grid.forEach((r, ri) => r.forEach((s) => s.origin && originRow.set(s.cell, ri)))
+  const first: TCell[][] = t.rows.slice(0, cut).map((r) => r.map((c) => ({ ...c, rowspan: Math.min(c.rowspan, cut - (originRow.get(c) as number)) })))
+  const second: TCell[][] = t.rows.slice(cut).map((r, i) => {
+    const ri = cut + i
+    if (i > 0) return r.map((c) => ({ ...c }))
+    // The cut row: continuations of merged cells from above become empty merged cells of their own.
+    const cells: TCell[] = []
+    const row = grid[ri] as ReturnType<typeof expand>[number]
+    row.forEach((s, col) => {
+      if (col > 0 && row[col - 1]?.cell === s.cell) return
+      if (s.origin) cells.push({ ...s.cell })
+      else cells.push({ text: '', colspan: s.cell.colspan, rowspan: (originRow.get(s.cell) as number) + s.cell.rowspan - ri })
+    })
+    return cells
+  })
+  const header = t.rows.slice(0, head).map((r) => r.map((c) => ({ ...c })))
+  out.blocks.splice(at, 1, { ...t, rows: first }, { kind: 'p', cls: '', text: '' }, { ...t, rows: [...header, ...second] })
+  return out
+}
