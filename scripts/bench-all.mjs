@@ -7,7 +7,8 @@
 //      each size on a fresh database: wall, CPU per report, peak memory, bytes per report, re-import,
 //      ratio to the read+hash+decode floor (scripts/bench-scale.ts)
 //   6. the OCR recognisers side by side on traditional/simplified scans (scripts/bench-ocr.ts --compare)
-// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli|scale|ocr-engines runs one of them.
+//   7. CPU per text report stage by stage on one thread, little inflated by other load (scripts/bench-stages.ts)
+// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli|scale|ocr-engines|stages runs one of them.
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,7 +22,8 @@ const parts = [
   ['ocr', '扫描件 OCR', 'bench-ocr.ts'],
   ['ui-cli', '同一文件夹：界面导入与命令行导入', 'bench-import-ui-cli.ts'],
   ['scale', '规模：数千份文本年报', 'bench-scale.ts'],
-  ['ocr-engines', '扫描件识别引擎对比（繁体/简体、150/200/300 dpi、歪斜、红章）', 'bench-ocr.ts', '--compare']
+  ['ocr-engines', '扫描件识别引擎对比（繁体/简体、150/200/300 dpi、歪斜、红章）', 'bench-ocr.ts', '--compare'],
+  ['stages', '文本年报各环节 CPU（单线程）', 'bench-stages.ts']
 ]
 let failed = false
 for (const [id, title, file, ...args] of parts) {

@@ -1,6 +1,7 @@
 // Plain text: decode by BOM / strict UTF-8 / GB18030, then one Line per text line,
 // with tab- and pipe-separated fields as cells (the seeds' exports use both).
 import type { Cell, Line, ReadResult } from '../../model.ts'
+import { isSpace } from '../../text/space.ts'
 import { ReadError } from './errors.ts'
 
 export function decodeText(buf: Uint8Array, declared?: string): { text: string; encoding: string } {
@@ -48,8 +49,8 @@ export function textToLines(text: string): Line[] {
     const pushField = (end: number): void => {
       let s = fieldStart
       let e = end
-      while (s < e && /\s/.test(text[s] as string)) s++
-      while (e > s && /\s/.test(text[e - 1] as string)) e--
+      while (s < e && isSpace(text.charCodeAt(s))) s++
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--
       cells.push({ text: text.slice(s, e), start: s, end: e, col })
       col++
     }

@@ -168,6 +168,11 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
   const pending: Pending[] = []
   const fixed: RowChoice[] = []
   const placed = new Map<string, CellValue[]>()
+  // Rows read blank only because no number follows their label, and rows holding more numbers than
+  // columns: together they say numbers were torn from their labels (a PDF converted to text that moves
+  // wrapped labels away from their values), so the label-only rows are not evidence of empty cells.
+  const labelOnly: RowRead[] = []
+  let overfull = false
 
   const mixed = mapped.rows.map((r) => interleaved(r, n))
   for (const [ri, row] of mapped.rows.entries()) {
@@ -240,6 +245,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
     if (values.length === 0) {
       // The source shows the label and no number after it (empty cells, or the next label at once).
       placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'blank' as const, note: '本行没有填写数值' })))
+      if (!row.items.length) labelOnly.push(row)
       continue
     }
     const local = rowLocal(spec.identities, row.id)
@@ -264,6 +270,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       continue
     }
     // More values than columns, or marks that cannot be split: the reader cannot say which is which.
+    if (values.length > n) overfull = true
     pending.push({ row, items: values, choice: { row: row.id, readings: [] }, why: `本行读到 ${values.length} 个数（应为 ${n} 个）`, noun: '读法' })
     out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[0] as Item), source: 'reading' })
   }
@@ -319,6 +326,12 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       out.unplaced.push({ row: p.row.id, col: c, span })
       return cell
     }))
+  }
+  if (overfull) {
+    for (const row of labelOnly) {
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'uncertain' as const, note: '本行行名后没有数值，而本表另有行读到的数多于格数：数值可能与行名错开了，无法确定本行各格' })))
+      for (const c of colIds) out.unplaced.push({ row: row.id, col: c, span: row.label?.span })
+    }
   }
   applyOcrIdentities(spec.identities, placed, colIds, out.unplaced)
   doubtBlanksInUnsureRows(placed, out.unplaced)
