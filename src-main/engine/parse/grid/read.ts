@@ -86,13 +86,40 @@ function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
       if (match) hit = i
     }
     if (hit < 0 || !match) continue
-    const c = texts[hit] as GCell
-    from = hit + 1
-    const span: Span = { start: c.start, end: c.end }
+    // A name broken over lines inside its cell ('本年' / '制发件数', '法律服' / '务机构') reaches the reader as
+    // pieces: the piece with its neighbours that together are the name is the name as written, not a deviation.
+    let [a, b] = [hit, hit]
+    if (match !== 'exact' && match !== 'variant') {
+      for (const [da, db] of [[-1, 0], [0, 1], [-2, 0], [-1, 1], [0, 2]] as const) {
+        if (hit + da < 0 || hit + db >= texts.length) continue
+        const joined = texts.slice(hit + da, hit + db + 1).map((t) => t.text).join('')
+        const m = matchLabel(joined, want)
+        if (m === 'exact' || m === 'variant') {
+          ;[a, b, match] = [hit + da, hit + db, m]
+          break
+        }
+      }
+    }
+    const c = texts[a] as GCell
+    const last = texts[b] as GCell
+    from = b + 1
+    const span: Span = { start: c.start, end: Math.max(c.end, last.end) }
     if (c.page !== undefined) span.page = c.page
-    out.push({ table: spec.table, kind: 'col', id: spec.block ? `${spec.block}.${col.id}` : col.id, expected: col.label, raw: c.text, match, span })
+    const raw = texts.slice(a, b + 1).map((t) => t.text).join('')
+    out.push({ table: spec.table, kind: 'col', id: spec.block ? `${spec.block}.${col.id}` : col.id, expected: col.label, raw, match, span })
   }
   return out
+}
+
+/**
+ * A text extraction that sets two table rows on one line interleaves their digits char by char (pdftotext
+ * -layout: '6 0 0 0 0 0 6' and '7 1 0 0 0 0 8' become '67 01 00 00 00 00 68'). A count cut from a line of
+ * text never starts with 0 unless it is 0: such a number, in a row that shows all its cells (a row of glued
+ * digits, fewer than its cells, is split apart elsewhere), is the sign.
+ */
+function interleaved(row: RowRead, n: number): boolean {
+  const vals = row.items.filter((i) => i.kind === 'num')
+  return vals.length >= n && vals.some((v) => v.glued && /^0[0-9]/.test(v.text.trim()))
 }
 
 /** Identities that only involve one row: usable while splitting that row. */
@@ -147,6 +174,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
   const labelOnly: RowRead[] = []
   let overfull = false
 
+  const mixed = mapped.rows.map((r) => interleaved(r, n))
   for (const [ri, row] of mapped.rows.entries()) {
     const tplRow = spec.rows[ri] as TableSpec['rows'][number]
     if (row.label) {
@@ -156,6 +184,14 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       continue
     }
     const values = row.items.filter((i) => i.kind !== 'empty')
+    if (mixed[ri] || (values.length === 0 && (mixed[ri - 1] || mixed[ri + 1]))) {
+      // Digits of two rows interleaved by the text extraction: neither row can be read, and a row that shows
+      // no number next to them may have lost its numbers into them.
+      const note = mixed[ri] ? `本行数字（${values.map((v) => v.text).join(' ')}）疑似与相邻行的数字交错在一起，无法读出各格数值` : '本行行名后没有数字，相邻行的数字疑似与本行交错在一起，无法确定本行数值'
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'uncertain' as const, note })))
+      for (const c of colIds) out.unplaced.push({ row: row.id, col: c, span: values[0] ? spanOfItem(values[0]) : row.label?.span })
+      continue
+    }
     const onGrid = placeByModel(row.items, model, n)
     if (onGrid) {
       const cells = onGrid.cells.map((it, i) => cellFromItem(spec, row.id, i, it))
@@ -169,7 +205,12 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
           }
         })
       }
-      if (onGrid.extra.length) out.shape.push({ row: row.id, expected: n, got: n + onGrid.extra.length, span: spanOfItem(onGrid.extra[0] as Item), source: 'source' })
+      if (onGrid.extra.length) {
+        // One value written again in every extra field ('行政许可 | 447228 | 447228 | 447228'): a merged value
+        // cell filled by the converter reads the same as a wider table, so it is not held against the source.
+        const refilled = n === 1 && onGrid.extra.every((x) => x.text.trim() === onGrid.cells[0]?.text.trim())
+        out.shape.push({ row: row.id, expected: n, got: n + onGrid.extra.length, span: spanOfItem(onGrid.extra[0] as Item), source: refilled ? 'reading' : 'source' })
+      }
       placed.set(row.id, cells)
       fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
       continue

@@ -232,7 +232,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
           }
           row.items.push({ kind: v.kind === 'number' ? 'num' : 'blank', text: piece.text, start: piece.start, end: piece.end, line: c.line, glued: true, page: c.page })
           seenValue = true
-        } else if (CJK.test(piece.text) || piece.text.length > 3 || SUB_HEADING.test(piece.text)) {
+        } else if (CJK.test(piece.text) || piece.text.length > 3 || SUB_HEADING.test(piece.text) || /[0-9０-９]/.test(piece.text)) {
           if (!row.label && seenValue && spec.header.length && headerOnly(piece.text, spec.header)) {
             if (!headerBetween.length) itemsBeforeHeader = row.items.length
             headerBetween.push(piece.text)
