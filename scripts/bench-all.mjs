@@ -7,9 +7,10 @@
 //      each size on a fresh database: wall, CPU per report, peak memory, bytes per report, re-import,
 //      ratio to the read+hash+decode floor (scripts/bench-scale.ts)
 //   6. the OCR recognisers side by side on traditional/simplified scans (scripts/bench-ocr.ts --compare)
-//   7. OCR of scans made from the three real reports: 150/200 dpi, rotated, a red seal, traditional
+//   7. CPU per text report stage by stage on one thread, little inflated by other load (scripts/bench-stages.ts)
+//   8. OCR of scans made from the three real reports: 150/200 dpi, rotated, a red seal, traditional
 //      (scripts/bench-ocr.ts --real)
-// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli|scale|ocr-engines|ocr-real runs one of them.
+// Figures are printed, never asserted. BENCH_ONLY=import|ui|ocr|ui-cli|scale|ocr-engines|stages|ocr-real runs one of them.
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +25,7 @@ const parts = [
   ['ui-cli', '同一文件夹：界面导入与命令行导入', 'bench-import-ui-cli.ts'],
   ['scale', '规模：数千份文本年报', 'bench-scale.ts'],
   ['ocr-engines', '扫描件识别引擎对比（繁体/简体、150/200/300 dpi、歪斜、红章）', 'bench-ocr.ts', '--compare'],
+  ['stages', '文本年报各环节 CPU（单线程）', 'bench-stages.ts'],
   ['ocr-real', '真实年报的扫描件 OCR（150/200 dpi、歪斜、红章、繁体）', 'bench-ocr.ts', '--real']
 ]
 let failed = false

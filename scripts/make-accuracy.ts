@@ -25,6 +25,11 @@ import * as OpenCC from 'opencc-js'
 import { chromium } from 'playwright-core'
 import { cloneDoc, docFromFixtureHtml, markdown, markdownFromLayout, narrowHtml, webParaHtml, webParaHtmlOf, webParaTxt, type Doc } from './accuracy/doc.ts'
 import { PLANT_EDIT, PLANTS, type PlantId } from './accuracy/plant.ts'
+import { cellLines, csv, excelTsv, filledTsv, plantDoc, wordText } from './accuracy/flat.ts'
+import { PAGED_FOOTER, pagedHtml } from './accuracy/paged.ts'
+import { docFromRaw } from './accuracy/realDoc.ts'
+import { blankColumn, docxOf, splitT3, t4Rows, wrappedLabels } from './accuracy/docx.ts'
+import { loadExpected } from './accuracy/corpus.ts'
 import type { CorpusEntry } from './accuracy/corpus.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -76,6 +81,69 @@ function textLayout(layout: string, report: string, ext: string, text: string, p
     const out = tryPlant(report, p, () => PLANT_EDIT[p](text))
     if (out !== null) add({ layout, report, plant: p, file: write(join(ACC, 'planted', layout, `${report}.${p}.${ext}`), out) })
   }
+}
+
+/** Reports whose paged PDF is stored (size): the 2019 seed with blank cells, a real report with many-digit values. */
+const PAGED_PDFS = ['004_f4dd133f55a6f46e', 'szfgs2024']
+
+/** Plants made in the blocks (flat.ts), so a rendering that rewrites digits or cells still carries them. */
+const DOC_PLANTS: PlantId[] = ['t3-row-total', 'no-section-6', 'narrative-count', 'period-year']
+
+/** A layout rendered from blocks: the file, plus one copy per plant for the planted reports. */
+function docLayout(layout: string, report: string, ext: string, d: Doc, render: (d: Doc) => string): void {
+  add({ layout, report, file: write(join(ACC, 'files', layout, `${report}.${ext}`), render(d)) })
+  if (!planted(report)) return
+  for (const p of DOC_PLANTS) {
+    const out = tryPlant(report, p, () => render(plantDoc(d, p)))
+    if (out !== null) add({ layout, report, plant: p, file: write(join(ACC, 'planted', layout, `${report}.${p}.${ext}`), out) })
+  }
+}
+
+/**
+ * The layouts rendered from a report's blocks (seeds: their fixture HTML; real reports: prose of the PDF and
+ * tables from the expected record, realDoc.ts): copies from a web page, Excel and Word/WPS into plain text.
+ */
+function flatLayouts(report: string, d: Doc, trad: boolean): void {
+  docLayout('cell-lines', report, 'txt', d, cellLines)
+  docLayout('excel-tsv', report, 'txt', d, excelTsv)
+  docLayout('excel-filled', report, 'txt', d, filledTsv)
+  docLayout('excel-split-t3', report, 'txt', d, (x) => excelTsv(splitT3(x)))
+  docLayout('csv-txt', report, 'txt', d, csv)
+  docLayout('word-text-spaces', report, 'txt', d, (x) => wordText(x, false))
+  docLayout('word-text-fullwidth', report, 'txt', d, (x) => wordText(x, true))
+  // Labels broken over lines inside their cells: the row's line breaks there (Word 表格转换成文本 with tabs).
+  docLayout('word-text-tabs-wrapped', report, 'txt', d, (x) => wordText(wrappedLabels(x), false, '\t'))
+  // 表四 as three rows of five, copied from Excel.
+  if (d.blocks.some((b) => b.kind === 'table' && b.cls === 't4')) docLayout('excel-tsv-t4-rows', report, 'txt', d, (x) => excelTsv(t4Rows(x)))
+  if (!trad) return
+  docLayout('trad-excel-tsv', report, 'txt', d, (x) => s2t(excelTsv(x)))
+  docLayout('trad-word-text-fullwidth', report, 'txt', d, (x) => s2t(wordText(x, true)))
+}
+
+/** A Word layout rendered from blocks (docx.ts), plants made in the blocks as for the text layouts. */
+async function docxLayout(layout: string, report: string, d: Doc, variant: (d: Doc) => Doc): Promise<void> {
+  add({ layout, report, file: write(join(ACC, 'files', layout, `${report}.docx`), await docxOf(variant(d))) })
+  if (!primary(report)) return
+  for (const p of DOC_PLANTS) add({ layout, report, plant: p, file: write(join(ACC, 'planted', layout, `${report}.${p}.docx`), await docxOf(variant(plantDoc(d, p)))) })
+}
+
+/** Word documents whose tables are arranged otherwise than the seeds' (docx.ts). */
+async function docxLayouts(report: string, d: Doc, trad: boolean): Promise<void> {
+  await docxLayout('docx-wrapped', report, d, wrappedLabels)
+  await docxLayout('docx-blank-col', report, d, blankColumn)
+  await docxLayout('docx-split-t3', report, d, splitT3)
+  if (d.blocks.some((b) => b.kind === 'table' && b.cls === 't4')) await docxLayout('docx-t4-rows', report, d, t4Rows)
+  if (trad) await docxLayout('trad-docx-wrapped', report, d, (x) => tradDoc(wrappedLabels(x)))
+}
+
+/** The blocks in traditional characters. */
+function tradDoc(d: Doc): Doc {
+  const out = cloneDoc(d)
+  for (const b of out.blocks) {
+    if (b.kind === 'p') b.text = s2t(b.text)
+    else for (const r of b.rows) for (const c of r) c.text = s2t(c.text)
+  }
+  return out
 }
 
 function pdftotext(pdf: string, mode: '-layout' | '-raw'): string {
@@ -194,6 +262,14 @@ async function main(): Promise<void> {
     }
   }
 
+  // The real reports as blocks: prose from the PDF, tables rebuilt from the expected record on a 2021 seed's grid.
+  const shape = docs.get(PLANT_SEED) as Doc
+  const realDocs = new Map(REAL.map((r) => [r, docFromRaw(pdftotext(join(ACC, 'real', `${r}.pdf`), '-raw'), shape, loadExpected(r))]))
+  for (const [s, d] of docs) flatLayouts(s, d, TRAD_SEEDS.includes(s))
+  for (const [r, d] of realDocs) flatLayouts(r, d, true)
+  for (const [s, d] of docs) await docxLayouts(s, d, TRAD_SEEDS.includes(s))
+  for (const [r, d] of realDocs) await docxLayouts(r, d, true)
+
   // Printed by Chromium at narrow widths, then extracted by pdftotext; plants go into the page before printing.
   if (process.argv.includes('--no-pdf')) return finish()
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] })
@@ -223,6 +299,31 @@ async function main(): Promise<void> {
         if (html === null) continue
         await pdfLayouts(s, p === 'no-section-6' ? await print(docWithout6(d)) : await print(d, PLANT_EDIT[p]), p)
       }
+    }
+    // Small pages, header rows repeated on every page, 第 N 页 共 M 页 footers: seeds and real reports alike.
+    const printPaged = async (d: Doc): Promise<Uint8Array> => {
+      await page.setContent(pagedHtml(d), { waitUntil: 'load' })
+      return fixedDates(await page.pdf({ width: '148mm', height: '210mm', margin: { top: '12mm', bottom: '16mm', left: '12mm', right: '12mm' }, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: PAGED_FOOTER }))
+    }
+    for (const [r, d] of [...docs, ...realDocs]) {
+      const variants: [PlantId | undefined, Doc][] = [[undefined, d]]
+      if (primary(r)) for (const p of DOC_PLANTS) variants.push([p, plantDoc(d, p)])
+      for (const [p, v] of variants) {
+        const bytes = await printPaged(v)
+        const dir = p ? 'planted' : 'files'
+        const name = p ? `${r}.${p}` : r
+        // The PDFs themselves (half a megabyte each, fonts embedded) only for a few reports; their text for all.
+        if (!p && PAGED_PDFS.includes(r)) add({ layout: 'pdf-paged', report: r, file: write(join(ACC, dir, 'pdf-paged', `${name}.pdf`), bytes) })
+        const tmpPdf = join(tmp, `paged-${name}.pdf`)
+        writeFileSync(tmpPdf, bytes)
+        add({ layout: 'pdftotext-paged', report: r, plant: p, file: write(join(ACC, dir, 'pdftotext-paged', `${name}.txt`), pdftotext(tmpPdf, '-layout')) })
+        add({ layout: 'pdftotext-paged-raw', report: r, plant: p, file: write(join(ACC, dir, 'pdftotext-paged-raw', `${name}.txt`), pdftotext(tmpPdf, '-raw')) })
+      }
+      // The same print in traditional characters (text only: the PDF is the size of the others).
+      if (r.startsWith('004')) continue
+      const tradPdf = join(tmp, `paged-trad-${r}.pdf`)
+      writeFileSync(tradPdf, await printPaged(tradDoc(d)))
+      add({ layout: 'trad-pdftotext-paged', report: r, file: write(join(ACC, 'files', 'trad-pdftotext-paged', `${r}.txt`), pdftotext(tradPdf, '-layout')) })
     }
   } finally {
     await browser.close()

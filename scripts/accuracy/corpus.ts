@@ -11,6 +11,15 @@ export const ACC_DIR = join(ROOT, 'test', 'accuracy')
 /** Real reports from elsewhere, as published (never used in development): layout 'holdout', see its SOURCES.md. */
 export const HOLDOUT_DIR = join(ACC_DIR, 'holdout')
 export const HOLDOUT_LAYOUT = 'holdout'
+/** Real reports whose whole text (all three tables) the library keeps: layout 'holdout-full', see its SOURCES.md. */
+export const HOLDOUT_FULL_DIR = join(ACC_DIR, 'holdout-full')
+export const HOLDOUT_FULL_LAYOUT = 'holdout-full'
+/** Held-out folders and their layout ids; each report in them is checked alone (they come from different bodies). */
+const HELD_OUT: { dir: string; layout: string }[] = [
+  { dir: HOLDOUT_DIR, layout: HOLDOUT_LAYOUT },
+  { dir: HOLDOUT_FULL_DIR, layout: HOLDOUT_FULL_LAYOUT },
+]
+export const isHeldOutLayout = (layout: string): boolean => HELD_OUT.some((h) => h.layout === layout)
 
 export interface CorpusEntry {
   layout: string
@@ -61,24 +70,32 @@ export function loadCorpus(): CorpusEntry[] {
   return [...all.filter((e) => hasExpected(e.report)), ...holdoutEntries()]
 }
 
-/** Every report file in test/accuracy/holdout/ that has an expected record there. */
+/** Every report file in the held-out folders that has an expected record there. */
 function holdoutEntries(): CorpusEntry[] {
-  if (!existsSync(HOLDOUT_DIR)) return []
-  return readdirSync(HOLDOUT_DIR)
-    .filter((f) => /\.(txt|html?|docx|pdf)$/i.test(f))
-    .sort()
-    .map((f) => ({ layout: HOLDOUT_LAYOUT, report: f.replace(/\.[^.]+$/, ''), file: `test/accuracy/holdout/${f}` }))
-    .filter((e) => existsSync(join(HOLDOUT_DIR, 'expected', `${e.report}.json`)))
+  return HELD_OUT.flatMap(({ dir, layout }) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /\.(txt|html?|docx|pdf)$/i.test(f))
+          .sort()
+          .map((f) => ({ layout, report: f.replace(/\.[^.]+$/, ''), file: `test/accuracy/${layout}/${f}` }))
+          .filter((e) => existsSync(join(dir, 'expected', `${e.report}.json`)))
+      : [],
+  )
+}
+
+/** The held-out expected record of a report, if it is a held-out one. */
+function heldOutExpected(report: string): string | undefined {
+  return HELD_OUT.map((h) => join(h.dir, 'expected', `${report}.json`)).find((f) => existsSync(f))
 }
 
 export function hasExpected(report: string): boolean {
-  if (existsSync(join(HOLDOUT_DIR, 'expected', `${report}.json`))) return true
+  if (heldOutExpected(report)) return true
   return existsSync(join(ROOT, 'test', 'expected', `${report}.json`)) || existsSync(join(ACC_DIR, 'expected', `${report}.json`))
 }
 
 export function loadExpected(report: string): ExpectedReport {
-  const held = join(HOLDOUT_DIR, 'expected', `${report}.json`)
-  if (existsSync(held)) return JSON.parse(readFileSync(held, 'utf8')) as ExpectedReport
+  const held = heldOutExpected(report)
+  if (held) return JSON.parse(readFileSync(held, 'utf8')) as ExpectedReport
   const seed = join(ROOT, 'test', 'expected', `${report}.json`)
   try {
     return JSON.parse(readFileSync(seed, 'utf8')) as ExpectedReport
@@ -89,8 +106,10 @@ export function loadExpected(report: string): ExpectedReport {
 
 export function loadFindings(): Record<string, ExpectedFindings> {
   const raw = JSON.parse(readFileSync(join(ACC_DIR, 'findings.json'), 'utf8')) as Record<string, ExpectedFindings | string>
-  const held = join(HOLDOUT_DIR, 'findings.json')
-  if (existsSync(held)) Object.assign(raw, JSON.parse(readFileSync(held, 'utf8')) as Record<string, ExpectedFindings | string>)
+  for (const { dir } of HELD_OUT) {
+    const held = join(dir, 'findings.json')
+    if (existsSync(held)) Object.assign(raw, JSON.parse(readFileSync(held, 'utf8')) as Record<string, ExpectedFindings | string>)
+  }
   return Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith('_'))) as Record<string, ExpectedFindings>
 }
 

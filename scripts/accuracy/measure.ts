@@ -13,7 +13,7 @@ import type { CellValue, ParsedReport } from '../../src-main/engine/model.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
 import {
   expectedCells,
-  HOLDOUT_LAYOUT,
+  isHeldOutLayout,
   loadCorpus,
   loadExpected,
   loadFindings,
@@ -197,7 +197,7 @@ export async function measure(opts: { filter?: (e: CorpusEntry) => boolean } = {
   // One batch per layout and group (seeds; real PDFs), as a county's folder would be.
   // Held-out reports come from different counties: each is checked alone, not as one county's folder.
   const groupOf = (r: Run): string =>
-    r.entry.layout === HOLDOUT_LAYOUT ? `${r.entry.layout}|${r.entry.report}` : `${r.entry.layout}|${/^\d{3}_/.test(r.entry.report) ? 'seed' : 'real'}`
+    isHeldOutLayout(r.entry.layout) ? `${r.entry.layout}|${r.entry.report}` : `${r.entry.layout}|${/^\d{3}_/.test(r.entry.report) ? 'seed' : 'real'}`
   const groups = new Map<string, Run[]>()
   for (const r of plain) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r])
   for (const members of groups.values()) {

@@ -1,4 +1,4 @@
-import type { TemplateDto } from '../shared/api.ts'
+import type { TemplateDto, TemplateHeaderDto } from '../shared/api.ts'
 import { TABLE_IDS } from '../shared/vocabulary.ts'
 import { t2Blocks, t3Columns, t4Columns, table, template, blockKey, type FormatKey } from '../engine/template.ts'
 import { formatNotice, t3CornerNote, t4GroupLabel, t4GroupShort, TABLE_NAME, tableTitle } from '../engine/templateLabels.ts'
@@ -28,13 +28,30 @@ export function templateDto(format: FormatKey): TemplateDto {
     t3: {
       columns: t3Columns(format).map((c) => ({ id: c.id, label: c.label })),
       rows: (table(format, 'T3').rows ?? []).map((r) => ({ id: r.id, label: r.label ?? '', level: r.level ?? 0, hasData: !!r.has_data })),
-      cornerNote: t3CornerNote(format)
+      cornerNote: t3CornerNote(format),
+      headers: headerTree(t3Columns(format).map((c) => c.path?.slice(0, -1) ?? []))
     },
     t4: {
       columns: t4Columns(format).map((c) => ({ id: c.id, label: c.label, group: c.group ?? '' })),
-      groups: [...new Set(t4Columns(format).map((c) => c.group ?? ''))].map((g) => ({ id: g, label: t4GroupLabel(format, g), short: t4GroupShort(format, g) }))
+      groups: [...new Set(t4Columns(format).map((c) => c.group ?? ''))].map((g) => ({ id: g, label: t4GroupLabel(format, g), short: t4GroupShort(format, g) })),
+      headers: headerTree(t4Columns(format).map((c) => c.path?.slice(0, -1) ?? []))
     }
   }
   cache.set(format, dto)
   return dto
+}
+
+/** Header cells from the columns' paths (their labels left out): neighbours with the same part share a cell. */
+function headerTree(paths: string[][]): TemplateHeaderDto[] {
+  const out: (TemplateHeaderDto & { below: string[][] })[] = []
+  for (const p of paths) {
+    const [head, ...rest] = p
+    if (head === undefined) continue
+    const last = out[out.length - 1]
+    if (last && last.label === head) {
+      last.span++
+      last.below.push(rest)
+    } else out.push({ label: head, span: 1, children: [], below: [rest] })
+  }
+  return out.map(({ below, ...h }) => ({ ...h, children: below.some((b) => b.length) ? headerTree(below) : [] }))
 }

@@ -245,3 +245,26 @@ export async function callApi(service: ReviewApi, method: unknown, args: unknown
   const fn = service[method] as (...a: unknown[]) => Promise<unknown>
   return fn.apply(service, checked)
 }
+
+/**
+ * Batch settings as stored: the checks above let through blanks and untrimmed names, which are dropped
+ * here. The service also takes calls that did not pass the transport (tests, the CLI), so it checks the
+ * ranges again rather than trust them.
+ */
+export function cleanSettings(settings: BatchSettingsDto): BatchSettingsDto {
+  const clean: BatchSettingsDto = {}
+  if (settings.year !== undefined && settings.year !== null) {
+    if (!Number.isInteger(settings.year) || settings.year < 2008 || settings.year > 2100) throw new Error('年度应为四位年份')
+    clean.year = settings.year
+  }
+  for (const k of ['deadline', 'replyDeadline'] as const) {
+    const v = settings[k]
+    if (v) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error('日期格式应为 YYYY-MM-DD')
+      clean[k] = v
+    }
+  }
+  if (settings.roster) clean.roster = settings.roster.map((s) => String(s).trim()).filter(Boolean).slice(0, 500)
+  if (settings.office) clean.office = String(settings.office).slice(0, 100)
+  return clean
+}

@@ -9,6 +9,7 @@ import type {
   Evidence,
   FindingOutcome,
   FormatKey,
+  PageBox,
   ReviewStatus,
   Severity,
   Sides,
@@ -16,7 +17,7 @@ import type {
   TableId,
 } from './vocabulary.ts'
 
-export type { CellStatus, Decision, FormatKey, ReviewStatus, Severity, TableId } from './vocabulary.ts'
+export type { CellStatus, Decision, FormatKey, PageBox, ReviewStatus, Severity, TableId } from './vocabulary.ts'
 
 export interface BatchSummary {
   id: number
@@ -111,6 +112,10 @@ export interface SearchHitDto {
   findingId?: number
   /** Offset in the report text for a text hit. */
   start?: number
+  /** End of the words found (text hit). */
+  end?: number
+  /** Where the words stand on the PDF pages of the report's current version (a PDF or a scan). */
+  boxes?: PageBox[]
   snippet: string
 }
 
@@ -174,6 +179,16 @@ export interface SettleCellDto {
   value: number | null
 }
 
+/**
+ * A header cell above the column labels, spanning `span` columns, with the header cells below it, left to
+ * right; a column whose label stands right under it has none there (none at all: it spans down to the labels).
+ */
+export interface TemplateHeaderDto {
+  label: string
+  span: number
+  children: TemplateHeaderDto[]
+}
+
 export interface TemplateColumnDto {
   id: string
   label: string
@@ -199,10 +214,17 @@ export interface TemplateDto {
   /** name 表三, title 收到和处理政府信息公开申请情况, heading (the section's title) 三、收到和处理政府信息公开申请情况. */
   tables: Record<TableId, { name: string; title: string; heading: string }>
   t2: TemplateBlockDto[]
-  /** cornerNote: the note in 表三's top-left corner. */
-  t3: { columns: TemplateColumnDto[]; rows: TemplateRowDto[]; cornerNote: string }
-  /** groups: label 行政诉讼（未经复议直接起诉）, short (the group's heading) 未经复议直接起诉. */
-  t4: { columns: (TemplateColumnDto & { group: string })[]; groups: { id: string; label: string; short: string }[] }
+  /** cornerNote: the note in 表三's top-left corner; headers: 申请人情况 over all columns, 法人或其他组织 over five. */
+  t3: { columns: TemplateColumnDto[]; rows: TemplateRowDto[]; cornerNote: string; headers: TemplateHeaderDto[] }
+  /**
+   * groups: label 行政诉讼（未经复议直接起诉）, short (the group's heading) 未经复议直接起诉. headers: the header rows
+   * above the column labels, left to right: 行政复议 (5 columns, no children), 行政诉讼 (10, children 未经复议直接起诉, 复议后起诉).
+   */
+  t4: {
+    columns: (TemplateColumnDto & { group: string })[]
+    groups: { id: string; label: string; short: string }[]
+    headers: TemplateHeaderDto[]
+  }
 }
 
 export interface SectionDto {

@@ -6,6 +6,12 @@
 /** A box on a PDF page, in PDF user-space points, origin bottom-left: [x0, y0, x1, y1]. */
 export type Box = [number, number, number, number]
 
+/** A box on a numbered PDF page (1-based). */
+export interface PageBox {
+  page: number
+  box: Box
+}
+
 /** A stretch of the original: offsets into ReadResult.text (UTF-16 code units), and for PDFs where it stands. */
 export interface Span {
   start: number
@@ -67,7 +73,19 @@ export type Evidence =
       span?: Span
       settled?: CellSettlement
     }
-  | { kind: 'text'; start: number; end: number; text: string; page?: number; note?: string }
+  | {
+      kind: 'text'
+      start: number
+      end: number
+      text: string
+      page?: number
+      note?: string
+      /**
+       * Where the words stand on the PDF pages (scans included). Never stored with the finding: the server
+       * adds it when it sends the finding, from the runs kept beside the version (engine/text/lineBoxes.ts).
+       */
+      boxes?: PageBox[]
+    }
   | {
       kind: 'report'
       reportId: number

@@ -263,6 +263,13 @@ describe('T3-FEE-NOTICE', () => {
     expect(res.findings[0]?.message).toContain('收费通知')
   })
 
+  it('a 总计 of 0 settles the row when applicant columns are left blank; a blank 总计 does not', () => {
+    const row = '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'
+    expect(runRule(T3_FEE_NOTICE, setT3Row002(seedText('002'), row, [0, '/', '/', '/', '/', '/', 0])).outcome).toBe('PASS')
+    const res = runRule(T3_FEE_NOTICE, setT3Row002(seedText('002'), row, [0, '/', '/', '/', '/', '/', '/']))
+    expect(res.outcome).toBe('UNVERIFIABLE')
+  })
+
   it('passes when section 六 reports enough notices, warns when it reports fewer', () => {
     const ok = edit(unpaid(), '六、其他需要报告的事项\n无。', '六、其他需要报告的事项\n本年度共收到申请1件，发出收费通知1件，申请人逾期未缴费，实际收取信息处理费0元。')
     expect(runRule(T3_FEE_NOTICE, ok).outcome).toBe('PASS')

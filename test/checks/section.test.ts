@@ -218,6 +218,14 @@ describe('SEC6 content rules', () => {
     expect(r.findings[0]!.message).toContain('提到收费')
   })
 
+  it('SEC6-EMPTY sees through a page footer under 六 (第6页共6页, - 6 -) but not through real text', () => {
+    expect(runRule(rule('SEC6-EMPTY'), seed('002')).outcome).toBe('FAIL')
+    for (const footer of ['第6页共6页', '第 6 页 共 6 页', '- 6 -']) {
+      expect(runRule(rule('SEC6-EMPTY'), edit('002', '六、其他需要报告的事项\n无。', `六、其他需要报告的事项\n无。\n\n\n${footer}`)).outcome, footer).toBe('FAIL')
+    }
+    expect(runRule(rule('SEC6-EMPTY'), edit('002', '六、其他需要报告的事项\n无。', '六、其他需要报告的事项\n无。\n第6页共收取信息处理费0元')).outcome).toBe('PASS')
+  })
+
   it('are N/A for the 2019-format seed 004 even when called directly', () => {
     const ctx = ctxFromText(seed('004'), BATCH)
     for (const id of ['SEC5-PREV', 'SEC6-FEE', 'SEC6-POINTS', 'SEC6-NPC', 'SEC6-INNOV']) expect(rule(id).check(ctx).outcome, id).toBe('N/A')

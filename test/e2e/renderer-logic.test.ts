@@ -7,6 +7,7 @@ import { buildHighlights, cellKey, touches, type Mark } from '../../src-renderer
 import { inferCellBox, pdfBoxMarks } from '../../src-renderer/src/domain/pdfBoxes.ts'
 import { segmentText } from '../../src-renderer/src/domain/segments.ts'
 import { sidesText } from '../../src-renderer/src/domain/sides.ts'
+import { cellName, colLabel, rowLabel, t2BlockTitle, tableName } from '../../src-renderer/src/domain/templateNames.ts'
 
 const mark = (start: number, end: number, severity: Mark['severity'], findingId = 1): Mark => ({ start, end, severity, findingId, title: `t${findingId}` })
 
@@ -116,5 +117,50 @@ describe('sidesText', () => {
     expect(sidesText({ left: [{ label: 'a', value: 1 }, { label: 'b', value: 2 }], right: [{ label: 'c', value: 2 }, { label: 'd', value: 0 }] })).toBe('1 + 2 ≠ 2 + 0')
     expect(sidesText({ left: [{ label: 'a', value: null }], right: [{ label: 'c', value: 0 }] })).toBe('空 ≟ 0')
     expect(sidesText({ left: [{ label: 'a', value: 0.5 }], right: [{ label: 'c', value: 0.5 }] })).toBe('0.5 = 0.5')
+  })
+})
+
+describe('template names in the renderer', () => {
+  const t2021 = templateDto('2021')
+  const t2019 = templateDto('2019')
+
+  it('names tables, rows and columns as the template JSON does, for each format', () => {
+    expect(tableName(t2021, 'T3')).toBe('表三')
+    expect(tableName(t2021, 'T9')).toBe('T9')
+    const firstRow = t2021.t3.rows.find((r) => r.hasData)!
+    const natural = t2021.t3.columns[0]!
+    expect(cellName(t2021, 'T3', firstRow.id, natural.id)).toBe(`表三 · ${firstRow.label} · ${natural.label}`)
+    // 表四: one data row, columns carry their group's heading
+    expect(cellName(t2021, 'T4', 'counts', 'lit_after_review_upheld')).toBe('表四 · 复议后起诉·结果维持')
+    // a row the template does not know keeps its id, never another row's label
+    expect(rowLabel(t2021, 'T3', 'no_such_row')).toBe('no_such_row')
+    expect(rowLabel(t2021, 'T4', 'counts')).toBe('')
+    const block = t2021.t2[0]!
+    expect(t2BlockTitle(t2021, block.rows[0]!.id)).toBe(block.title)
+    expect(colLabel(t2021, 'T2', block.columns[0]!.id)).toBe(block.columns[0]!.label)
+  })
+
+  it('builds 表四 header rows from the column paths: 行政复议 over five, 行政诉讼 over two groups of five', () => {
+    for (const t of [t2021, t2019]) {
+      expect(t.t4.headers.map((h) => [h.label, h.span])).toEqual([
+        ['行政复议', 5],
+        ['行政诉讼', 10]
+      ])
+      expect(t.t4.headers[1]!.children.map((h) => [h.label, h.span])).toEqual([
+        ['未经复议直接起诉', 5],
+        ['复议后起诉', 5]
+      ])
+      expect(t.t4.headers.reduce((n, h) => n + h.span, 0)).toBe(t.t4.columns.length)
+    }
+  })
+})
+
+describe('表三 header groups from the template', () => {
+  it('申请人情况 over the seven columns, 法人或其他组织 over the five between 自然人 and 总计', () => {
+    for (const t of [templateDto('2021'), templateDto('2019')]) {
+      expect(t.t3.headers.map((h) => [h.label, h.span])).toEqual([['申请人情况', 7]])
+      expect(t.t3.headers[0]!.children.map((h) => [h.label, h.span])).toEqual([['法人或其他组织', 5]])
+      expect(t.t3.columns.map((c) => c.label)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'])
+    }
   })
 })

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ruleById } from '../../src-main/engine/checks/registry.ts'
 import { runChecks } from '../../src-main/engine/checks/store.ts'
 import { openDb, type Db } from '../../src-main/engine/db/open.ts'
-import { exportAllFeedback, exportFeedbackDocx, exportLetters, feedbackFileName, fullBodyName, sourceText } from '../../src-main/engine/export/feedbackDocx.ts'
+import { exportFeedbackDocx, exportLetters, feedbackFileName, fullBodyName, sourceText } from '../../src-main/engine/export/feedbackDocx.ts'
 import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import { SEED_DIR } from '../helpers/seeds.ts'
 
@@ -197,7 +197,7 @@ describe('整改意见 for one report', () => {
 describe('整改意见 for the batch', () => {
   it('writes one file per report, named <乡镇>-<年度>年报整改意见.docx, drafts marked （草稿）', async () => {
     const folder = join(dir, 'all')
-    const files = await exportAllFeedback(db, batchId, folder)
+    const files = (await exportLetters(db, batchId, folder)).letters.map((l) => l.file)
     // only 平安镇 has a status set (需整改) — and a pending finding, so it is a draft as well
     expect(files.map((f) => basename(f)).sort()).toEqual(
       ['官前乡-2021年报整改意见（草稿）.docx', '裴城镇-2023年报整改意见（草稿）.docx', '平安镇-2023年报整改意见（草稿）.docx', '头营镇-2023年报整改意见（草稿）.docx', '王官集镇-2020年报整改意见（草稿）.docx'].sort()

@@ -101,6 +101,19 @@ describe('importing a folder', () => {
     const r = await ok.read('.txt', readFileSync(seedPath('000')))
     expect(r.parsed?.body?.township).toBe('裴城镇')
   })
+
+  it('reads a file queued behind one that was stopped on a fresh worker, without blaming it', async () => {
+    // The import keeps two files in flight per worker; stopping the first kills the worker under the second.
+    const pool = new ReaderPool({ timeoutMs: 30_000 })
+    cleanups.push(() => void pool.close())
+    const stop = new AbortController()
+    const first = pool.read('.pdf', readFileSync(join(FIXTURES, 'seeds', '000_b657cdc2b6fa0bce.pdf')), stop.signal)
+    const second = pool.read('.txt', readFileSync(seedPath('001')))
+    stop.abort()
+    await expect(first).rejects.toMatchObject({ code: 'cancelled' })
+    const r = await second
+    expect(r.parsed?.body?.township).toBe('官前乡')
+  })
 })
 
 describe('decisions survive re-checks and new versions', () => {

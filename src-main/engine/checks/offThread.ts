@@ -6,15 +6,7 @@ import { readWorkerPath } from '../workerPaths.ts'
 import type { CheckJob, CheckReply } from './checkWorker.ts'
 import { runChecks } from './store.ts'
 
-let explicitPath: string | URL | null = null
-
-/** The bundled desktop build may point this at its compiled worker file. */
-export function setCheckWorkerPath(p: string | URL): void {
-  explicitPath = p
-}
-
 function workerPath(): string | URL {
-  if (explicitPath) return explicitPath
   // The bundled build sets the reader worker's path; the check worker is built beside it.
   const r = readWorkerPath()
   if (typeof r === 'string' && /readWorker\.cjs$/.test(r)) return r.replace(/readWorker\.cjs$/, 'checkWorker.cjs')

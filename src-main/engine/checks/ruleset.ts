@@ -7,7 +7,8 @@ import { REPORT_RULES } from './registry.ts'
  * Raise when a report rule's logic changes without a new app version, so that results stored
  * with the versions (checks/prep.ts) are recomputed instead of reused.
  */
-const CHECKS_REVISION = 9
+// 12: SEC6-EMPTY no longer counts a page footer under 六 as content (layouts2).
+const CHECKS_REVISION = 12
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

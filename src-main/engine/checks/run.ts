@@ -1,6 +1,7 @@
 // Running the rules: per report, then across the folder.
 import type { ParsedReport } from '../model.ts'
 import { makeContext } from './context.ts'
+import { foldMissingCells } from './foldParse.ts'
 import { ocrDoubtIsParse } from './ocrDoubt.ts'
 import { parseProblemFindings } from './parseProblems.ts'
 import { RULESET, SETTINGS_RULES } from './ruleset.ts'
@@ -12,7 +13,7 @@ export type { CheckResult, RuleRun } from './types.ts'
 export function checkReport(report: ParsedReport, text: string, settings: BatchSettings = {}): CheckResult {
   const out = runRules(makeContext(report, text, settings), REPORT_RULES)
   out.findings.unshift(...parseProblemFindings(report, text))
-  return out
+  return { ...out, findings: foldMissingCells(report, out.findings) }
 }
 
 /** Run some of the report rules on one context; results and findings come in the order of `rules`. */
@@ -93,6 +94,7 @@ export function checkBatch(reports: BatchReport[], settings: BatchSettings = {},
       cr.results.push({ rule: rule.id, outcome: fs.length ? (fs.some((f) => f.outcome === 'FAIL') ? 'FAIL' : 'UNVERIFIABLE') : res.outcome === 'FAIL' ? 'PASS' : res.outcome, note: res.note })
       cr.findings.push(...fs)
     }
+    cr.findings = foldMissingCells(r.report, cr.findings)
     if (each) each(r, cr)
     else out.set(r.reportId, cr)
   }

@@ -274,6 +274,19 @@ CREATE TABLE batch_checks (
   at TEXT NOT NULL
 );
 `
+  },
+  {
+    version: 9,
+    name: 'version-boxes',
+    // Where each run of a PDF's text stands on its page (engine/text/lineBoxes.ts), so that text evidence
+    // is drawn as boxes on the page and the scan image. Packed: about 1 KB for a report of 3–6 pages. Versions read
+    // before have no row; the renderer then finds their words in the pdf.js text layer as before.
+    sql: `
+CREATE TABLE version_boxes (
+  version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+  boxes BLOB NOT NULL
+);
+`
   }
 ]
 

@@ -9,6 +9,7 @@ import { decodeEvidence } from '../checks/storedEvidence.ts'
 import type { CellSettlement, CellValue as Cell } from '../model.ts'
 import { activeSettlements, settledCell } from '../settle/settlement.ts'
 import type { FormatKey } from '../template.ts'
+import { setting } from '../review/settingsRepo.ts'
 
 export type ExportSettings = BatchSettings & { reviewer?: string; replyDeadline?: string; office?: string }
 
@@ -269,9 +270,7 @@ export function missingFromRoster(roster: readonly string[], reports: (Pick<Expo
 /** The batch's settings, with the 审核单位 and reviewer of the application where the batch names none. */
 export function exportSettings(db: Db, batchId: number): ExportSettings {
   const s = batchSettings(db, batchId) as ExportSettings
-  const global = (key: string): string | undefined =>
-    (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value?.trim() || undefined
-  return { ...s, office: s.office?.trim() || global('office'), reviewer: s.reviewer?.trim() || global('reviewer') }
+  return { ...s, office: s.office?.trim() || setting(db, 'office'), reviewer: s.reviewer?.trim() || setting(db, 'reviewer') }
 }
 
 export function loadExportBatch(db: Db, batchId: number): ExportBatch {

@@ -409,11 +409,6 @@ export async function exportLetters(db: Db, batchId: number, folder: string, tod
   return out
 }
 
-/** One .docx per report of the batch (drafts included); returns the files written. */
-export async function exportAllFeedback(db: Db, batchId: number, folder: string, today: Date = new Date()): Promise<string[]> {
-  return (await exportLetters(db, batchId, folder, today)).letters.map((l) => l.file)
-}
-
 /** The letters in one .zip, for a single download. */
 export async function zipLetters(files: string[], zipFile: string): Promise<string> {
   const { default: JSZip } = await import('jszip')

@@ -15,7 +15,7 @@ import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
 import { notAReport } from './notReport.ts'
 import { ReaderPool, type ReadOutput, type ReaderPoolOptions } from './readerPool.ts'
-import { fileId, latestVersionOfFile, storeVersion } from './store.ts'
+import { latestVersionOfFile, storeVersion, storedFileId } from './store.ts'
 import { walkFolder, type WalkEntry } from './walk.ts'
 
 export type FileStatus = 'ok' | 'unchanged' | 'error' | 'needs-ocr' | 'skipped'
@@ -172,7 +172,9 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
       return { f, error: { code: 'unreadable', message: readFailure(e) } }
     }
     const sha = createHash('sha256').update(bytes).digest('hex')
-    const prev = latestVersionOfFile(db, fileId(db, batchId, f.rel))
+    // Looked up, not inserted: a file's row is written with its first version, in that version's transaction.
+    const fid = storedFileId(db, batchId, f.rel)
+    const prev = fid === undefined ? undefined : latestVersionOfFile(db, fid)
     if (prev && prev.sha256 === sha) return { f, sha, unchanged: prev }
     const job = (pools[slot % width] as ReaderPool).read(f.ext, bytes, opts.signal)
     job.catch(() => undefined)
@@ -182,8 +184,11 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
   async function importFiles(): Promise<ImportResult> {
     const queue: Prepared[] = []
     let next = 0
+    // Two files in flight per worker: while the storing thread writes one, each worker already holds
+    // its next file and never waits for the message that would hand it over.
+    const depth = width * 2
     const fill = (): void => {
-      while (queue.length < width && next < files.length) {
+      while (queue.length < depth && next < files.length) {
         queue.push(prepare(files[next] as WalkEntry, next))
         next++
       }

@@ -8,6 +8,7 @@ import { ReadError } from './errors.ts'
 import { notAReport } from './notReport.ts'
 import { packParsed, packPrep } from './packParsed.ts'
 import { readDocument } from './read.ts'
+import { packedLineBoxes } from '../text/lineBoxes.ts'
 
 export interface ReadJob {
   id: number
@@ -20,6 +21,8 @@ export interface Packed {
   prep: Uint8Array | null
   /** prep.ruleset, the one part of the check work the storing thread reads. */
   ruleset: string | null
+  /** Where each run of a PDF's text stands (text/lineBoxes.ts): packed here, as the lines stay in the worker. */
+  boxes?: Uint8Array | null
 }
 
 export type ReadReply =
@@ -33,6 +36,11 @@ export type ReadReply =
       packed: Packed
     }
   | { id: number; ok: false; code: string; message: string }
+
+/** A Buffer may share Node's pooled memory: a copy of its own can be transferred. */
+function asBytes(b: Buffer | null): Uint8Array | null {
+  return b ? new Uint8Array(b) : null
+}
 
 parentPort?.on('message', (job: ReadJob) => {
   void (async () => {
@@ -59,9 +67,10 @@ parentPort?.on('message', (job: ReadJob) => {
       const packed: Packed = {
         parsed: parsed ? new Uint8Array(packParsed(parsed)) : null,
         prep: prep ? new Uint8Array(packPrep(prep)) : null,
-        ruleset: prep?.ruleset ?? null
+        ruleset: prep?.ruleset ?? null,
+        boxes: asBytes(packedLineBoxes(read))
       }
-      const transfer = [packed.parsed?.buffer, packed.prep?.buffer].filter((b): b is ArrayBuffer => b !== undefined)
+      const transfer = [packed.parsed?.buffer, packed.prep?.buffer, packed.boxes?.buffer].filter((b): b is ArrayBuffer => b !== undefined)
       let head: Omit<ParsedReport, 'tables'> | null = null
       if (parsed) {
         const { tables: _tables, ...rest } = parsed

@@ -6,6 +6,8 @@ import type { ParsedReport, ReadResult } from '../model.ts'
 import { carrySettlements } from '../settle/settlement.ts'
 import { asBuffer, packParsed, packPrep } from './packParsed.ts'
 import type { Packed } from './readWorker.ts'
+import { saveVersionBoxes } from '../text/boxesRepo.ts'
+import { packedLineBoxes } from '../text/lineBoxes.ts'
 
 export interface StoreInput {
   batchId: number
@@ -29,6 +31,11 @@ export interface StoreInput {
 export function fileId(db: Db, batchId: number, rel: string): number {
   stmt(db, 'INSERT INTO files (batch_id, rel_path) VALUES (?, ?) ON CONFLICT (batch_id, rel_path) DO NOTHING').run(batchId, rel)
   return (stmt(db, 'SELECT id FROM files WHERE batch_id = ? AND rel_path = ?').get(batchId, rel) as { id: number }).id
+}
+
+/** The file's id if it was ever stored; unlike fileId it writes nothing (no commit for a file not stored yet). */
+export function storedFileId(db: Db, batchId: number, rel: string): number | undefined {
+  return (stmt(db, 'SELECT id FROM files WHERE batch_id = ? AND rel_path = ?').get(batchId, rel) as { id: number } | undefined)?.id
 }
 
 export function latestVersionOfFile(db: Db, fid: number): { id: number; sha256: string; report_id: number } | undefined {
@@ -61,9 +68,7 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
       }
     }
     if (reportId === undefined) {
-      const r = db
-        .prepare('INSERT INTO reports (batch_id, key, township, year, run_id) VALUES (?, ?, ?, ?, ?)')
-        .run(s.batchId, key, s.parsed?.body?.township ?? null, s.parsed?.year ?? null, s.runId ?? null)
+      const r = stmt(db, 'INSERT INTO reports (batch_id, key, township, year, run_id) VALUES (?, ?, ?, ?, ?)').run(s.batchId, key, s.parsed?.body?.township ?? null, s.parsed?.year ?? null, s.runId ?? null)
       reportId = Number(r.lastInsertRowid)
       s.createdThisRun.add(reportId)
     }
@@ -102,6 +107,8 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
         original: s.original ? Buffer.from(s.original) : null
       })
     const versionId = Number(v.lastInsertRowid)
+    // packed by the reader worker, or here when the lines came back (OCR, a direct call)
+    saveVersionBoxes(db, versionId, s.packed?.boxes ?? packedLineBoxes(s.read))
     if (p) {
       const sec = stmt(db, 
         'INSERT INTO sections (version_id, section_id, found, title, title_match, start, end, body_start, body_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'

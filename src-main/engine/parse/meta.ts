@@ -8,14 +8,15 @@ export type { ReportMeta } from '../model.ts'
 
 // A township or street, a government, or a department of one (上海市人民政府办公厅, XX县财政局): the bodies
 // whose reports are 政府信息公开工作年度报告.
-const AGENCY_END = /(人民政府|政府|办事处|街道|镇|乡|办公厅|办公室|局|委员会|管委会|公署)$/
+// '市科委', '县发改委': a commission is named by its short form as often as by 委员会 (not 党委: not a report's body).
+const AGENCY_END = /(人民政府|政府|办事处|街道|镇|乡|办公厅|办公室|局|委员会|(?<!党)委|管委会|公署)$/
 /**
  * A line standing alone (under the title, or as the 落款) is taken for the body only when it names a township,
  * street or government: '某某镇党政办公室' there is the office that drafted a township's report, not its body.
  */
 const GOV_END = /(人民政府|政府|办事处|街道|镇|乡)$/
 /** A department's name: its key is the whole name (its last place name would be its government's key). */
-const DEPARTMENT_END = /(办公厅|办公室|局|委员会|管委会|公署)$/
+const DEPARTMENT_END = /(办公厅|办公室|局|委员会|(?<!党)委|管委会|公署)$/
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
 function cnNumber(s: string): number | null {
@@ -240,7 +241,8 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
     // 'XXXX年政府信息公开工作年度报告' with the body on the line below it ('桃江县松木塘镇人民政府').
     const below = head[lineOf[endIdx] as number + 1]
     const bk = below ? labelKey(below.text) : ''
-    if (below && bk.length >= 2 && bk.length <= 30 && GOV_END.test(bk) && !/[。，,；;：:]/.test(bk)) {
+    // Not the preface's first line ('根据《…条例》和《上海市政府'): a name quotes no document.
+    if (below && bk.length >= 2 && bk.length <= 30 && GOV_END.test(bk) && !/[。，,；;：:《》“”"]/.test(bk) && !/^(?:根据|依据|按照)/.test(bk)) {
       bodyName = bk
       bStart = below.start
       bEnd = below.end

@@ -3,10 +3,10 @@
 // and the reader could not use them, that is a parse problem (never the township's fault).
 import type { Line, ParseProblem, ParsedReport, Span, TableId } from '../model.ts'
 import { table, template, type FormatKey, type TplSection } from '../template.ts'
+import { TABLE_NAME } from '../templateLabels.ts'
 import { labelCore } from './normalize.ts'
 import { headingCandidates, SECTION_KEYWORDS } from './sections.ts'
 
-const TABLE_NAME: Record<TableId, string> = { T2: '表二', T3: '表三', T4: '表四' }
 const NO_NAME: Record<string, string> = { S1: '一', S2: '二', S3: '三', S4: '四', S5: '五', S6: '六' }
 
 /** The folded text without spaces, markdown and pipes, with the offset of each kept character. */

@@ -126,11 +126,6 @@ function hasOrdinal(sec: TplSection, key: string): boolean {
   return key.startsWith(`${sec.no}、`) || key.startsWith(`${sec.no}.`)
 }
 
-/** A short line that reads as the heading of the section. */
-export function lineMatches(sec: TplSection, written: string): boolean {
-  return keyMatches(sec, keyed(written))
-}
-
 function keyMatches(sec: TplSection, { key, core }: Keyed): boolean {
   if (key.length > 40) return false
   const tplCore = labelCore(sec.title)

@@ -31,6 +31,8 @@ export interface BoxMark {
   /** The position was worked out from neighbouring cells (blank PDF cells have no text to locate). */
   approximate: boolean
   cell?: string
+  /** For text evidence: the span it draws, `start-end` (boxes the server worked out from the reader's runs). */
+  span?: string
 }
 
 /** Findings that colour the panes: open ones not dismissed by the reviewer. */

@@ -47,8 +47,6 @@ export function formatName(format: string | null | undefined): string {
   return '未识别'
 }
 
-export const TABLE_NAMES: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' }
-
 export const CELL_STATUS_NAMES: Record<string, string> = {
   ok: '',
   blank: '空白',

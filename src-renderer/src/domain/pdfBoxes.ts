@@ -74,13 +74,37 @@ export function pdfBoxMarks(findings: FindingDto[], cells: CellDto[], template: 
   return out
 }
 
-/** Text evidence of PDF reports, located later in the page's text layer by its wording. */
-export function pdfTextMarks(findings: FindingDto[], includeId: number | null = null): { text: string; page?: number; severity: FindingDto['severity']; findingId: number; title: string }[] {
-  const out: { text: string; page?: number; severity: FindingDto['severity']; findingId: number; title: string }[] = []
+/** Text evidence with boxes (PDF text and scans read since the reader keeps its runs): one mark per box. */
+export function pdfTextBoxMarks(findings: FindingDto[], includeId: number | null = null): BoxMark[] {
+  const out: BoxMark[] = []
+  for (const f of findings) {
+    if (!isActive(f) && f.id !== includeId) continue
+    for (const e of f.evidence) {
+      if (e.kind !== 'text' || !e.boxes) continue
+      for (const b of e.boxes) out.push({ page: b.page, box: b.box, severity: f.severity, findingId: f.id, title: hoverTitle(f), approximate: false, span: `${e.start}-${e.end}` })
+    }
+  }
+  return out
+}
+
+export interface TextMark {
+  text: string
+  page?: number
+  severity: FindingDto['severity']
+  findingId: number
+  title: string
+}
+
+/**
+ * Text evidence without boxes (a version read before the reader kept its runs, a finding whose offsets
+ * point into another version's text): located later in the page's text layer by its wording.
+ */
+export function pdfTextMarks(findings: FindingDto[], includeId: number | null = null): TextMark[] {
+  const out: TextMark[] = []
   for (const f of findings) {
     if (!isActive(f) && f.id !== includeId) continue
     for (const e of f.evidence)
-      if (e.kind === 'text' && e.text.trim()) out.push({ text: e.text, page: e.page, severity: f.severity, findingId: f.id, title: hoverTitle(f) })
+      if (e.kind === 'text' && !e.boxes?.length && e.text.trim()) out.push({ text: e.text, page: e.page, severity: f.severity, findingId: f.id, title: hoverTitle(f) })
   }
   return out
 }

@@ -2,7 +2,7 @@
 // finding and keyboard stepping, the reviewer's decisions and comments, undo and hand-added findings.
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import type { Decision, EvidenceDto, FindingDto, Severity } from '../../../src-main/shared/api.ts'
+import type { Decision, EvidenceDto, FindingDto, PageBox, Severity } from '../../../src-main/shared/api.ts'
 import { FAMILY_NAMES, FAMILY_ORDER, SEVERITY_RANK } from '../domain/labels.ts'
 import { useClient } from './client.ts'
 import { useFolderStore } from './folder.ts'
@@ -71,6 +71,8 @@ export const useFindingsStore = defineStore('findings', () => {
   const picked = ref<Picked | null>(null)
   /** Which evidence item of the selected finding the panes show (N / P step through them). */
   const evIndex = ref(0)
+  /** Words found by the folder's search and opened: the PDF original scrolls to them and marks them. */
+  const searchHit = ref<{ reportId: number; start: number; end: number; boxes: PageBox[] } | null>(null)
   /** What is in each comment box, saved or not: every decision sends it, so a click never drops a note. */
   const drafts = ref<Record<number, string>>(loadDrafts())
   /** One request at a time per finding, in the order the reviewer acted. */
@@ -124,6 +126,7 @@ export const useFindingsStore = defineStore('findings', () => {
     if (prev !== null && prev !== id) void flush(prev)
     selectedId.value = id
     evIndex.value = 0
+    searchHit.value = null
     focusTick.value++
   }
 
@@ -284,5 +287,5 @@ export const useFindingsStore = defineStore('findings', () => {
     return f
   }
 
-  return { evIndex, placedEvidence, focusEvidence, stepEvidence, selectedId, severity, focusTick, picked, drafts, all, visible, groups, selected, counts, select, step, decide, toggle, setDraft, saveComment, flush, flushAll, undo, add }
+  return { evIndex, searchHit, placedEvidence, focusEvidence, stepEvidence, selectedId, severity, focusTick, picked, drafts, all, visible, groups, selected, counts, select, step, decide, toggle, setDraft, saveComment, flush, flushAll, undo, add }
 })

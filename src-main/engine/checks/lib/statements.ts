@@ -8,25 +8,10 @@
 import type { ReportCtx } from '../types.ts'
 import { numberTokens, type NumToken } from './cnnum.ts'
 import { narrativeRanges, otherYear } from './narrative.ts'
+import { clauses, splitSentences, type Clause, type Sentence } from './split.ts'
 
-export interface Sentence {
-  /** Offsets in the report text. */
-  start: number
-  end: number
-  /** Folded text of [start, end); line breaks of a wrapped paragraph are replaced by spaces (same length). */
-  text: string
-}
+export { clauses, type Clause, type Sentence }
 
-export interface Clause {
-  /** Offsets in the report text. */
-  start: number
-  end: number
-  text: string
-  sentence: Sentence
-}
-
-const SENTENCE_END = '。！？!?'
-const CLAUSE_END = '，,；;'
 /** A line that ends a paragraph: closing punctuation (a colon introduces what follows on its own line). */
 const PARA_END = /[。；;！？!?：:]\s*$/
 /** A heading or list item opens a new paragraph. */
@@ -116,33 +101,6 @@ export function sentencesIn(ctx: ReportCtx, from: number, to: number): (Sentence
   return sentences(ctx)
     .filter((s) => s.start >= from && s.end <= to)
     .map((s) => ({ ...s, joined: ctx.report.norm.slice(s.start, s.end).replace(/[\r\n]/g, '') }))
-}
-
-function splitSentences(start: number, text: string, out: Sentence[]): void {
-  let s = 0
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || SENTENCE_END.includes(text[i] as string)) {
-      const e = i < text.length ? i + 1 : i
-      let a = s
-      while (a < e && /\s/.test(text[a] as string)) a++
-      if (e > a) out.push({ start: start + a, end: start + e, text: text.slice(a, e) })
-      s = e
-    }
-  }
-}
-
-/** Clauses of a sentence: split at commas and semicolons. */
-export function clauses(sen: Sentence): Clause[] {
-  const out: Clause[] = []
-  let s = 0
-  const t = sen.text
-  for (let i = 0; i <= t.length; i++) {
-    if (i === t.length || CLAUSE_END.includes(t[i] as string)) {
-      if (i > s) out.push({ start: sen.start + s, end: sen.start + i, text: t.slice(s, i), sentence: sen })
-      s = i + 1
-    }
-  }
-  return out
 }
 
 /** Words that qualify a count as one outcome of an appeal, not the number of appeals. */

@@ -1,3 +1,4 @@
+import { isPageFurniture } from '../../parse/grid/footers.ts'
 import { textEvidence } from '../evidence.ts'
 import { na, pass, type ReportRule } from '../types.ts'
 
@@ -13,7 +14,9 @@ const rule: ReportRule = {
   check(ctx) {
     const s = ctx.section('S6')
     if (!s) return na('未找到第六部分')
-    const body = s.norm.replace(/[\s。.，,、;；:：!！]/g, '')
+    // A page footer printed under the section ('- 6 -', '第6页共6页') is not something the section says.
+    const said = s.norm.split('\n').filter((l) => !isPageFurniture(l)).join('\n')
+    const body = said.replace(/[\s。.，,、;；:：!！]/g, '')
     if (!/^(无|暂无|没有|无其他需要报告的事项)$/.test(body)) return pass()
     const severity = ctx.format === '2021' ? 'warning' : 'info'
     const lead = s.text.search(/\S/)

@@ -57,8 +57,12 @@ const rule: ReportRule = {
     const known = present.filter(usable)
     const max = Math.max(0, ...known.map((c) => c.value))
     const evidence: Evidence[] = present.map((c) => cellEvidence(c!))
+    const totalCell = ctx.cell('T3', 'r6_2_fee_unpaid', 'total')
     if (max === 0) {
-      if (known.length < present.length) {
+      // A 总计 of 0 already says no column has one (counts are never negative): blank applicant columns
+      // (a department that fills only 自然人 and 总计) leave nothing to judge.
+      const noneInTotal = usable(totalCell) && totalCell.value === 0
+      if (known.length < present.length && !noneInTotal) {
         return fromFindings([
           {
             rule: rule.id, severity: rule.severity, outcome: 'UNVERIFIABLE', loc: 'T3.r6_2_fee_unpaid', evidence,
@@ -68,7 +72,6 @@ const rule: ReportRule = {
       }
       return pass()
     }
-    const totalCell = ctx.cell('T3', 'r6_2_fee_unpaid', 'total')
     const need = usable(totalCell) ? Math.max(totalCell.value, max) : max
     const s6 = ctx.section('S6')
     if (!s6) {

@@ -1,3 +1,4 @@
+import { TABLE_NAME } from '../lib/tables.ts'
 import { textEvidence, usable } from '../evidence.ts'
 import { na, pass, type Evidence, type ReportRule } from '../types.ts'
 
@@ -21,7 +22,7 @@ const rule: ReportRule = {
     if (zeros === 0) return na('表三、表四没有可读的数值')
     const other = cells.length - zeros
     const evidence: Evidence[] = []
-    for (const t of [t3, t4]) if (t.found && t.span) evidence.push(textEvidence(ctx, t.span.start, t.span.end, `${t.id === 'T3' ? '表三' : '表四'}`))
+    for (const t of [t3, t4]) if (t.found && t.span) evidence.push(textEvidence(ctx, t.span.start, t.span.end, TABLE_NAME[t.id]))
     return {
       outcome: 'FAIL',
       findings: [

@@ -1,6 +1,7 @@
 // Plain text: decode by BOM / strict UTF-8 / GB18030, then one Line per text line,
 // with tab- and pipe-separated fields as cells (the seeds' exports use both).
 import type { Cell, Line, ReadResult } from '../../model.ts'
+import { isSpace } from '../../text/space.ts'
 import { ReadError } from './errors.ts'
 
 export function decodeText(buf: Uint8Array, declared?: string): { text: string; encoding: string } {
@@ -48,8 +49,8 @@ export function textToLines(text: string): Line[] {
     const pushField = (end: number): void => {
       let s = fieldStart
       let e = end
-      while (s < e && /\s/.test(text[s] as string)) s++
-      while (e > s && /\s/.test(text[e - 1] as string)) e--
+      while (s < e && isSpace(text.charCodeAt(s))) s++
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--
       cells.push({ text: text.slice(s, e), start: s, end: e, col })
       col++
     }
@@ -61,11 +62,54 @@ export function textToLines(text: string): Line[] {
       fieldStart = m.index + 1
     }
     pushField(lineEnd)
+    const commas = cells.length === 1 ? commaFields(text, pos, lineEnd) : null
+    if (commas) cells.splice(0, 1, ...commas)
     if (cells.some((c) => c.text.length > 0)) lines.push({ cells })
     if (nl >= text.length) break
     pos = nl + 1
   }
   return lines
+}
+
+/** A field that is a number, a blank mark or empty: what the cells of a table row after its label hold. */
+const VALUE_FIELD = /^(?:[+-]?[0-9０-９][0-9０-９,，.．]*|[-—–－/／\\无無]|——)?$/
+
+/**
+ * A table row written with commas between its cells (Word/WPS 表格转换成文本 with 逗号 as separator, a CSV
+ * export saved as text): its fields, a quoted field ("3,119") taken whole. Prose has commas too, so a line
+ * counts only when it has three fields or more, no sentence end, and at least half its fields hold a
+ * number, a blank mark or nothing; otherwise null.
+ */
+function commaFields(text: string, start: number, end: number): Cell[] | null {
+  const line = text.slice(start, end)
+  if (line.indexOf(',') < 0 || /[。；;]/.test(line)) return null
+  const out: Cell[] = []
+  let i = start
+  while (i <= end) {
+    while (i < end && (text[i] === ' ' || text[i] === '\u3000')) i++
+    let s = i
+    let e: number
+    let next: number
+    if (text[i] === '"') {
+      const close = text.indexOf('"', i + 1)
+      if (close < 0 || close >= end || text[close + 1] === '"') return null
+      s = i + 1
+      e = close
+      next = text.indexOf(',', close)
+      if (next < 0 || next > end) next = end
+      if (text.slice(close + 1, next).trim()) return null
+    } else {
+      next = text.indexOf(',', i)
+      if (next < 0 || next > end) next = end
+      e = next
+    }
+    while (e > s && /\s/.test(text[e - 1] as string)) e--
+    out.push({ text: text.slice(s, e), start: s, end: e, col: out.length })
+    i = next + 1
+  }
+  if (out.length < 3) return null
+  const values = out.filter((c) => VALUE_FIELD.test(c.text)).length
+  return values * 2 >= out.length ? out : null
 }
 
 export function readText(buf: Uint8Array): ReadResult {

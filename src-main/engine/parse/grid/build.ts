@@ -32,11 +32,25 @@ function toCell(t: Token): GCell {
  * neither. `labels` (from the template) tell which wrapped fragments belong together.
  */
 export function buildGrid(tokens: Token[], labels: string[] = []): Grid {
-  const cells = tokens.filter((t) => !isPageFurniture(t.text)).map(toCell)
+  const cells = withoutFilledCopies(tokens.filter((t) => !isPageFurniture(t.text)).map(toCell))
   const nonEmpty = cells.filter((c) => c.kind !== 'empty')
   const boxed = nonEmpty.filter((c) => c.box).length
   if (nonEmpty.length > 0 && boxed * 2 > nonEmpty.length) return { source: 'positioned', cells: positioned(cells, labels.map(searchKey)) }
   return { source: cells.some((c) => c.table !== undefined) ? 'table' : 'stream', cells }
+}
+
+/**
+ * A converter that fills merged ranges (Excel 取消合并并填充, a table scraper) writes a merged label once per
+ * column it spans: '四、结转下年度继续办理 | 四、结转下年度继续办理 | 四、…'. In fields of text (tabs, pipes) a
+ * text field equal to the one just before it on the same line is such a copy (or a name the header repeats,
+ * which says nothing more); kept, it would read as other text after the row's label and leave the row
+ * without numbers. Numbers are never dropped: '0 | 0' may be two cells, even under a repeated name.
+ */
+function withoutFilledCopies(cells: GCell[]): GCell[] {
+  return cells.filter((c, i) => {
+    const prev = cells[i - 1]
+    return !(prev && c.kind === 'text' && prev.kind === 'text' && prev.line === c.line && c.col !== undefined && prev.col === c.col - 1 && c.table === undefined && !c.box && prev.text === c.text)
+  })
 }
 
 const X_TOL = 2.5

@@ -86,13 +86,40 @@ function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
       if (match) hit = i
     }
     if (hit < 0 || !match) continue
-    const c = texts[hit] as GCell
-    from = hit + 1
-    const span: Span = { start: c.start, end: c.end }
+    // A name broken over lines inside its cell ('本年' / '制发件数', '法律服' / '务机构') reaches the reader as
+    // pieces: the piece with its neighbours that together are the name is the name as written, not a deviation.
+    let [a, b] = [hit, hit]
+    if (match !== 'exact' && match !== 'variant') {
+      for (const [da, db] of [[-1, 0], [0, 1], [-2, 0], [-1, 1], [0, 2]] as const) {
+        if (hit + da < 0 || hit + db >= texts.length) continue
+        const joined = texts.slice(hit + da, hit + db + 1).map((t) => t.text).join('')
+        const m = matchLabel(joined, want)
+        if (m === 'exact' || m === 'variant') {
+          ;[a, b, match] = [hit + da, hit + db, m]
+          break
+        }
+      }
+    }
+    const c = texts[a] as GCell
+    const last = texts[b] as GCell
+    from = b + 1
+    const span: Span = { start: c.start, end: Math.max(c.end, last.end) }
     if (c.page !== undefined) span.page = c.page
-    out.push({ table: spec.table, kind: 'col', id: spec.block ? `${spec.block}.${col.id}` : col.id, expected: col.label, raw: c.text, match, span })
+    const raw = texts.slice(a, b + 1).map((t) => t.text).join('')
+    out.push({ table: spec.table, kind: 'col', id: spec.block ? `${spec.block}.${col.id}` : col.id, expected: col.label, raw, match, span })
   }
   return out
+}
+
+/**
+ * A text extraction that sets two table rows on one line interleaves their digits char by char (pdftotext
+ * -layout: '6 0 0 0 0 0 6' and '7 1 0 0 0 0 8' become '67 01 00 00 00 00 68'). A count cut from a line of
+ * text never starts with 0 unless it is 0: such a number, in a row that shows all its cells (a row of glued
+ * digits, fewer than its cells, is split apart elsewhere), is the sign.
+ */
+function interleaved(row: RowRead, n: number): boolean {
+  const vals = row.items.filter((i) => i.kind === 'num')
+  return vals.length >= n && vals.some((v) => v.glued && /^0[0-9]/.test(v.text.trim()))
 }
 
 /** Identities that only involve one row: usable while splitting that row. */
@@ -141,7 +168,13 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
   const pending: Pending[] = []
   const fixed: RowChoice[] = []
   const placed = new Map<string, CellValue[]>()
+  // Rows read blank only because no number follows their label, and rows holding more numbers than
+  // columns: together they say numbers were torn from their labels (a PDF converted to text that moves
+  // wrapped labels away from their values), so the label-only rows are not evidence of empty cells.
+  const labelOnly: RowRead[] = []
+  let overfull = false
 
+  const mixed = mapped.rows.map((r) => interleaved(r, n))
   for (const [ri, row] of mapped.rows.entries()) {
     const tplRow = spec.rows[ri] as TableSpec['rows'][number]
     if (row.label) {
@@ -151,6 +184,14 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       continue
     }
     const values = row.items.filter((i) => i.kind !== 'empty')
+    if (mixed[ri] || (values.length === 0 && (mixed[ri - 1] || mixed[ri + 1]))) {
+      // Digits of two rows interleaved by the text extraction: neither row can be read, and a row that shows
+      // no number next to them may have lost its numbers into them.
+      const note = mixed[ri] ? `本行数字（${values.map((v) => v.text).join(' ')}）疑似与相邻行的数字交错在一起，无法读出各格数值` : '本行行名后没有数字，相邻行的数字疑似与本行交错在一起，无法确定本行数值'
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'uncertain' as const, note })))
+      for (const c of colIds) out.unplaced.push({ row: row.id, col: c, span: values[0] ? spanOfItem(values[0]) : row.label?.span })
+      continue
+    }
     const onGrid = placeByModel(row.items, model, n)
     if (onGrid) {
       const cells = onGrid.cells.map((it, i) => cellFromItem(spec, row.id, i, it))
@@ -164,7 +205,12 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
           }
         })
       }
-      if (onGrid.extra.length) out.shape.push({ row: row.id, expected: n, got: n + onGrid.extra.length, span: spanOfItem(onGrid.extra[0] as Item), source: 'source' })
+      if (onGrid.extra.length) {
+        // One value written again in every extra field ('行政许可 | 447228 | 447228 | 447228'): a merged value
+        // cell filled by the converter reads the same as a wider table, so it is not held against the source.
+        const refilled = n === 1 && onGrid.extra.every((x) => x.text.trim() === onGrid.cells[0]?.text.trim())
+        out.shape.push({ row: row.id, expected: n, got: n + onGrid.extra.length, span: spanOfItem(onGrid.extra[0] as Item), source: refilled ? 'reading' : 'source' })
+      }
       placed.set(row.id, cells)
       fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
       continue
@@ -199,6 +245,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
     if (values.length === 0) {
       // The source shows the label and no number after it (empty cells, or the next label at once).
       placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'blank' as const, note: '本行没有填写数值' })))
+      if (!row.items.length) labelOnly.push(row)
       continue
     }
     const local = rowLocal(spec.identities, row.id)
@@ -223,6 +270,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       continue
     }
     // More values than columns, or marks that cannot be split: the reader cannot say which is which.
+    if (values.length > n) overfull = true
     pending.push({ row, items: values, choice: { row: row.id, readings: [] }, why: `本行读到 ${values.length} 个数（应为 ${n} 个）`, noun: '读法' })
     out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[0] as Item), source: 'reading' })
   }
@@ -278,6 +326,12 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       out.unplaced.push({ row: p.row.id, col: c, span })
       return cell
     }))
+  }
+  if (overfull) {
+    for (const row of labelOnly) {
+      placed.set(row.id, colIds.map((c) => ({ table: spec.table, row: row.id, col: c, value: null, raw: '', status: 'uncertain' as const, note: '本行行名后没有数值，而本表另有行读到的数多于格数：数值可能与行名错开了，无法确定本行各格' })))
+      for (const c of colIds) out.unplaced.push({ row: row.id, col: c, span: row.label?.span })
+    }
   }
   applyOcrIdentities(spec.identities, placed, colIds, out.unplaced)
   doubtBlanksInUnsureRows(placed, out.unplaced)

@@ -60,9 +60,26 @@ export function offsetIn(c: GCell, i: number): number {
 }
 
 const CJK = /[\u4e00-\u9fff]{2}/
+const CJK1 = /[\u4e00-\u9fff]/
+/** A sub-heading's ordinal ('（一）'): text after a table, not part of its last row. */
+const SUB_HEADING = /^[（(][一二三四五六七八九十]{1,2}[)）]/
+
+/**
+ * Text made only of the table's header words (and brackets, markdown marks): in a 表四 written as three
+ * small tables (行政复议 / 行政诉讼（未经复议直接起诉） / 行政诉讼（复议后起诉）, each with its header row)
+ * such text stands between the number rows and does not end the unlabelled row.
+ */
+function headerOnly(text: string, words: string[]): boolean {
+  let k = text.replace(/[\s#*|:：()（）\-—–_]/g, '')
+  if (!k) return true
+  for (const w of [...words].sort((a, b) => b.length - a.length)) k = k.split(w).join('')
+  return k === ''
+}
 const DASH = /[-—–－]/
 const WORD_END = /[\u4e00-\u9fffA-Za-z]/
 const NUM_RUN = /[0-9０-９]+(?:[,，.．][0-9０-９]+)*/g
+/** What follows an item's ordinal: '.', '．' or '、' and a Chinese character. */
+const ORDINAL_AFTER = /^[.．、][\u4e00-\u9fff]/
 
 
 /** Specs with at least this many rows must show their first row or three rows to count as found. */
@@ -178,6 +195,9 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     const last = myIdx === startCell.length - 1
     let seenValue = false
     let stopAtNoise = false
+    const headerBetween: string[] = []
+    const textAfterValues: string[] = []
+    let itemsBeforeHeader = -1
     for (let ci = c0; ci <= c1; ci++) {
       const c = cells[ci] as GCell
       if (c.kind !== 'text') {
@@ -188,6 +208,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         end = ci + 1
         continue
       }
+      if (!row.label && seenValue) textAfterValues.push(c.text)
       const o = ownerOf(ci)
       // Whitespace and skipped chars belong to the char before them.
       let prev = -2
@@ -201,14 +222,22 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         // In positioned text every number is a text run of its own; a short one inside a label is part of
         // the label as recognised ('(7S) 其他处理'), only a long glued run is a row's numbers.
         const embedded = grid.source === 'positioned' && piece.text.length < 5
-        if ((v.kind === 'number' || v.kind === 'blank') && !embedded) {
+        // An enumeration comma between two words ('行政复议、行政诉讼' in a note under the table) is punctuation,
+        // not the blank mark '、' a cell may hold ('无' or '空' there may still be a cell's word).
+        const inWords = /^[、，,]$/.test(piece.text) && CJK1.test(c.text[piece.at - 1] ?? '') && CJK1.test(c.text[piece.at + piece.text.length] ?? '')
+        if ((v.kind === 'number' || v.kind === 'blank') && !embedded && !inWords) {
           if (last && stopAtNoise) {
             stop = true
             break
           }
           row.items.push({ kind: v.kind === 'number' ? 'num' : 'blank', text: piece.text, start: piece.start, end: piece.end, line: c.line, glued: true, page: c.page })
           seenValue = true
-        } else if (CJK.test(piece.text) || piece.text.length > 3) {
+        } else if (CJK.test(piece.text) || piece.text.length > 3 || SUB_HEADING.test(piece.text) || /[0-9０-９]/.test(piece.text)) {
+          if (!row.label && seenValue && spec.header.length && headerOnly(piece.text, spec.header)) {
+            if (!headerBetween.length) itemsBeforeHeader = row.items.length
+            headerBetween.push(piece.text)
+            continue
+          }
           row.noise.push(piece.text)
           // A labelled last row ends at the first other text; an unlabelled one (表四) after its numbers.
           if (seenValue || row.label) stopAtNoise = true
@@ -221,6 +250,12 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
       if (stop) break
       end = ci + 1
     }
+    // The small tables' numbers are read in template order only when their headings come in it
+    // (直接起诉 before 复议后起诉); otherwise the row ends where the first heading stands, as before.
+    const between = textAfterValues.join('')
+    const direct = between.indexOf('未经复议直接起诉')
+    const after = between.indexOf('复议后起诉')
+    if (itemsBeforeHeader >= 0 && after >= 0 && (direct < 0 || after < direct)) row.items.length = itemsBeforeHeader
     // The label's own line (or, for 表四, the numbers' one line) as fields.
     let anchor = -1
     if (h.b > h.a && lt.cell[h.b - 1] === lt.cell[h.a]) anchor = lt.cell[h.a] as number
@@ -309,7 +344,7 @@ function itemOf(c: GCell): Item {
 }
 
 /** Runs of a text cell owned by row `r`, split at whitespace. */
-function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: string; start: number; end: number }> {
+function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: string; start: number; end: number; at: number }> {
   let i = 0
   const t = c.text
   while (i < t.length) {
@@ -326,17 +361,20 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
     for (let m = NUM_RUN.exec(run); m; m = NUM_RUN.exec(run)) {
       // A short number right after a word belongs to it ('数据1', '第3页'); a long run is glued values.
       if (m.index > 0 && WORD_END.test(run[m.index - 1] as string) && m[0].length < 4) continue
+      // An item's ordinal opening its own run ('5.要求行政机关确认…', a row name the reader did not match):
+      // part of the text, not a cell.
+      if (m.index === 0 && m[0].length <= 2 && ORDINAL_AFTER.test(t.slice(i + m[0].length, i + m[0].length + 2))) continue
       // A page number between dashes ('-5-') glued into the text of a web copy is page furniture.
       const after = run[m.index + m[0].length]
       if (m.index > 0 && DASH.test(run[m.index - 1] as string) && after !== undefined && DASH.test(after) && m[0].length <= 3) {
         k = m.index + m[0].length + 1
         continue
       }
-      if (m.index > k) yield { text: run.slice(k, m.index), start: offsetIn(c, i + k), end: offsetIn(c, i + m.index) }
-      yield { text: m[0], start: offsetIn(c, i + m.index), end: offsetIn(c, i + m.index + m[0].length) }
+      if (m.index > k) yield { text: run.slice(k, m.index), start: offsetIn(c, i + k), end: offsetIn(c, i + m.index), at: i + k }
+      yield { text: m[0], start: offsetIn(c, i + m.index), end: offsetIn(c, i + m.index + m[0].length), at: i + m.index }
       k = m.index + m[0].length
     }
-    if (k < run.length) yield { text: run.slice(k), start: offsetIn(c, i + k), end: offsetIn(c, j) }
+    if (k < run.length) yield { text: run.slice(k), start: offsetIn(c, i + k), end: offsetIn(c, j), at: i + k }
     i = j
   }
 }

@@ -1,0 +1,105 @@
+// Layouts of the accuracy corpus rendered from blocks (scripts/accuracy/flat.ts, paged.ts): comma-separated
+// rows, rows whose digits a text extraction interleaved, digits the reader cannot read as a cell.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readText, textToLines } from '../../src-main/engine/ingest/readers/text.ts'
+import { parseReport } from '../../src-main/engine/parse/index.ts'
+import { ROOT, seedBytes } from '../helpers/seeds.ts'
+
+const parse = (text: string) => parseReport(readText(Buffer.from(text, 'utf8')))
+const corpus = (layout: string, file: string) => parseReport(readText(readFileSync(join(ROOT, 'test', 'accuracy', 'files', layout, file))))
+const row = (r: ReturnType<typeof parse>, t: 'T2' | 'T3' | 'T4', id: string) => r.tables[t].cells.filter((c) => c.row === id)
+
+describe('rows written with commas between cells', () => {
+  it('splits a comma row into fields, a quoted field whole, with offsets into the text', () => {
+    const text = '规章,0,0,0\n一、本年新收政府信息公开申请数量,"3,001",53,0,0,61,4,"3,119"\n'
+    const [a, b] = textToLines(text)
+    expect(a?.cells.map((c) => c.text)).toEqual(['规章', '0', '0', '0'])
+    expect(b?.cells.map((c) => c.text)).toEqual(['一、本年新收政府信息公开申请数量', '3,001', '53', '0', '0', '61', '4', '3,119'])
+    for (const c of [...(a?.cells ?? []), ...(b?.cells ?? [])]) expect(text.slice(c.start, c.end)).toBe(c.text)
+  })
+
+  it('leaves prose with commas as one cell (sentence end, or most fields words)', () => {
+    for (const l of ['2020年,我镇先后组织开展宣讲活动,向群众宣传相关政策。', '一是时效性有待提升,部分村居和部门信息公开不及时,主动公开意识不强']) {
+      expect(textToLines(l)[0]?.cells).toHaveLength(1)
+    }
+  })
+
+  it('reads a CSV export of a real report with thousands separators', () => {
+    const r = corpus('csv-txt', 'szfgs2024.txt')
+    expect(row(r, 'T3', 'new_received').map((c) => [c.value, c.status])).toEqual([3001, 53, 0, 0, 61, 4, 3119].map((v) => [v, 'ok']))
+    expect(row(r, 'T2', 'A20_8.admin_fees')[0]?.value).toBe(96171.6)
+  })
+})
+
+describe('rows whose digits a text extraction interleaved', () => {
+  it('marks both rows uncertain instead of reading 67 01 00… and an empty row (pdftotext of a paged print)', () => {
+    const r = corpus('pdftotext-paged', 'szfgs2024.txt')
+    for (const id of ['r3_4_third_party', 'r3_5_internal_affairs']) {
+      const cells = row(r, 'T3', id)
+      expect(cells.every((c) => c.status === 'uncertain' && c.value === null), id).toBe(true)
+      expect(r.problems?.some((p) => p.table === 'T3' && p.cells?.some((c) => c.row === id))).toBe(true)
+    }
+    expect(row(r, 'T3', 'r3_5_internal_affairs')[0]?.note).toMatch(/交错/)
+    // The rows around them are read as usual.
+    expect(row(r, 'T3', 'r3_3_security_stability').map((c) => c.value)).toEqual([5, 0, 0, 0, 0, 0, 5])
+    expect(row(r, 'T3', 'r3_6_process_info').map((c) => [c.value, c.status])).toEqual([12, 0, 0, 0, 0, 0, 12].map((v) => [v, 'ok']))
+  })
+
+  it('does not take a row of glued digits (0000000) or plain zeros for interleaved rows', () => {
+    const text = seedBytes('002').toString('utf8').replace(/\t（一）予以公开\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n/, '\t（一）予以公开0000000\n')
+    expect(text).toContain('（一）予以公开0000000')
+    const r = parse(text)
+    expect(row(r, 'T3', 'r1_disclosed').map((c) => c.value)).toEqual([0, 0, 0, 0, 0, 0, 0])
+    expect(row(r, 'T3', 'r2_partial').every((c) => c.status === 'ok')).toBe(true)
+  })
+})
+
+describe('digits the reader cannot read as a cell', () => {
+  it('makes the row uncertain, never blank (行政事业性收费 0,0: two numbers or one?)', () => {
+    const text = seedBytes('002').toString('utf8').replace('\t行政事业性收费\n\t0\n', '\t行政事业性收费 0,0\n')
+    expect(text).toContain('行政事业性收费 0,0')
+    const fee = row(parse(text), 'T2', 'A20_8.admin_fees')
+    expect(fee.map((c) => c.status)).toEqual(['uncertain'])
+  })
+})
+
+describe('column names broken over lines inside their cells', () => {
+  it('reads 本年 / 制发件数 as the name 本年制发件数, not as a deviation (Word table-to-text with tabs)', () => {
+    const r = corpus('word-text-tabs-wrapped', '002_3439ace2b5349fdf.txt')
+    const cols = [...r.tables.T2.labels, ...r.tables.T3.labels].filter((l) => l.kind === 'col')
+    const issued = cols.find((l) => l.id === 'A20_1.issued')
+    expect(issued?.raw).toBe('本年制发件数')
+    expect(issued?.match).toBe('exact')
+    expect(cols.find((l) => l.id === 'social_welfare_org')?.match).toBe('exact')
+    expect(cols.filter((l) => l.match !== 'exact' && l.match !== 'variant')).toEqual([])
+  })
+
+  it('still reports a name really written otherwise in one piece', () => {
+    const text = seedBytes('002').toString('utf8').replace('本年制发件数', '本年印发件数')
+    expect(text).toContain('本年印发件数')
+    const col = parse(text).tables.T2.labels.find((l) => l.kind === 'col' && l.id === 'A20_1.issued')
+    expect(col?.match).toBe('deviation')
+  })
+})
+
+describe('merged ranges filled by the converter (Excel 取消合并并填充)', () => {
+  it('reads a row whose label is repeated across its merged columns, instead of taking it as blank', () => {
+    const r = corpus('excel-filled', 'szfgs2024.txt')
+    expect(row(r, 'T3', 'carried_forward').map((c) => [c.value, c.status])).toEqual([103, 0, 0, 0, 0, 0, 103].map((v) => [v, 'ok']))
+  })
+
+  it('reads a one-column value repeated over its merged columns once, without blaming the table shape', () => {
+    const r = corpus('excel-filled', 'szfgs2024.txt')
+    expect(row(r, 'T2', 'A20_5.admin_license').map((c) => c.value)).toEqual([447228])
+    const shape = r.tables.T2.shape.find((s) => s.row === 'A20_5.admin_license')
+    expect(shape?.source).toBe('reading')
+  })
+
+  it('still holds a one-column row with different numbers in extra fields against the source', () => {
+    const text = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'excel-filled', 'szfgs2024.txt'), 'utf8').replace('行政许可\t447228\t447228\t447228', '行政许可\t447228\t5\t447228')
+    expect(text).toContain('行政许可\t447228\t5\t447228')
+    expect(parse(text).tables.T2.shape.find((s) => s.row === 'A20_5.admin_license')?.source).toBe('source')
+  })
+})
