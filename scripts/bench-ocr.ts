@@ -3,6 +3,11 @@
 //
 //   ./node_modules/.bin/node scripts/bench-ocr.ts [--engine E] [--dpi 300] [--pool 2] [--dir folder] [-v] [name-filter]
 //   ./node_modules/.bin/node scripts/bench-ocr.ts --compare [--engines a,b,c]   recognisers side by side
+//   ./node_modules/.bin/node scripts/bench-ocr.ts --real [name-filter]   scans of the three real reports
+//
+// --real first makes image-only scans of the real WPS PDFs of test/accuracy/real (scripts/ocr/realScans.ts:
+// 150 dpi grey, 200 dpi rotated, 150 dpi colour with a red seal over text, the text converted to traditional
+// at 200 dpi) in the system temp folder (several MB, not committed), then reads them like any --dir.
 //
 // Engines: chi_sim+chi_tra (tesseract, the app's), chi_sim (tesseract, simplified only), paddle (PP-OCRv4 on
 // onnxruntime-node; its packages are development dependencies, for this comparison only).
@@ -16,6 +21,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import { tmpdir } from 'node:os'
+import { makeRealScans, REAL_SCANS_VERSION } from './ocr/realScans.ts'
 import { compareTables, type ExpectedTables } from '../src-main/engine/ocr/accuracy.ts'
 import { readPdfWithOcr } from '../src-main/engine/ocr/ocrPdf.ts'
 import { PaddleRecognizer } from '../src-main/engine/ocr/paddle.ts'
@@ -47,6 +54,15 @@ if (args.includes('--compare')) {
     }
   }
   process.exit(failed ? 1 : 0)
+}
+if (args.includes('--real')) {
+  args.splice(args.indexOf('--real'), 1)
+  const dir = join(tmpdir(), `xxgk-real-scans-${REAL_SCANS_VERSION}`)
+  const t0 = performance.now()
+  const made = await makeRealScans(join(ROOT, 'test', 'accuracy', 'real'), join(ROOT, 'test', 'accuracy', 'expected'), dir)
+  console.log(`scans of the real reports in ${dir} (${made.length} files, made or found in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--dir', dir, ...args], { stdio: 'inherit' })
+  process.exit(r.status ?? 1)
 }
 const dpi = Number(opt('--dpi') ?? 300)
 // another folder of scans: <name>.scan.pdf with <name>.expected.json (test/expected shape) beside it

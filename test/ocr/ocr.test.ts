@@ -22,6 +22,9 @@ import { ROOT } from '../helpers/seeds.ts'
 const SCANS = join(ROOT, 'test', 'fixtures', 'scans')
 // a few seconds a page on an idle machine; OCR_TEST_TIMEOUT lets a loaded one check correctness
 const SLOW = Number(process.env.OCR_TEST_TIMEOUT ?? 180_000)
+// the app's per-file OCR time limit (5 min) is tested on its own (test/hostile/ocr-bounds.test.ts); here it
+// would only fail an accuracy check on a loaded machine
+const NO_LIMIT = { maxOcrMs: SLOW }
 
 const scan = (name: string): Uint8Array => new Uint8Array(readFileSync(join(SCANS, name)))
 const expected = (seed: string): { format: string; year: number; township: string; tables: ExpectedTables } =>
@@ -64,7 +67,7 @@ describe('OCR of scanned seed reports: every table value right or flagged', () =
     '002 (150 dpi grey JPEG): no wrong value is certain, at least 99 % of cells right',
     async () => {
       let pages = 0
-      const read = await ocrPdf(scan('002_3439ace2b5349fdf.scan.pdf'), { pool, onPage: (_d, n) => (pages = n) })
+      const read = await ocrPdf(scan('002_3439ace2b5349fdf.scan.pdf'), { pool, ...NO_LIMIT, onPage: (_d, n) => (pages = n) })
       expect(pages).toBe(3)
       expect(read.kind).toBe('pdf')
       expect(read.needsOcr).toBeUndefined()
@@ -97,7 +100,7 @@ describe('OCR of scanned seed reports: every table value right or flagged', () =
   it(
     '004 (traditional, 2019 format; rotated 1°, noisy): deskewed, no wrong value is certain',
     async () => {
-      const read = await ocrPdf(scan('004_f4dd133f55a6f46e.scan.pdf'), { pool })
+      const read = await ocrPdf(scan('004_f4dd133f55a6f46e.scan.pdf'), { pool, ...NO_LIMIT })
       expect(read.warnings.some((w) => w.includes('歪斜'))).toBe(true)
       expectOffsets(read)
       const parsed = parseReport(read)
@@ -114,7 +117,7 @@ describe('OCR of scanned seed reports: every table value right or flagged', () =
   it(
     'random numbers with every digit (seed 000 with its values replaced): no wrong value is certain',
     async () => {
-      const read = await ocrPdf(scan('digits.scan.pdf'), { pool })
+      const read = await ocrPdf(scan('digits.scan.pdf'), { pool, ...NO_LIMIT })
       const e = JSON.parse(readFileSync(join(SCANS, 'digits.expected.json'), 'utf8')) as { tables: ExpectedTables }
       const a = compareTables(parseReport(read), e.tables)
       report('digits scan', a)
@@ -131,7 +134,7 @@ describe('a traditional-character scan (seed 002 converted, 150 dpi colour, rota
   it(
     'body and year from the title, every table cell right or flagged',
     async () => {
-      const read = await ocrPdf(scan('tra/002_3439ace2b5349fdf.tra150.scan.pdf'), { pool })
+      const read = await ocrPdf(scan('tra/002_3439ace2b5349fdf.tra150.scan.pdf'), { pool, ...NO_LIMIT })
       const text = read.text
       // read as traditional characters, not forced into simplified look-alikes
       expect(text).toMatch(/雲陽縣平安鎮人民政府/)
@@ -142,8 +145,8 @@ describe('a traditional-character scan (seed 002 converted, 150 dpi colour, rota
       const a = compareTables(parsed, e.tables)
       report('traditional 002 scan', a)
       expect(a.wrongCertainCells).toEqual([])
-      // 179 of 200 when measured; the rest flagged (one T3 row read badly at 150 dpi)
-      expect(a.right / a.cells).toBeGreaterThanOrEqual(0.88)
+      // 200 of 200 when measured (179 before tables cut by the page break were closed)
+      expect(a.right / a.cells).toBeGreaterThanOrEqual(0.99)
     },
     SLOW
   )

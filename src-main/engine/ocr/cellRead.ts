@@ -39,6 +39,16 @@ export function wordsText(words: OcrWord[]): string {
 export const minWordConf = (ws: OcrWord[]): number => (ws.length ? Math.min(...ws.map((w) => w.confidence)) : 0)
 
 /**
+ * A number read with confidence by the page's reading is only certain when the reading of its row as one
+ * line gives the same digits; otherwise it is doubtful and settled by the vote (settleCell).
+ */
+export function confirmedByRow(c: TCell, rowReads: OcrWord[][]): boolean {
+  const own = digitsOf(wordsText(c.words))
+  if (!own || own.mapped) return false
+  return rowReads.some((ws) => digitsOf(wordsText(ws))?.digits === own.digits)
+}
+
+/**
  * Read a doubtful cell again on its own and keep the better reading. Two readings that agree confirm each
  * other; two that disagree on a number leave it uncertain. Ink that no reading explains is never dropped
  * silently: it becomes a digit guess with zero confidence, so the parser cannot take the row as blank.
@@ -115,9 +125,9 @@ export async function settleCell(g: Gray, c: TCell, thr: number, em: number, dpi
 export const VALUE_CELL_EM = 14
 
 /**
- * Rows of values with a doubtful cell are read again as one line (the value cells only): a lone digit
- * is read much better with its neighbours beside it. Two readings (grey, and binarised bolder), each
- * word given to the cell it lies in.
+ * Rows of values are read again as one line (the value cells only): a lone digit is read much better
+ * with its neighbours beside it, and a number read once is not yet certain. Two readings (grey, and
+ * binarised bolder) of a row with a doubtful cell, one of any other; each word given to the cell it lies in.
  */
 export async function readValueRows(g: Gray, cells: TCell[], thr: number, em: number, dpi: number, pool: Recognizer, signal?: AbortSignal): Promise<Map<TCell, OcrWord[][]>> {
   const out = new Map<TCell, OcrWord[][]>()
@@ -133,17 +143,18 @@ export async function readValueRows(g: Gray, cells: TCell[], thr: number, em: nu
   }
   const level = Math.round(thr + (255 - thr) * 0.4)
   await Promise.all(
-    bands
-      .filter((band) => band.some((c) => c.redo))
-      .map(async (band) => {
+    bands.map(async (band) => {
         const r: Rect = {
           x0: Math.min(...band.map((c) => c.rect.x0)),
           x1: Math.max(...band.map((c) => c.rect.x1)),
           y0: Math.min(...band.map((c) => c.rect.y0)),
           y1: Math.max(...band.map((c) => c.rect.y1))
         }
+        // a row with a doubtful cell is read twice; any other row once, as the second opinion every
+        // number needs before it is certain (a clear '26' read as '20' with confidence 90 happens)
+        const doubtful = band.some((c) => c.redo)
         const reads = await Promise.all([
-          readRegion(g, r, dpi, pool, { scale: 1 }, signal),
+          ...(doubtful ? [readRegion(g, r, dpi, pool, { scale: 1 }, signal)] : []),
           readRegion(g, r, dpi, pool, { scale: 1.5, level }, signal)
         ])
         for (const c of band) {
@@ -163,9 +174,9 @@ function inside(b: { x0: number; y0: number; x1: number; y1: number }, r: Rect):
   return x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1
 }
 
-/** One line read of a region (PSM 7), enlarged and optionally binarised; words in page pixels. */
-async function readRegion(g: Gray, c: Rect, dpi: number, pool: Recognizer, opts: { scale: number; level?: number }, signal?: AbortSignal): Promise<OcrWord[]> {
-  const inset = 2
+/** One line read of a region (PSM 7), scaled and optionally binarised; words in page pixels. */
+export async function readRegion(g: Gray, c: Rect, dpi: number, pool: Recognizer, opts: { scale: number; level?: number; inset?: number }, signal?: AbortSignal): Promise<OcrWord[]> {
+  const inset = opts.inset ?? 2
   const r: Rect = { x0: Math.max(0, Math.floor(c.x0 + inset)), y0: Math.max(0, Math.floor(c.y0 + inset)), x1: Math.min(g.w, Math.ceil(c.x1 - inset)), y1: Math.min(g.h, Math.ceil(c.y1 - inset)) }
   const f = opts.scale
   const m = 20

@@ -194,10 +194,18 @@ export function removeRules(g: Gray, thr: number, minLen: { h: number; v: number
   }
   scan('h')
   scan('v')
-  const rules: Rule[] = []
+  const found: { group: Seg[]; r: Rule }[] = []
   for (const group of mergeSegs(segs)) {
     const r = boundsOf(group)
-    if (!isRule(dark, w, h, r)) continue
+    if (isRule(dark, w, h, r)) found.push({ group, r })
+  }
+  // A short vertical run that meets no horizontal rule is a stroke of a glyph in large type (a title's
+  // '人' or '府' is taller than minLen at 300 dpi), not a table's rule: erasing it garbled the title.
+  const hs = found.filter((f) => f.r.dir === 'h').map((f) => f.r)
+  const tol = 6
+  const keep = found.filter(({ r }) => r.dir === 'h' || r.y1 - r.y0 >= 2 * minLen.v || hs.some((q) => q.x0 - tol <= r.x1 && q.x1 + tol >= r.x0 && q.y0 - tol <= r.y1 && q.y1 + tol >= r.y0))
+  const rules: Rule[] = []
+  for (const { group, r } of keep) {
     rules.push(r)
     // paint the rule's dark pixels and their grey fringe white
     const halo = Math.round(thr + (255 - thr) * 0.85)

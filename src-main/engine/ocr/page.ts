@@ -15,7 +15,8 @@
 //    confidence, below the parser's MIN_CONF whenever a number is in doubt.
 import type { Box } from '../model.ts'
 import { MIN_CONF } from '../parse/values.ts'
-import { NUMBERISH, PLACEHOLDER_RE, readValueRows, settleCell, textLines, VALUE_CELL_EM, wordsText, type TCell } from './cellRead.ts'
+import { confirmedByRow, NUMBERISH, PLACEHOLDER_RE, readRegion, readValueRows, settleCell, textLines, VALUE_CELL_EM, wordsText, type TCell } from './cellRead.ts'
+import { flattenFill } from './fill.ts'
 import { checkGlyphs } from './glyphCheck.ts'
 import { encodePgm, estimateSkew, inkBlobs, inkShare, isBilevel, otsu, removeRules, soften, type Gray, type Rect, type Rule } from './image.ts'
 import { cellConf, checkNumberCell, groupItems, isNumericLine, joinCell, normalizeText, type OcrCell, type VRule } from './layout.ts'
@@ -68,6 +69,8 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
     const dy = y - cy
     return toPdf(cx + dx * cos - dy * sin, cy + dx * sin + dy * cos)
   }
+  // shaded header rows: their fill would hide the rules around them
+  if (flattenFill(g, thr, dpi) > 0) thr = otsu(g)
   const rules = removeRules(g, thr, { h: Math.round(dpi * 0.45), v: Math.round(dpi * 0.25) })
   await tick()
   // a black-and-white scan: the recognizer reads smooth edges far better than pixel stairs
@@ -91,6 +94,9 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
     }
   }
   const em = pageEm(first.words, dpi)
+  // a table cut by the page break has no rule above its first row (or below its last): close it, or that
+  // row's cells are taken for prose and never read again as cells
+  hRules.push(...closingRules(hRules, vRules, em))
 
   // table cells (between rules) with the words and the ink inside them
   const tcells = new Map<string, TCell>()
@@ -117,6 +123,7 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
       if (w.confidence < REREAD_CONF) c.redo = true
     }
   }
+  await rereadLargeLines(g, outside, em, dpi, pool, signal)
   await tick()
   const blobs = inkBlobs(g, thr, { minPixels: Math.round(40 * (dpi / 300) ** 2), joinGap: Math.round(0.3 * em) })
   for (const b of blobs) {
@@ -146,8 +153,11 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
     }
   }
   // read doubtful cells again, each on its own
-  const redo = [...tcells.values()].filter((c) => c.redo)
   const rowReads = await readValueRows(g, [...tcells.values()], thr, em, dpi, pool, signal)
+  for (const c of tcells.values()) {
+    if (!c.redo && NUMBERISH.test(wordsText(c.words)) && !confirmedByRow(c, rowReads.get(c) ?? [])) c.redo = true
+  }
+  const redo = [...tcells.values()].filter((c) => c.redo)
   await Promise.all(redo.map((c) => settleCell(g, c, thr, em, dpi, pool, rowReads.get(c) ?? [], signal)))
   signal?.throwIfAborted()
 
@@ -192,6 +202,45 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
   const confidence = words.length ? words.reduce((s, wd) => s + wd.confidence, 0) / words.length : 0
   return { page, lines, skew, confidence: Math.round(confidence), readable, rereads: redo.length }
 }
+
+/**
+ * Lines outside tables in type larger than the body's (the title, headings), or read with little
+ * confidence, read again on their own at body size: a large title enlarged from a low-resolution scan is
+ * read far worse than the same line shrunk ('洪泽区人民政府' came out '潜详区人民政府' at full size). The
+ * reading with the better mean confidence is kept.
+ */
+async function rereadLargeLines(g: Gray, outside: OcrWord[], em: number, dpi: number, pool: Recognizer, signal?: AbortSignal): Promise<void> {
+  // text lines by where the words stand (tesseract may split a spaced-out title into several lines)
+  const lines: OcrWord[][] = []
+  const mid = (w: OcrWord): number => (w.bbox.y0 + w.bbox.y1) / 2
+  for (const w of [...outside].sort((p, q) => mid(p) - mid(q))) {
+    const last = lines[lines.length - 1]
+    if (last && Math.abs(mid(w) - mid(last[0] as OcrWord)) <= 0.5 * em) last.push(w)
+    else lines.push([w])
+  }
+  const mean = (ws: OcrWord[]): number => (ws.length ? ws.reduce((s, w) => s + w.confidence, 0) / ws.length : 0)
+  await Promise.all(
+    lines.map(async (ws) => {
+      const box = { x0: Math.min(...ws.map((w) => w.bbox.x0)), y0: Math.min(...ws.map((w) => w.bbox.y0)), x1: Math.max(...ws.map((w) => w.bbox.x1)), y1: Math.max(...ws.map((w) => w.bbox.y1)) }
+      const h = box.y1 - box.y0
+      const large = h > 1.15 * em
+      if (!large && mean(ws) >= LINE_REREAD_CONF) return
+      if (!ws.some((w) => /[\u4e00-\u9fff]/.test(w.text))) return
+      // shrink to about body size; a body-size line of little confidence is tried at 0.7 of its size
+      const f = Math.min(0.8, Math.max(0.3, large ? (1.0 * em) / h : 0.7))
+      const m = Math.round(0.2 * em)
+      const r: Rect = { x0: Math.max(0, box.x0 - m), y0: Math.max(0, box.y0 - m), x1: Math.min(g.w, box.x1 + m), y1: Math.min(g.h, box.y1 + m) }
+      const again = await readRegion(g, r, dpi, pool, { scale: f, inset: 0 }, signal)
+      if (again.length === 0 || mean(again) < mean(ws) + 3) return
+      // the new words take the old ones' place (same text line for grouping)
+      for (const w of ws) outside.splice(outside.indexOf(w), 1)
+      outside.push(...again)
+    })
+  )
+}
+
+/** A line outside tables read with a mean word confidence below this is read again on its own. */
+const LINE_REREAD_CONF = 75
 
 /** Cells into table rows: cells between the same two rules form a row; a cell spanning several rows joins the row its text sits in. */
 function tableRows(cells: { rect: Rect; cell: OcrCell }[], em: number): { y: number; cells: OcrCell[] }[] {
@@ -249,6 +298,31 @@ function enclosingCell(x: number, y: number, hRules: Rule[], vRules: Rule[]): Re
   return { x0: left, y0: top, x1: right, y1: bottom }
 }
 
+
+/**
+ * Horizontal rules where vertical rules end with no horizontal rule there: the top of a table continued
+ * from the previous page, the bottom of one continued on the next. Only where at least two vertical rules
+ * end level with each other (a lone vertical line is not a table).
+ */
+export function closingRules(hRules: Rule[], vRules: Rule[], em: number): Rule[] {
+  const tol = 0.6 * em
+  const long = vRules.filter((r) => r.y1 - r.y0 >= 2 * em)
+  const closed = (y: number, x: number): boolean => hRules.some((h) => Math.abs((h.y0 + h.y1) / 2 - y) <= tol && h.x0 - tol <= x && h.x1 + tol >= x)
+  const out: Rule[] = []
+  for (const end of ['top', 'bottom'] as const) {
+    const open = long.filter((r) => !closed(end === 'top' ? r.y0 : r.y1, (r.x0 + r.x1) / 2)).sort((p, q) => (end === 'top' ? p.y0 - q.y0 : q.y1 - p.y1))
+    while (open.length > 0) {
+      const y = end === 'top' ? (open[0] as Rule).y0 : (open[0] as Rule).y1
+      const group = open.filter((r) => Math.abs((end === 'top' ? r.y0 : r.y1) - y) <= tol)
+      for (const r of group) open.splice(open.indexOf(r), 1)
+      if (group.length < 2) continue
+      const x0 = Math.min(...group.map((r) => r.x0))
+      const x1 = Math.max(...group.map((r) => r.x1))
+      out.push({ dir: 'h', x0, x1, y0: y - 1, y1: y + 1 })
+    }
+  }
+  return out
+}
 
 /** Number of text lines the words form. */
 function lineCount(words: OcrWord[], em: number): number {

@@ -3,6 +3,7 @@ import type { ParseProblem, ParsedReport, ReadResult, SectionHit, TableResult } 
 import { template, type FormatKey } from '../template.ts'
 import { detectFormat, parsingFormat } from './format.ts'
 import { readMeta } from './meta.ts'
+import { confirmOcrBody } from './ocrBody.ts'
 import { foldText, tradShare } from './normalize.ts'
 import { placementProblems } from './problems.ts'
 import { findSections } from './sections.ts'
@@ -16,6 +17,7 @@ export function parseReport(read: ReadResult): ParsedReport {
   const sections = findSections(read.lines, norm, template('2021').sections, read.text.length)
   const s1 = sections[0]?.found ? sections[0].titleSpan?.start : undefined
   const meta = readMeta(read.lines, read.text, s1)
+  if (read.lines.some((l) => l.cells.some((c) => c.conf !== undefined))) confirmOcrBody(meta, norm)
   // The 落款 (body and date at the end) is not part of section 六.
   const last = [...sections].reverse().find((h) => h.found)
   const signStart = meta.signBody?.span.start ?? meta.signDate?.span.start
