@@ -35,7 +35,7 @@ export interface OcrOptions {
   cache?: OcrCache | null
   /** Longest scan OCR'd (a page takes a few seconds); longer ones are refused. Default 100 pages. */
   maxOcrPages?: number
-  /** Time allowed for the OCR of one file (ms); the file is refused past it. Default 5 minutes. */
+  /** Time allowed for the OCR of one file (ms); the file is refused past it. Default: a minute a page, at least 5 minutes. */
   maxOcrMs?: number
 }
 
@@ -178,7 +178,9 @@ async function ocrPages(doc: OpenPdf, pages: number[], dpi: number, opts: OcrOpt
   if (pages.length > max) throw new ReadError('too-many-pages', `扫描件共 ${pages.length} 页需要识别，超过 OCR 上限 ${max} 页，未识别`)
   const pool = opts.pool ?? sharedPool()
   const outer = opts.signal
-  const limitMs = opts.maxOcrMs ?? 5 * 60_000
+  // A page takes 7–10 s idle and several times that on a loaded laptop; a long real scan must not be refused for its
+  // length alone, while noise is cut by NOISE_PAGES and the page cap.
+  const limitMs = opts.maxOcrMs ?? Math.max(5 * 60_000, pages.length * 60_000)
   // The file's own stop: the caller's cancel, the time limit, or a scan that is noise.
   const stop = new AbortController()
   let stopped: ReadError | null = null
