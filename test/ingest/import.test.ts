@@ -115,6 +115,19 @@ describe('importing a folder', () => {
     const r = await second
     expect(r.parsed?.body?.township).toBe('官前乡')
   })
+
+  it('answers a quick bad file queued behind a slow PDF, in order, without timing it out', async () => {
+    // The worker once read posted files concurrently: the bad file's early reply was dropped as out of order
+    // and the file sat until its time limit (12 files × 20 s in the broken-file corpus).
+    const pool = new ReaderPool({ timeoutMs: 15_000 })
+    cleanups.push(() => void pool.close())
+    const slow = pool.read('.pdf', readFileSync(join(FIXTURES, 'seeds', '000_b657cdc2b6fa0bce.pdf')))
+    const bad = pool.read('.pdf', new TextEncoder().encode('not a pdf at all'))
+    const started = Date.now()
+    await expect(bad).rejects.toMatchObject({ code: expect.not.stringMatching(/^timeout$/) })
+    expect((await slow).parsed?.body?.township).toBe('裴城镇')
+    expect(Date.now() - started).toBeLessThan(15_000)
+  })
 })
 
 describe('decisions survive re-checks and new versions', () => {
