@@ -2,6 +2,7 @@
 import type { ParseProblem, ParsedReport, ReadResult, SectionHit, TableResult } from '../model.ts'
 import { template, type FormatKey } from '../template.ts'
 import { detectFormat, parsingFormat } from './format.ts'
+import { repairHeadings } from './headingRepair.ts'
 import { readMeta } from './meta.ts'
 import { confirmOcrBody } from './ocrBody.ts'
 import { foldText, tradShare } from './normalize.ts'
@@ -15,6 +16,7 @@ export function parseReport(read: ReadResult): ParsedReport {
   const norm = foldText(read.text)
   const detected = detectFormat(norm)
   const sections = findSections(read.lines, norm, template('2021').sections, read.text.length)
+  const repaired = repairHeadings(sections, read.lines, template('2021').sections, read.text.length)
   const s1 = sections[0]?.found ? sections[0].titleSpan?.start : undefined
   const meta = readMeta(read.lines, read.text, s1)
   if (read.lines.some((l) => l.cells.some((c) => c.conf !== undefined))) confirmOcrBody(meta, norm)
@@ -40,7 +42,9 @@ export function parseReport(read: ReadResult): ParsedReport {
   // Where the document's text stops: a row name there with nothing after it is a copy cut short, not a blank row.
   const docEnd = tokens.reduce((m, t) => (/[^\s|｜]/.test(t.text) ? Math.max(m, t.end) : m), 0)
   const g2 = readGridTable('T2', span('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt, docEnd)
-  const g3 = readGridTable('T3', span('S3', at('S2', 'end') ?? g2.end ?? 0, at('S4', 'start') ?? len), fmt, docEnd)
+  // Without its heading (a scan misread it) 表三 is looked for by its own labels after 表二, not from the end
+  // of section 二: that end is then the next heading found, so the region would be empty.
+  const g3 = readGridTable('T3', span('S3', g2.end ?? at('S2', 'start') ?? at('S1', 'end') ?? 0, at('S4', 'start') ?? len), fmt, docEnd)
   const g4 = readGridTable('T4', span('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt, docEnd)
   const [t2, t3, t4] = [g2.table, g3.table, g4.table]
   for (const g of [g2, g3, g4]) if (g.problem) problems.push(g.problem)
@@ -55,7 +59,8 @@ export function parseReport(read: ReadResult): ParsedReport {
     norm
   }
   if (problems.length) report.problems = problems
-  const doubt = ocrDoubt(read)
+  // a heading found again in a misread line is a reading without confidence, whatever OCR said of its glyphs
+  const doubt = [...ocrDoubt(read), ...repaired.map((s): [number, number] => [s.start, s.end])]
   if (doubt.length) report.ocrDoubt = doubt
   Object.assign(report, meta)
   addProblems(report, placementProblems(report, read.lines, fmt))

@@ -6,3 +6,19 @@ export function isPageFurniture(text: string): boolean {
   const t = text.trim()
   return t.length <= 16 && FOOTER.test(t)
 }
+
+/**
+ * A scan's page number comes out of OCR without its dashes ('- 5 -' read as '5'): a lone number of up to three
+ * digits, alone on its line, the last thing read on its page before the text goes on on the next one. Kept,
+ * it would read as one more value of the table row just above the page break. Only OCR'd tokens (with a
+ * confidence): a text layer keeps the dashes, and FOOTER handles those.
+ */
+export function ocrPageNumbers<T extends { text: string; page?: number; conf?: number; lineCells: number }>(tokens: T[]): Set<T> {
+  const out = new Set<T>()
+  tokens.forEach((t, i) => {
+    if (t.conf === undefined || t.lineCells !== 1 || t.page === undefined || !/^\s*\d{1,3}\s*$/.test(t.text)) return
+    const next = tokens[i + 1]
+    if (next?.page !== undefined && next.page > t.page) out.add(t)
+  })
+  return out
+}

@@ -32,6 +32,8 @@ export interface RowRead {
    * rows, real tables): a row's own grid, whatever the other rows look like.
    */
   fields?: Item[]
+  /** OCR'd text after the row's first value (a digit misread as a glyph, '4' as '全'): where it stands no cell is blank. */
+  unread?: { text: string; box: Box }[]
 }
 
 export interface MappedRows {
@@ -209,6 +211,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         continue
       }
       if (!row.label && seenValue) textAfterValues.push(c.text)
+      if (seenValue && c.box && c.conf !== undefined) (row.unread ??= []).push({ text: c.text, box: c.box })
       const o = ownerOf(ci)
       // Whitespace and skipped chars belong to the char before them.
       let prev = -2
