@@ -3,10 +3,11 @@
 // read with doubled glyphs, or cut in two lines with its ordinal on the second; the page number read without
 // its dashes at the page break inside 表三; a digit read as a glyph. 表三 must still be found by its own labels
 // and every cell be right or uncertain; the heading is found again between its neighbours and marked as read
-// without confidence.
+// without confidence. A table label OCR misread is a reading doubt, not the township's wording.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { checkReport } from '../../src-main/engine/checks/run.ts'
 import { readPdf } from '../../src-main/engine/ingest/readers/pdf.ts'
 import type { Box, ReadResult } from '../../src-main/engine/model.ts'
 import { compareTables, type ExpectedTables } from '../../src-main/engine/ocr/accuracy.ts'
@@ -85,6 +86,26 @@ describe('表三 of a scan whose section heading OCR misread', () => {
       expect(p.sections.filter((s) => s.found)).toHaveLength(6)
     })
   }
+
+  it('a heading a seal hides entirely: 表三 still read by its labels, the section a parse problem, not missing', async () => {
+    const p = expectTablesRightOrUncertain(await scanLike((l) => pageNumberAndGlyph(misreadHeading(l, [['lu', '*']]))))
+    expect(p.sections.find((s) => s.id === 'S3')?.found).toBe(false)
+    expect(p.problems?.some((q) => q.code === 'section-unplaced' && q.section === 'S3')).toBe(true)
+  })
+
+  it('a column name misread with confidence (本年處理決定數其) is a reading doubt, not the township’s wording', async () => {
+    const spoil = (lines: C[][]): C[][] => {
+      const row = lines.find((l) => l[1]?.text === '本年处理决定数量') as C[]
+      row[1] = { ...(row[1] as C), text: '本年處理決定數其', conf: 90 }
+      return lines
+    }
+    for (const textLayer of [false, true]) {
+      const read = await scanLike(spoil, textLayer)
+      const f = checkReport(parseReport(read), read.text).findings.filter((x) => x.rule === 'TBL-LABEL')
+      expect(f).toHaveLength(1)
+      expect(f[0]?.severity).toBe(textLayer ? 'warning' : 'parse')
+    }
+  })
 
   it('in a text layer the same garbled heading is what the report says: the section is not invented, 表三 is still read', async () => {
     const read = await scanLike((l) => misreadHeading(l, [['三三、、收收到到和和處處理理政府政府信息信息公開公開中申請請情?情況']]), true)

@@ -60,7 +60,7 @@ export function parseReport(read: ReadResult): ParsedReport {
   }
   if (problems.length) report.problems = problems
   // a heading found again in a misread line is a reading without confidence, whatever OCR said of its glyphs
-  const doubt = [...ocrDoubt(read), ...repaired.map((s): [number, number] => [s.start, s.end])]
+  const doubt = [...ocrDoubt(read), ...repaired.map((s): [number, number] => [s.start, s.end]), ...looseOcrLabels(read, [t2, t3, t4])]
   if (doubt.length) report.ocrDoubt = doubt
   Object.assign(report, meta)
   addProblems(report, placementProblems(report, read.lines, fmt))
@@ -71,6 +71,23 @@ export function parseReport(read: ReadResult): ParsedReport {
 function ocrDoubt(read: ReadResult): [number, number][] {
   const out: [number, number][] = []
   for (const l of read.lines) for (const c of l.cells) if (c.conf !== undefined && c.conf < MIN_CONF) out.push([c.start, c.end])
+  return out
+}
+
+/**
+ * Table labels read from a scan that match the template only loosely ('本年處理決定數其' for 本年处理决定数量): a
+ * glyph misread is far likelier than a township's rewording, whatever confidence OCR gave the glyphs.
+ */
+function looseOcrLabels(read: ReadResult, tables: TableResult[]): [number, number][] {
+  const ocr = read.lines.flatMap((l) => l.cells.filter((c) => c.conf !== undefined))
+  if (!ocr.length) return []
+  const out: [number, number][] = []
+  for (const t of tables) {
+    for (const l of t.labels) {
+      if (l.match === 'exact') continue
+      if (ocr.some((c) => c.start < l.span.end && c.end > l.span.start)) out.push([l.span.start, l.span.end])
+    }
+  }
   return out
 }
 
