@@ -14,6 +14,7 @@ const SURE = 95
 
 export function applyOcrIdentities(ids: Identity[], placed: Map<string, CellValue[]>, colIds: string[], unplaced: { row: string; col: string }[]): void {
   const cellOf = (row: string, col: string): CellValue | undefined => placed.get(row)?.[colIds.indexOf(col)]
+  const usable: { cs: CellValue[]; id: Identity }[] = []
   for (const id of ids) {
     const refs = [...id.lhs, ...id.rhs]
     const cells = refs.map((r) => cellOf(r.row, r.col))
@@ -21,18 +22,31 @@ export function applyOcrIdentities(ids: Identity[], placed: Map<string, CellValu
     const cs = cells as CellValue[]
     // only cells read as numbers: a blank, a missing or a placed-by-guess cell says nothing here
     if (cs.some((c) => c.value === null || (c.status !== 'ok' && !isLowConf(c)))) continue
+    usable.push({ cs, id })
+  }
+  const holds = (cs: CellValue[], id: Identity): boolean => {
     const sum = (n: number, from: number): number => cs.slice(from, from + n).reduce((a, c) => a + (c.value as number), 0)
-    const holds = sum(id.lhs.length, 0) === sum(id.rhs.length, id.lhs.length)
-    const doubtful = cs.filter(isLowConf)
-    if (holds) {
+    return sum(id.lhs.length, 0) === sum(id.rhs.length, id.lhs.length)
+  }
+  // A digit confirmed by one identity (all its other cells sure) is as sure as they are, so it may help
+  // confirm another: repeated until nothing changes (each round confirms at least one cell, so it ends).
+  const confirmed = new Set<CellValue>()
+  const sure = (c: CellValue): boolean => confirmed.has(c) || (!isLowConf(c) && (ocrConf.get(c) as number) >= MIN_CONF)
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const { cs, id } of usable) {
+      const doubtful = cs.filter(isLowConf)
       // one unsure digit, everything else sure: the identity confirms what was printed
-      if (doubtful.length === 1 && cs.every((c) => c === doubtful[0] || (ocrConf.get(c) as number) >= MIN_CONF)) {
-        const c = doubtful[0] as CellValue
-        c.status = 'ok'
-        c.note = `识别置信度低（${Math.round(ocrConf.get(c) as number)}），读到的数与本表勾稽关系相符，已确认`
-      }
-      continue
+      if (doubtful.length !== 1 || !holds(cs, id) || !cs.every((c) => c === doubtful[0] || sure(c))) continue
+      const c = doubtful[0] as CellValue
+      c.status = 'ok'
+      c.note = `识别置信度低（${Math.round(ocrConf.get(c) as number)}），读到的数与本表勾稽关系相符，已确认`
+      confirmed.add(c)
+      changed = true
     }
+  }
+  for (const { cs, id } of usable) {
+    if (holds(cs, id)) continue
     if (cs.every((c) => (ocrConf.get(c) as number) >= SURE)) continue
     for (const c of cs) {
       if (c.status !== 'ok') continue
