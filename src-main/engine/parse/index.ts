@@ -7,6 +7,7 @@ import { readMeta } from './meta.ts'
 import { confirmOcrBody } from './ocrBody.ts'
 import { foldText, tradShare } from './normalize.ts'
 import { placementProblems } from './problems.ts'
+import { scanTradShare } from './scanScript.ts'
 import { findSections } from './sections.ts'
 import { tokenize, type Token } from './tokens.ts'
 import { MIN_CONF } from './values.ts'
@@ -19,7 +20,8 @@ export function parseReport(read: ReadResult): ParsedReport {
   const repaired = repairHeadings(sections, read.lines, template('2021').sections, read.text.length)
   const s1 = sections[0]?.found ? sections[0].titleSpan?.start : undefined
   const meta = readMeta(read.lines, read.text, s1)
-  if (read.lines.some((l) => l.cells.some((c) => c.conf !== undefined))) confirmOcrBody(meta, norm)
+  const scanned = read.lines.some((l) => l.cells.some((c) => c.conf !== undefined))
+  if (scanned) confirmOcrBody(meta, norm)
   // The 落款 (body and date at the end) is not part of section 六.
   const last = [...sections].reverse().find((h) => h.found)
   const signStart = meta.signBody?.span.start ?? meta.signDate?.span.start
@@ -55,7 +57,7 @@ export function parseReport(read: ReadResult): ParsedReport {
     markers: { f2021: detected.f2021, f2019: detected.f2019 },
     sections,
     tables: { T2: t2, T3: t3, T4: t4 },
-    tradShare: tradShare(read.text, norm),
+    tradShare: scanned ? scanTradShare(tradShare(read.text, norm), read.text, norm) : tradShare(read.text, norm),
     norm
   }
   if (problems.length) report.problems = problems
