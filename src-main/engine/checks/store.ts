@@ -79,8 +79,8 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
     const reportOf = (): ParsedReport => cache.report(versionId, () => lazyReport(JSON.parse(outline) as CheckPrep['outline'], () => cache.norm(versionId), loadFull))
     const report = reportOf()
     // The rules' stored results are most of the record: read again when the report's turn comes.
-    const { ruleset, settled: prepSettled, sigs } = prep
-    prep = { ruleset, ...(prepSettled === undefined ? {} : { settled: prepSettled }), sigs, outline: prep.outline, results: [], findings: [] }
+    const { ruleset, settled: prepSettled, sigs, textKey } = prep
+    prep = { ruleset, ...(prepSettled === undefined ? {} : { settled: prepSettled }), sigs, ...(textKey === undefined ? {} : { textKey }), outline: prep.outline, results: [], findings: [] }
     Object.defineProperty(prep, 'outline', { enumerable: true, get: () => JSON.parse(outline) as CheckPrep['outline'] })
     const storedRules: BatchReport['storedRules'] = () => {
       const again = prepOf.get(versionId) as string | Buffer | undefined
