@@ -126,6 +126,20 @@ export function versionOutcome(db: Db, versionId: number): { parsed: string | Bu
     | undefined
 }
 
+/**
+ * The current texts of a batch's reports that contain the words, by township, unpacked one at a time as
+ * the caller goes on. Needs the SQL function text_has (review/search.ts registers it on the connection).
+ */
+export function* currentTextsHolding(db: Db, batchId: number, words: string): Generator<{ id: number; township: string | null; year: number | null; text: string }> {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.township, r.year, v.text FROM reports r JOIN versions v ON v.id = r.current_version_id
+       WHERE r.batch_id = ? AND text_has(v.text, ?) ORDER BY r.township, r.id`
+    )
+    .iterate(batchId, words) as IterableIterator<{ id: number; township: string | null; year: number | null; text: unknown }>
+  for (const r of rows) yield { id: r.id, township: r.township, year: r.year, text: storedText(r.text) }
+}
+
 // ---- read by the exports -----------------------------------------------------------------------------
 
 /** A report with its current version (null columns when it has none), as the exports read it. */
