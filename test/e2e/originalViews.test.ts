@@ -23,6 +23,8 @@ const FILES = [
   { src: join(SAMPLE, '004_f4dd133f55a6f46e.txt'), name: '004.txt', pane: 'original-text' },
   { src: join(ROOT, 'test', 'fixtures', 'seeds', '000_b657cdc2b6fa0bce.doc'), name: '000.doc', pane: '' }
 ] as const
+/** A PDF too: a hit on a version without text boxes is shown in its extracted text. */
+const PDF = { src: join(ROOT, 'test', 'fixtures', 'seeds', '003_ba49bbb087adff7b.pdf'), name: '003.pdf' }
 
 let env: UiEnv
 let batchId = 0
@@ -61,14 +63,14 @@ beforeAll(async () => {
   page.on('pageerror', (e) => errors.push(String(e)))
   const folder = join(env.dir, 'views')
   mkdirSync(folder, { recursive: true })
-  for (const f of FILES) copyFileSync(f.src, join(folder, f.name))
+  for (const f of [...FILES, PDF]) copyFileSync(f.src, join(folder, f.name))
   await page.goto(env.srv.url)
   await page.fill('[data-test=folder-path]', folder)
   await page.click('[data-test=open-folder]')
-  await page.locator('[data-test=report-row]').nth(FILES.length - 1).waitFor({ timeout: 120_000 })
+  await page.locator('[data-test=report-row]').nth(FILES.length).waitFor({ timeout: 120_000 })
   batchId = (await service.listBatches())[0]!.id
   const b = await service.getBatch(batchId)
-  for (const f of FILES) details.set(f.name, await service.getReport(b.reports.find((r) => r.file === f.name)!.id))
+  for (const f of [...FILES, PDF]) details.set(f.name, await service.getReport(b.reports.find((r) => r.file === f.name)!.id))
 }, 180_000)
 
 afterAll(async () => {
@@ -107,6 +109,27 @@ describe('search hits in the Word, HTML and text originals', () => {
       await env.shot(`views-hit-${f.name.replace('.', '-')}`)
     })
   }
+})
+
+describe('search hit in a PDF whose words have no place on the pages', () => {
+  it('opens the extracted text, marked and scrolled to', async () => {
+    const { page } = env
+    const d = details.get(PDF.name)!
+    // as a version read before text boxes were kept, whose original could not give them
+    env.db.prepare('DELETE FROM version_boxes WHERE version_id = ?').run(d.versionId)
+    const { words } = wordsNearEnd(d, 0.85)
+    await page.goto(`${env.srv.url.replace(/\?.*$/, '')}#/batch/${batchId}`)
+    await page.fill('[data-test=search-input]', words)
+    await page.click('[data-test=search-go]')
+    const hit = page.locator('[data-test=search-hit]', { hasText: '原文' })
+    await hit.first().waitFor()
+    await hit.first().click()
+    const mark = '[data-test=original-text] [data-test=search-hit-mark]'
+    await page.locator(mark).first().waitFor({ state: 'visible', timeout: 20_000 })
+    expect(await page.locator('[data-test=text-mode]').getAttribute('class')).toContain('on')
+    expect(squeeze((await page.locator(mark).allTextContents()).join(''))).toBe(words)
+    await poll(() => inPane(mark, 'original-text')).toBe(true)
+  })
 })
 
 describe("a finding's text evidence in the Word, HTML and text originals", () => {
