@@ -152,6 +152,8 @@ describe("a finding's text evidence in the Word, HTML and text originals", () =>
       const sel = pane === 'original-html' ? `[data-test=${pane}] mark.ev-words[data-fids~="${finding.id}"]` : `[data-test=${pane}] mark.ev[data-fids~="${finding.id}"]`
       await page.locator(sel).first().waitFor({ state: 'visible', timeout: 20_000 })
       expect(squeeze((await page.locator(sel).allTextContents()).join(''))).toBe(words)
+      // the paragraph around them is not coloured for this finding: the words stand out from it
+      if (pane === 'original-html') expect(await page.locator(`[data-test=${pane}] [data-s]:not(mark)[data-fids~="${finding.id}"]`).count()).toBe(0)
       await poll(() => inPane(sel, pane)).toBe(true)
       expect(await scrollTop(pane)).toBeGreaterThan(0)
       // another finding selected, then a click on the marked words selects this one again

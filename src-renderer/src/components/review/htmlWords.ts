@@ -4,6 +4,9 @@
 // text in whitespace (line breaks inside a cell, indentation), so the words are found by their wording,
 // whitespace ignored, at the occurrence nearest to where the offsets put them.
 
+import type { Mark } from '../../domain/evidence.ts'
+import { LONG_MARK } from '../../domain/segments.ts'
+
 /** Attribute of the marks added here: removed before each repaint. */
 const WORDS_ATTR = 'data-words'
 
@@ -16,7 +19,7 @@ function squeezeLen(s: string): number {
 }
 
 /** Removes the word marks of the previous paint, leaving the report's own markup as it was. */
-export function clearWordMarks(root: HTMLElement): void {
+function clearWordMarks(root: HTMLElement): void {
   const marks = root.querySelectorAll(`mark[${WORDS_ATTR}]`)
   if (!marks.length) return
   for (const m of marks) m.replaceWith(...m.childNodes)
@@ -79,4 +82,54 @@ export function wrapWords(el: HTMLElement, text: string, s: number, a: number, b
     out.push(m)
   }
   return out
+}
+
+/** An element of the original carrying the offsets of its text. */
+export interface Indexed {
+  el: HTMLElement
+  s: number
+  e: number
+}
+
+/**
+ * Marks short quotations (and the search hit) on their words inside the longer elements that hold them,
+ * after removing the marks of the previous paint. Returns the (element, mark) pairs marked inside, as
+ * element index * marks.length + mark index: those elements need not be coloured for that mark. A hit
+ * covering whole elements (a cell, a short line) marks the elements.
+ */
+export function markWordsIn(root: HTMLElement, indexed: readonly Indexed[], text: string, marks: readonly Mark[], sel: number | null, hit: { start: number; end: number } | null): Set<number> {
+  clearWordMarks(root)
+  const inside = new Set<number>()
+  const wrap = (a: number, b: number, make: (lo: number, hi: number) => WordsMark): number[] => {
+    const done: number[] = []
+    for (const [i, { el, s, e }] of indexed.entries()) {
+      const lo = Math.max(a, s)
+      const hi = Math.min(b, e)
+      // an element the words fill is coloured as a whole; only a longer one gets a mark inside
+      if (lo < hi && e - s > hi - lo && wrapWords(el, text, s, lo, hi, make(lo, hi)).length > 0) done.push(i)
+    }
+    return done
+  }
+  for (const [j, m] of marks.entries()) {
+    if (m.end <= m.start || m.end - m.start > LONG_MARK) continue
+    const made = wrap(m.start, m.end, (lo, hi) => ({
+      className: `ev-words sev-${m.severity}${m.findingId === sel ? ' sel' : ''}`,
+      title: m.title,
+      attrs: { 'data-fids': String(m.findingId), 'data-s': String(lo), 'data-e': String(hi) }
+    }))
+    for (const i of made) inside.add(i * marks.length + j)
+  }
+  if (hit) wrap(hit.start, hit.end, (lo, hi) => ({ className: 'hit', title: '搜索结果', attrs: { 'data-test': 'search-hit-mark', 'data-hit': '', 'data-s': String(lo), 'data-e': String(hi) } }))
+  for (const { el, s, e } of indexed) {
+    const whole = !!hit && hit.start <= s && e <= hit.end && s < e
+    el.classList.toggle('hit-words', whole)
+    if (whole) {
+      el.dataset.hit = ''
+      el.dataset.test = 'search-hit-mark'
+    } else if (el.dataset.hit !== undefined) {
+      delete el.dataset.hit
+      delete el.dataset.test
+    }
+  }
+  return inside
 }
