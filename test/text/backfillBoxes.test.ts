@@ -64,24 +64,34 @@ describe('text boxes for versions imported before they were kept', () => {
     expect(boxesRow(db, versionId)?.equals(stored)).toBe(true)
   })
 
-  it('a text layer that reads differently now, a scan, or no original kept: no boxes, the fallback stays', async () => {
+  it('a text layer that reads differently now, a scan, or no original kept: no boxes, the fallback stays, and the original is not read again', async () => {
     const { db, service, reportId, versionId } = await setup()
+    const forget = (): void => void db.prepare('DELETE FROM version_boxes WHERE version_id = ?').run(versionId)
     // the reader of the time made another text: offsets of its evidence would not fit the runs read now
-    const row = db.prepare('SELECT text, original FROM versions WHERE id = ?').get(versionId) as { text: Buffer; original: Buffer }
+    const row = db.prepare('SELECT text, original, pages FROM versions WHERE id = ?').get(versionId) as { text: Buffer; original: Buffer; pages: string }
     db.prepare('UPDATE versions SET text = ? WHERE id = ?').run(packStoredText(`${storedText(row.text)}\n附件`), versionId)
     expect(await backfillVersionBoxes(db, versionId)).toBe('changed')
-    expect(boxesRow(db, versionId)).toBeUndefined()
+    expect(loadVersionBoxes(db, versionId)).toBeNull()
+    // marked as tried: the next opening or re-import does not read the original again
+    expect(await backfillVersionBoxes(db, versionId)).toBe('none')
     db.prepare('UPDATE versions SET text = ? WHERE id = ?').run(row.text, versionId)
+    expect(await backfillVersionBoxes(db, versionId)).toBe('none')
+    forget()
     // a PDF with a scanned page: its text came from OCR, not recognised again on opening
     const mixed = readFileSync(join(FIXTURES, 'scans', '003_ba49bbb087adff7b.mixed.pdf'))
     db.prepare('UPDATE versions SET original = ? WHERE id = ?').run(mixed, versionId)
     expect(await backfillVersionBoxes(db, versionId)).toBe('scan')
+    forget()
+    // ... and when the stored pages say so, the original is not even read
+    db.prepare('UPDATE versions SET original = ?, pages = ? WHERE id = ?').run(row.original, JSON.stringify([{ width: 595, height: 842, scanned: true }]), versionId)
+    expect(await backfillVersionBoxes(db, versionId)).toBe('none')
+    db.prepare('UPDATE versions SET pages = ? WHERE id = ?').run(row.pages, versionId)
     // no original kept
     db.prepare('UPDATE versions SET original = NULL WHERE id = ?').run(versionId)
     expect(await backfillVersionBoxes(db, versionId)).toBe('none')
     const d = await service.getReport(reportId)
     expect(d.findings.flatMap((f) => f.evidence).some((e) => e.kind === 'text' && e.boxes)).toBe(false)
-    expect(loadVersionBoxes(db, versionId)).toBeNull()
+    expect(boxesRow(db, versionId)).toBeUndefined()
     // with the original back, the next opening in a new session finds them
     db.prepare('UPDATE versions SET original = ? WHERE id = ?').run(row.original, versionId)
     expect(await backfillVersionBoxes(db, versionId)).toBe('saved')

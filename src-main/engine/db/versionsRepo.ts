@@ -56,11 +56,15 @@ export function insertVersion(db: Db, row: NewVersionRow): number {
   return Number(v.lastInsertRowid)
 }
 
-/** A PDF version with its original kept and no text boxes stored (read before they were kept). */
+/**
+ * A PDF version with its original kept and no row of text boxes (read before they were kept), whose
+ * pages were all read from the text layer: scanned pages took OCR, which is not run again for boxes.
+ */
 export function boxlessPdfVersion(db: Db, versionId: number): { text: string; original: Buffer } | undefined {
   const v = stmt(
     db,
-    `SELECT v.text, v.original FROM versions v WHERE v.id = ? AND v.kind = 'pdf' AND v.original IS NOT NULL
+    `SELECT v.text, v.original FROM versions v WHERE v.id = ? AND v.kind = 'pdf' AND v.status = 'ok' AND v.original IS NOT NULL
+       AND (v.pages IS NULL OR instr(v.pages, '"scanned":true') = 0)
        AND NOT EXISTS (SELECT 1 FROM version_boxes b WHERE b.version_id = v.id)`
   ).get(versionId) as { text: string | Buffer; original: Buffer } | undefined
   return v && { text: storedText(v.text), original: v.original }

@@ -14,9 +14,14 @@ export interface TextHit {
 /** The search hit opened for this report, on the version it was found in (the current one). */
 export function useTextHit(ctx: ReviewCtx): ComputedRef<TextHit | null> {
   const findings = useFindingsStore()
+  // the same object while the same words are shown: a reload of the report (after a settlement) is no
+  // reason to scroll back to them
+  let last: TextHit | null = null
   return computed(() => {
     const h = findings.searchHit
-    return h && h.reportId === ctx.detail.value.id && ctx.live.value && h.end > h.start ? { start: h.start, end: h.end } : null
+    const now = h && h.reportId === ctx.detail.value.id && ctx.live.value && h.end > h.start ? { start: h.start, end: h.end } : null
+    if (!now || !last || now.start !== last.start || now.end !== last.end) last = now
+    return last
   })
 }
 
