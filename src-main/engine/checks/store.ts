@@ -7,7 +7,7 @@ import type { ParsedReport } from '../model.ts'
 import { batchSettlements, settlementStamp } from '../settle/settlement.ts'
 import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
 import { RULESET } from './ruleset.ts'
-import { encodeEvidence } from './storedEvidence.ts'
+import { evidenceJson, packEvidence, sameEvidence } from './storedEvidence.ts'
 import { checkBatch, type CheckResult } from './run.ts'
 import { VersionCache } from './versionCache.ts'
 import { inputStamp, saveStamp, stampRows, storedStamp, type StampRow } from './stamp.ts'
@@ -72,8 +72,8 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
     const reportOf = (): ParsedReport => cache.report(versionId, () => lazyReport(JSON.parse(outline) as CheckPrep['outline'], () => cache.norm(versionId), loadFull))
     const report = reportOf()
     // The rules' stored results are most of the record: read again when the report's turn comes.
-    const { ruleset, settled: prepSettled, sigs } = prep
-    prep = { ruleset, ...(prepSettled === undefined ? {} : { settled: prepSettled }), sigs, outline: prep.outline, results: [], findings: [] }
+    const { ruleset, settled: prepSettled, sigs, textKey } = prep
+    prep = { ruleset, ...(prepSettled === undefined ? {} : { settled: prepSettled }), sigs, ...(textKey === undefined ? {} : { textKey }), outline: prep.outline, results: [], findings: [] }
     Object.defineProperty(prep, 'outline', { enumerable: true, get: () => JSON.parse(outline) as CheckPrep['outline'] })
     const storedRules: BatchReport['storedRules'] = () => {
       const again = prepOf.get(versionId) as string | Buffer | undefined
@@ -167,16 +167,16 @@ export function runChecks(db: Db, batchId: number, opt: { force?: boolean } = {}
       // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
       for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
       seen.add(key)
-      // Stored packed (db/packed.ts); packing is deterministic, so an unchanged evidence packs to the same bytes.
-      const evidence = encodeEvidence(f.evidence, f.sides)
+      // Compared as JSON, whether the stored value is packed or plain; packed (storedEvidence.ts) only when written.
+      const evidence = evidenceJson(f.evidence, f.sides)
       const old = before.get(key)
       // A re-check mostly finds what it found before: an identical open finding is not rewritten.
       if (
         old?.state === 'open' && old.severity === f.severity && old.outcome === f.outcome && old.message === f.message &&
-        Buffer.isBuffer(old.evidence) && old.evidence.equals(evidence) && old.last_version_id === versionId
+        old.last_version_id === versionId && sameEvidence(old.evidence, evidence)
       )
         continue
-      upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence, version: versionId })
+      upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence: packEvidence(evidence), version: versionId })
     }
     for (const [key, old] of before) if (old.state === 'open' && !seen.has(key)) resolve.run(reportId, key)
   }
