@@ -152,7 +152,9 @@ const specKey = (s: FindingSpec): string => `${s[0]}/${s[1]}${s[2] && s[2] !== '
 function scoreFindings(layout: string, findings: Finding[], spec: ExpectedFindings | undefined) {
   const lay = spec?.layouts?.[layout]
   const drop = new Set(lay?.drop ?? [])
-  const expected = [...(spec?.expected ?? []), ...(lay?.expected ?? [])].filter((s) => !drop.has(s[0]))
+  // A drop names a rule, or one expected finding of it ('TBL-LABEL/info'): the others stay expected.
+  const dropped = (s: FindingSpec): boolean => drop.has(s[0]) || drop.has(`${s[0]}/${s[1]}`) || drop.has(specKey(s))
+  const expected = [...(spec?.expected ?? []), ...(lay?.expected ?? [])].filter((s) => !dropped(s))
   const allowed = new Set([...(spec?.allowed ?? []), ...(lay?.allowed ?? []), ...drop])
   const found: string[] = []
   const missing: string[] = []

@@ -1,6 +1,7 @@
 import { t3DataRows, table } from '../../template.ts'
-import { sentenceAround, cellEvidence, textEvidence, usable } from '../evidence.ts'
-import { matchAll, quote } from '../lib/narrative.ts'
+import { cellEvidence, textEvidence, usable } from '../evidence.ts'
+import { matchJoined } from '../lib/joined.ts'
+import { quote } from '../lib/narrative.ts'
 import { sentenceRanges } from '../lib/statements.ts'
 import { fromFindings, na, pass, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
@@ -51,12 +52,14 @@ const rule: ReportRule = {
     }
     // Reasons stated in sentences about applications.
     const stated: { reason: (typeof REASONS)[number]; start: number; end: number; sen: { start: number; end: number } }[] = []
-    // Sentences only: table rows and header cells are never read as statements.
+    // Sentences only: table rows and header cells are never read as statements. A sentence a PDF wrapped
+    // over lines ('不属于' + '政府信息') is read with its line breaks taken out.
     const ranges = sentenceRanges(ctx)
     for (const reason of REASONS) {
-      for (const { start, end } of matchAll(ctx, reason.re, ranges)) {
-        const sen = sentenceAround(ctx.report.norm, start, end)
-        const said = ctx.report.norm.slice(sen.start, sen.end)
+      for (const { start, end } of matchJoined(ctx, reason.re, ranges)) {
+        const sen = ranges.find((r) => r.start <= start && end <= r.end)
+        if (!sen) continue
+        const said = ctx.report.norm.slice(sen.start, sen.end).replace(/[\r\n]/g, '')
         // About actual applications of the year (a count or a reply), not a general rule such as '涉密信息不予公开'.
         if (!/申请/.test(said) || !/\d\s*件|[一二两三四五六七八九十]件|告知|答复|该申请|上述申请|该件|其中/.test(said)) continue
         stated.push({ reason, start, end, sen })
