@@ -52,6 +52,8 @@ export interface ReportFigures {
   raised: Record<string, number>
   /** Every finding as rule|severity|outcome|message. */
   findings: string[]
+  /** Error and warning findings that point at nothing in a report (no cell, no text span): rule|message. */
+  withoutEvidence: string[]
 }
 
 export interface PlantFigure {
@@ -170,6 +172,11 @@ function scoreFindings(layout: string, findings: Finding[], spec: ExpectedFindin
   return { found, missing, unexpectedErrors: unexpected('error'), unexpectedWarnings: unexpected('warning') }
 }
 
+/** A cell, a text span, or a span of another report of the batch (the cross rules' copies): something to show. */
+function pointsAtReport(f: Finding): boolean {
+  return f.evidence.some((e) => e.kind === 'cell' || (e.kind === 'text' && e.end > e.start) || (e.kind === 'report' && e.start !== undefined && e.end !== undefined && e.end > e.start))
+}
+
 function countRaised(findings: Finding[]): Record<string, number> {
   const out: Record<string, number> = {}
   for (const f of findings) if (f.severity !== 'parse') out[f.rule] = (out[f.rule] ?? 0) + 1
@@ -226,7 +233,8 @@ export async function measure(opts: { filter?: (e: CorpusEntry) => boolean } = {
         ...scoreFindings(m.entry.layout, findings, specs[m.entry.report]),
         parseFindings: findings.filter((f) => f.severity === 'parse').length,
         raised: countRaised(findings),
-        findings: findings.map((f) => `${f.rule}|${f.severity}|${f.outcome}|${f.message}`)
+        findings: findings.map((f) => `${f.rule}|${f.severity}|${f.outcome}|${f.message}`),
+        withoutEvidence: findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && !pointsAtReport(f)).map((f) => `${f.rule}|${f.message}`)
       })
     }
   }
