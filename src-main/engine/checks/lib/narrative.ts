@@ -146,7 +146,7 @@ export function markerEvidence(ctx: ReportCtx, markers: string[], max = 5): Evid
 
 /** 统计期限 sentence: '统计期限自2023年1月1日起至2023年12月31日止' and its variants. */
 export const STAT_PERIOD =
-  /(统计(?:期限|时限|数据|时间|区间|周期|范围|口径)|所列数据)[^。\n]{0,30}?((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,20}?(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/
+  /(统计(?:期限|时限|数据|时间|区间|周期|范围|口径)|所列数据)[^。\n]{0,30}?((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,20}?(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31(?!\d)\s*日?/
 
 /**
  * Why a number stated at [start, end) may not be about the report year: the clause before it names
