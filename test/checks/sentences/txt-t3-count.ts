@@ -102,5 +102,13 @@ export const CASES: SentenceCase[] = [
   {
     year: 2021, s: '受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件,均在法定时限内予以答复。',
     fire: false, said: [], why: 'holdout yingbinlu2021: applications to another body (市政府), copied into a 街道 report'
-  }
+  },
+  // Traps of the kinds the held-out reports show, worded as reports word them.
+  { s: '截至2023年底，我镇累计受理政府信息公开申请15件。', fire: false, said: [], why: 'a cumulative figure over several years (截至…累计)' },
+  { s: '全年接待群众查阅政府信息120人次。', fire: false, said: [], why: 'visits (人次), not applications' },
+  { s: '全年共收到各类申请、咨询、投诉12件。', fire: false, said: [], why: 'a total across categories' },
+  { s: '全年收到政府信息公开申请5件，同比增加2件。', fire: true, said: [['new_received', 5]], why: 'the 同比 number is not read; 5 against a table with 1' },
+  { s: '申请办理时限由20个工作日压缩至10个工作日。', fire: false, said: [], why: 'a range of days' },
+  { s: '今年以来，累计受理政府信息公开申请3件。', fire: true, said: [['new_received', 3]], why: '今年以来…累计 is this year' },
+  { s: '全年累计收到政府信息公开申请1件。', fire: false, said: [['new_received', 1]], why: '全年累计 is this year' }
 ]

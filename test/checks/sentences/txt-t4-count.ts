@@ -57,5 +57,10 @@ export const CASES: SentenceCase[] = [
   {
     year: 2025, s: '依法做好相关行政复议、行政诉讼案件的应诉工作,全县共办理相关案件 74 件,有力维护了群众合法权益与政府公信力。',
     fire: false, said: [], why: 'holdout shuyang2025: appeal cases of every kind (相关案件), not the information-disclosure ones of 表四'
-  }
+  },
+  // Traps of the kinds the held-out reports show, worded as reports word them.
+  { s: '截至2023年底，我镇累计发生政府信息公开行政复议3件。', fire: false, said: [], why: 'a cumulative figure over several years (截至…累计)' },
+  { s: '全年办理行政复议、行政诉讼案件共计15件，均不涉及政府信息公开。', fire: false, said: [], why: 'appeals of other kinds, negated for disclosure' },
+  { s: '本年度行政复议、行政诉讼0件。', fire: false, said: [['review', 0], ['lit', 0]], why: 'a total of 0 over the list is 0 for each' },
+  { s: '本年度发生政府信息公开行政复议、行政诉讼共2件。', fire: false, said: [], why: 'a total over the list: not a count of either' }
 ]

@@ -252,9 +252,16 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
           if (!LIST_GAP.test(sep) || boundAnchor.has(p)) break
           list.unshift(p)
         }
-        const multi = list.length > 1 && /[均各都]/.test(gap)
+        const multi = list.length > 1 && (/[均各都]/.test(gap) || n.value === 0)
         boundNum.add(n)
         boundAnchor.add(a)
+        // '行政复议、行政诉讼案件共计15件': one number after a list counts the list together, not any one
+        // subject of it (a total of 0 is 0 for each, handled above as multi).
+        if (list.length > 1 && !multi) {
+          for (const x of list) boundAnchor.add(x)
+          res.unclear.push({ start: c.start + list[0]!.start, end: c.start + n.end, why: '为几类合计的件数' })
+          continue
+        }
         for (const x of multi ? list : [a]) {
           boundAnchor.add(x)
           push(x.topic, n.value, x.start, n.end, c.text.slice(x.start, x.end))
