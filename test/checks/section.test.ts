@@ -149,6 +149,12 @@ describe('SEC-TITLE', () => {
     expect(r.findings).toHaveLength(1)
     expect(r.findings[0]).toMatchObject({ severity: 'warning', loc: 'S5.title' })
   })
+
+  it('quotes a markdown heading without its marks (holdout shuyang2025: ##五、政府信息公开工作存在的…)', () => {
+    const r = runRule(rule('SEC-TITLE'), edit('000', '五、存在的主要问题及改进情况', '##五、政府信息公开工作存在的主要问题及改进情况'))
+    expect(r.findings).toHaveLength(1)
+    expect(r.findings[0]!.message).toContain('标题“五、政府信息公开工作存在的主要问题及改进情况”')
+  })
 })
 
 describe('SEC-NUMBERING', () => {
