@@ -110,5 +110,11 @@ export const CASES: SentenceCase[] = [
   { s: '全年收到政府信息公开申请5件，同比增加2件。', fire: true, said: [['new_received', 5]], why: 'the 同比 number is not read; 5 against a table with 1' },
   { s: '申请办理时限由20个工作日压缩至10个工作日。', fire: false, said: [], why: 'a range of days' },
   { s: '今年以来，累计受理政府信息公开申请3件。', fire: true, said: [['new_received', 3]], why: '今年以来…累计 is this year' },
-  { s: '全年累计收到政府信息公开申请1件。', fire: false, said: [['new_received', 1]], why: '全年累计 is this year' }
+  { s: '全年累计收到政府信息公开申请1件。', fire: false, said: [['new_received', 1]], why: '全年累计 is this year' },
+  // A PDF line break inside a word (公开 / 申请): holdout kewei2024 as printed.
+  {
+    year: 2024, s: '全年收到政府信息公开申请 34 件，上年结转政府信息公开\n申请 2 件，所有申请均已按要求办理完成。',
+    fire: false, said: [['new_received', 34], ['carried_over', 2]], cells: C(34, { 'T3.carried_over.total': 2 }), why: 'holdout kewei2024'
+  },
+  { year: 2024, s: '全年收到政府信息公开申请 34 件，上年结转政府信息公开\n申请 2 件，所有申请均已按要求办理完成。', fire: true, said: [['new_received', 34], ['carried_over', 2]], cells: C(34), why: 'the same against a table with no carry-over' }
 ]

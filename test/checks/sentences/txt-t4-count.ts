@@ -62,5 +62,11 @@ export const CASES: SentenceCase[] = [
   { s: '截至2023年底，我镇累计发生政府信息公开行政复议3件。', fire: false, said: [], why: 'a cumulative figure over several years (截至…累计)' },
   { s: '全年办理行政复议、行政诉讼案件共计15件，均不涉及政府信息公开。', fire: false, said: [], why: 'appeals of other kinds, negated for disclosure' },
   { s: '本年度行政复议、行政诉讼0件。', fire: false, said: [['review', 0], ['lit', 0]], why: 'a total of 0 over the list is 0 for each' },
-  { s: '本年度发生政府信息公开行政复议、行政诉讼共2件。', fire: false, said: [], why: 'a total over the list: not a count of either' }
+  { s: '本年度发生政府信息公开行政复议、行政诉讼共2件。', fire: false, said: [], why: 'a total over the list: not a count of either' },
+  // A PDF line break inside a word (行政复 / 议): holdout kewei2024 as printed.
+  {
+    year: 2024, s: '2024 年市科委有 1 件涉及政府信息公开工作的行政复\n议，该行政复议件未被复议审查机关纠错。',
+    fire: false, said: [['review', 1]], cells: R(1), why: 'holdout kewei2024: 未被…纠错 is about the outcome'
+  },
+  { year: 2024, s: '2024 年市科委有 1 件涉及政府信息公开工作的行政复\n议，该行政复议件未被复议审查机关纠错。', fire: true, said: [['review', 1]], why: 'the same against a table of zeros' }
 ]

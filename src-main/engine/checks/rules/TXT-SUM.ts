@@ -1,6 +1,6 @@
 import { numberTokens, type NumToken } from '../lib/cnnum.ts'
 import { quote } from '../lib/narrative.ts'
-import { clauses, sentences, type Clause } from '../lib/statements.ts'
+import { clauseAt, clauseEnd, clauses, sentences, type Clause } from '../lib/statements.ts'
 import { textEvidence } from '../evidence.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 
@@ -23,7 +23,7 @@ interface Part extends NumToken {
 }
 
 const tokens = (c: Clause, from = 0): Part[] =>
-  numberTokens(c.text.slice(from), UNITS).map((t) => ({ ...t, start: t.start + from, end: t.end + from, at: c.start + from + t.start, to: c.start + from + t.end }))
+  numberTokens(c.text.slice(from), UNITS).map((t) => ({ ...t, start: t.start + from, end: t.end + from, at: clauseAt(c, from + t.start), to: clauseEnd(c, from + t.end) }))
 
 /** Groups of clauses of a sentence: a semicolon ends a statement. */
 function groups(cs: Clause[], norm: string): Clause[][] {
@@ -81,7 +81,7 @@ const rule: ReportRule = {
             if (PARTIAL.test(c.text)) partial = true
             parts.push(...tokens(c))
           }
-          from = qc.start + qpos + 2
+          from = clauseAt(qc, qpos + 2)
         } else {
           // 共X条，A发布a条、B发布b条 without 其中: only noted, never a finding.
           const ti = g.findIndex((c) => /共计|共|合计|总计|累计/.test(c.text))
