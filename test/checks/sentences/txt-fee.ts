@@ -4,7 +4,10 @@ import type { SentenceCase } from './types.ts'
 export const CASES: SentenceCase[] = [
   { s: '本年度未收取信息处理费。', fire: false },
   { s: '全年收取政府信息公开信息处理费 0 元。', fire: false, why: 'hzq2023' },
-  { s: '本年度未收取信息处理费。', fire: true, cells: { 'T3.r6_2_fee_unpaid.total': 1 }, why: 'table 三 counts an unpaid fee notice' },
+  { s: '本年度未收取信息处理费。', fire: false, cells: { 'T3.r6_2_fee_unpaid.total': 1 }, why: 'an unpaid notice collects nothing: no contradiction (the unreported notice is T3-FEE-NOTICE’s)' },
+  { s: '2025年，无收取信息处理费情况。', fire: false, cells: { 'T3.r6_2_fee_unpaid.total': 2 }, year: 2025, why: 'holdout pingtan2025 (helper holdout3): 2 unpaid notices, nothing collected' },
+  { s: '本年度未产生信息处理费。', fire: true, cells: { 'T3.r6_2_fee_unpaid.total': 1 }, why: 'a notice is a fee charged' },
+  { s: '本机关不收取信息处理费。', fire: true, cells: { 'T3.r6_2_fee_unpaid.total': 1 }, why: 'says no fee is charged, the table counts a notice' },
   { s: '本年度未发出收费通知，未收取信息处理费。', fire: true, cells: { 'T3.r6_2_fee_unpaid.total': 2 } },
   { s: '全年收取信息处理费200元。', fire: true, cells: { 'T3.new_received.total': 0, 'T3.carried_over.total': 0 }, why: 'fees without any application' },
   { s: '全年收取政府信息公开信息处理费 3940 元。', fire: false, why: 'szfgs2024, with applications' },

@@ -41,5 +41,8 @@ export const CASES: SentenceCase[] = [
   { s: '年度涌现爆款内容52条，其中1条播放量破亿、2条破千万、49条破百万，让政务声音直抵群众指尖。', fire: false, why: 'holdout shuyang2025' },
   { s: '全县行政机关在办理2025年度信息公开申请中收取信息处理费共计380元，其中民政局1件，收取380元。', fire: false, why: 'holdout shuyang2025: 件 and 元 are different units' },
   { s: '予以公开及部分公开258件,占33.9%;不予公开35件,占4.34%;因本机关不掌握等原因无法提供265件,占32.9%;不予处理158件,占19.6%;其他处理0件。', fire: false, why: 'holdout shanghai-bgt2019: no total in the sentence' },
-  { s: '“上海科技”网站全年累计发布信息 2139 条，其中动态类\n信息发布 1744 条，政务信息发布 393 条，解读类信息发布 21 条，\n回应公众关注热点信息 2 条。', fire: true, why: 'holdout kewei2024 as printed: 1744+393+21+2 = 2160, not 2139' }
+  { s: '“上海科技”网站全年累计发布信息 2139 条，其中动态类\n信息发布 1744 条，政务信息发布 393 条，解读类信息发布 21 条，\n回应公众关注热点信息 2 条。', fire: true, why: 'holdout kewei2024 as printed: 1744+393+21+2 = 2160, not 2139' },
+  { s: '今年共发布380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行4条。', fire: false, why: 'holdout pingtan2019 (helper holdout3): the bracket breaks down 197, 152+197+27+4 = 380' },
+  { s: '今年共发布380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行5条。', fire: true, why: 'the same with a wrong part outside the bracket' },
+  { s: '全年共发布信息120条（其中工作动态80条、通知公告30条）。', fire: true, why: 'the whole breakdown in a bracket still counts: 80+30 ≠ 120' }
 ]
