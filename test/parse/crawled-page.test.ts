@@ -40,3 +40,19 @@ describe('glued 2019-template 表二 rows with a negative 本年增/减', () => 
     expect(cells.some((c) => c.status === 'blank')).toBe(false)
   })
 })
+
+describe('表二 block titles as written', () => {
+  const T2_GLUED =
+    '二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件693665第二十条第（五）项信息内容本年处理决定数量行政许可2293第二十条第（六）项信息内容本年处理决定数量行政处罚1282行政强制42第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费24252.311082三、收到和处理政府信息公开申请情况'
+  const blocks = (r: ParsedReport) => r.tables.T2.labels.filter((l) => l.kind === 'block')
+
+  it('in a paragraph holding the whole table glued, a title is the title, not the paragraph', () => {
+    const r = parse(`某某镇2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我镇推进政务公开。\n${T2_GLUED}`)
+    expect(blocks(r).map((l) => l.raw)).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'])
+  })
+
+  it('markdown heading marks are no qualifier of the title', () => {
+    const r = parse('某某镇2025年政府信息公开工作年度报告\n一、总体情况\n2025年，我镇推进政务公开。\n二、主动公开政府信息情况\n### 第二十条第（一）项\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 1 | 0 | 3 |\n')
+    expect(blocks(r)[0]?.raw).toBe('第二十条第（一）项')
+  })
+})
