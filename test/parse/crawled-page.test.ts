@@ -67,3 +67,20 @@ describe('a glued 表三 whose rows split two ways each', () => {
     expect(row('r4_1_not_held')).toEqual([22, 0, 0, 0, 0, 3, 25])
   })
 })
+
+describe('a section heading miswritten inside a paragraph', () => {
+  const text = (h4: string) =>
+    `某某镇2022年政府信息公开工作年度报告 一、总体情况 2022年，我镇推进政务公开。二、主动公开政府信息情况 规章000 三、收到和处理政府信息公开申请情况 ${h4}行政复议 行政诉讼 0 0 0 0 0 五、存在的主要问题及改进情况 无。 六、其他需要报告的事项 无。`
+  const s4 = (r: ParsedReport) => r.sections.find((s) => s.id === 'S4')
+
+  it('one extra character (行政法复议) still makes the heading, read as written differently', () => {
+    const hit = s4(parse(text('四、政府信息公开行政法复议、行政诉讼情况')))
+    expect(hit?.found).toBe(true)
+    expect(hit?.title).toBe('四、政府信息公开行政法复议、行政诉讼情况')
+    expect(hit?.titleMatch).toBe('reworded')
+  })
+
+  it('two changes are no heading', () => {
+    expect(s4(parse(text('四、政府信息公开行政法律复议、行政诉讼情况')))?.found).not.toBe(true)
+  })
+})
