@@ -84,3 +84,19 @@ describe('a section heading miswritten inside a paragraph', () => {
     expect(s4(parse(text('四、政府信息公开行政法律复议、行政诉讼情况')))?.found).not.toBe(true)
   })
 })
+
+describe('a township page of 2019 (held-out chuanzhu2019): 一、概述 and 第二十条(五)项', () => {
+  const text =
+    '2019年某某乡政府信息公开工作年度报告\n一、概述\n2019年我乡推进政务公开。\n二、主动公开政府信息情况\n信息内容本年新制作数量本年新公开数量对外公开总数量\n规章000\n规范性文件000\n第二十条(五)项\n信息内容上一年项目数量本年增/减处理决定数量\n行政许可000\n其他对外管理服务事项000\n第二十条(六)项\n信息内容上一年项目数量本年增/减处理决定数量\n行政处罚012\n行政强制000\n'
+  it('the overview under an older name is section 一', () => {
+    const hit = parse(text).sections.find((s) => s.id === 'S1')
+    expect(hit?.found).toBe(true)
+    expect(hit?.title).toBe('一、概述')
+  })
+  it("a block title without the item's 第 still opens its block", () => {
+    const r = parse(text)
+    const cell = (row: string, col: string) => r.tables.T2.cells.find((c) => c.row === row && c.col === col)
+    expect(cell('A20_5.admin_license', 'decisions')?.status).not.toBe('missing')
+    expect(cell('A20_6.admin_penalty', 'decisions')?.value).toBe(2)
+  })
+})

@@ -10,7 +10,8 @@ import { labelCore, labelKey, similarity } from './normalize.ts'
 
 /** Words a section heading must contain when its wording differs from the template. */
 export const SECTION_KEYWORDS: Record<string, string[]> = {
-  S1: ['总体情况'],
+  // '一、概述' / '一、基本概况': the overview under an older or local name.
+  S1: ['总体情况', '概述', '概况'],
   S2: ['主动公开'],
   S3: ['申请'],
   S4: ['复议', '诉讼'],

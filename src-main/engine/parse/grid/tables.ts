@@ -57,8 +57,13 @@ export function readGridTable(id: TableId, tokens: Token[], format: FormatKey, d
     const lt = labelText(grid.cells)
     let from = 0
     const starts: (number | null)[] = specs.map((sp) => {
-      const k = searchKey(sp.title as string)
-      const i = lt.s.indexOf(k, from)
+      let k = searchKey(sp.title as string)
+      let i = lt.s.indexOf(k, from)
+      // '第二十条(五)项': the item's 第 left out, as some sites write it.
+      if (i < 0) {
+        k = k.replace('条第', '条')
+        i = lt.s.indexOf(k, from)
+      }
       if (i < 0) return null
       from = i + k.length
       const c = grid.cells[lt.cell[i] as number]
