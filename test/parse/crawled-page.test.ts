@@ -100,3 +100,21 @@ describe('a township page of 2019 (held-out chuanzhu2019): 一、概述 and 第�
     expect(cell('A20_6.admin_penalty', 'decisions')?.value).toBe(2)
   })
 })
+
+describe('street offices named in the title (held-out nanyuan2020, tuofenglu2020)', () => {
+  it("a county's government named before the street's office is no part of the township", () => {
+    const r = parse('广州市荔湾区人民政府南源街道办事处2020年政府信息公开工作年度报告\n一、总体情况\n2020年，我街道推进政务公开。\n')
+    expect(r.body?.name).toBe('广州市荔湾区人民政府南源街道办事处')
+    expect(r.body?.township).toBe('南源街道')
+  })
+  it('a title without its year still names the body', () => {
+    const r = parse('驼峰路街道办事处政府信息公开工作年度报告\n\n一、总体情况\n\n对领导干部职责等内容进行公开公示。\n')
+    expect(r.body?.name).toBe('驼峰路街道办事处')
+    expect(r.body?.township).toBe('驼峰路街道')
+    expect(r.year).toBeUndefined()
+  })
+  it('a sentence quoting a report is still no body', () => {
+    const r = parse('关于做好政府信息公开工作年度报告的通知\n一、总体情况\n')
+    expect(r.body).toBeUndefined()
+  })
+})

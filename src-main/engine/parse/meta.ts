@@ -15,6 +15,8 @@ const AGENCY_END = /(人民政府|政府|办事处|街道|镇|乡|办公厅|办�
  * street or government: '某某镇党政办公室' there is the office that drafted a township's report, not its body.
  */
 const GOV_END = /(人民政府|政府|办事处|街道|镇|乡)$/
+/** A township unit's name left after a county government's name: 'XX街道', 'XX镇', 'XX乡'. */
+const GOV_UNIT = /^[^市区县旗州盟]{1,10}(?:街道|镇|乡)$/
 /** A department's name: its key is the whole name (its last place name would be its government's key). */
 const DEPARTMENT_END = /(办公厅|办公室|局|委员会|(?<!党)委|管委会|公署)$/
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
@@ -36,6 +38,9 @@ function cnNumber(s: string): number | null {
  */
 export function townshipKey(name: string): string {
   let s = foldText(name).replace(/\s+/g, '').replace(/(人民政府|政府|党委|办事处)+$/, '')
+  // '广州市荔湾区人民政府南源街道办事处': a county's government named before the street's office is no part of its name.
+  const gov = s.lastIndexOf('人民政府')
+  if (gov >= 0 && GOV_UNIT.test(s.slice(gov + 4))) s = s.slice(gov + 4)
   if (DEPARTMENT_END.test(s)) return s
   const m = /([^市区县旗州盟]{1,10}?(?:街道|镇|乡))$/.exec(s)
   if (m) return m[1] as string
@@ -218,7 +223,16 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
   meta.title = { text: titleText, span: { start: tStart, end: tEnd } }
   const tf = folded.slice(jStart, endIdx + 1)
   const y = /((?:19|20)\d{2})\s*年/.exec(tf)
-  if (!y) return true
+  if (!y) {
+    // A title without its year ('驼峰路街道办事处政府信息公开工作年度报告'): the body is what stands before
+    // 政府信息公开, when it is a government's name.
+    const pre = /^([^\s]{2,30}?)政府信息公开/.exec(tf)
+    const name = pre ? labelKey(pre[1] as string) : ''
+    if (pre && GOV_END.test(name) && !BODY_CUT.test(pre[1] as string) && !/^(?:关于|根据|依据|按照)/.test(name)) {
+      meta.body = { name, township: townshipKey(name), span: { start: at(0), end: at((pre[1] as string).length - 1) + 1 } }
+    }
+    return true
+  }
   meta.year = Number(y[1])
   meta.yearSpan = { start: at(y.index), end: at(y.index + 3) + 1 }
   const beforeYear = tf.slice(0, y.index)
