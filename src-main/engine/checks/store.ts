@@ -46,14 +46,7 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
  * With `spill`, each report's outline waits in that file, not in memory, until a rule asks for it.
  */
 function loadStamped(db: Db, batchId: number, settings: string, spill?: TextSpill): { reports: BatchReport[]; stamp: string } {
-  const rows = db
-    .prepare(
-      `SELECT r.id AS report_id, v.id AS version_id, f.rel_path, v.township, v.year, v.body, v.sha256, c.ruleset
-       FROM reports r JOIN versions v ON v.id = r.current_version_id JOIN files f ON f.id = v.file_id
-       LEFT JOIN version_checks c ON c.version_id = v.id
-       WHERE r.batch_id = ? AND v.parsed IS NOT NULL ORDER BY f.rel_path`
-    )
-    .all(batchId) as StampRow[]
+  const rows: StampRow[] = stampRows(db, batchId)
   const prepOf = db.prepare('SELECT prep FROM version_checks WHERE version_id = ?').pluck()
   const savePrep = db.prepare(
     'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?) ON CONFLICT (version_id) DO UPDATE SET ruleset = excluded.ruleset, prep = excluded.prep'
