@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads'
 import type { Db } from '../db/open.ts'
 import { readWorkerPath } from '../workerPaths.ts'
 import type { CheckJob, CheckReply } from './checkWorker.ts'
-import { runChecks } from './store.ts'
+import { checkIsCurrent, checkRuns, runChecks } from './store.ts'
 
 function workerPath(): string | URL {
   // The bundled build sets the reader worker's path; the check worker is built beside it.
@@ -52,6 +52,11 @@ function spawn(): Worker {
 /** Runs the batch check and stores its results; on a file database, in the check worker. */
 export function runChecksOffThread(db: Db, batchId: number, opt: { force?: boolean } = {}): Promise<void> {
   const file = db.name
+  // An unchanged batch is told here: starting the worker (loading the rules) to learn it cost more than the check.
+  if (!opt.force && checkIsCurrent(db, batchId)) {
+    checkRuns.skipped++
+    return Promise.resolve()
+  }
   if (broken || !file || file === ':memory:' || db.memory) {
     runChecks(db, batchId, opt)
     return Promise.resolve()
