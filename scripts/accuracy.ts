@@ -62,6 +62,7 @@ function perReport(fig: Figures): void {
       for (const m of r.unexpectedErrors) console.log(`    E ${m}`)
       for (const m of r.unexpectedWarnings) console.log(`    W ${m}`)
       if (r.silentCells.length) console.log(`    silent: ${r.silentCells.join('; ')}`)
+      for (const m of r.withoutEvidence) console.log(`    no evidence: ${m}`)
     }
   }
 }
@@ -110,7 +111,8 @@ const all = sum(fig.reports)
 const plantsFound = fig.plants.filter((p) => p.found).length
 const summary =
   `cells right ${pct(all.right, all.total)}, right or uncertain ${pct(all.right + all.uncertain, all.total)}, silent ${all.silent}; ` +
-  `unexpected errors ${all.unexpectedErrors}, warnings ${all.unexpectedWarnings}; expected findings missing ${all.missing}; planted found ${plantsFound}/${fig.plants.length}`
+  `unexpected errors ${all.unexpectedErrors}, warnings ${all.unexpectedWarnings}; expected findings missing ${all.missing}; planted found ${plantsFound}/${fig.plants.length}; ` +
+  `without evidence ${fig.reports.reduce((n, r) => n + r.withoutEvidence.length, 0)}`
 console.log(`\n${fig.reports.length} files, ${fig.plants.length} planted copies, ${fig.seconds.toFixed(1)} s`)
 console.log(`SUMMARY: ${summary}`)
 if (opt.json) {

@@ -1,8 +1,8 @@
-// One import of a folder and the batch check after it, as the command line does them, in a process
+// One import of a folder and the batch check after it (in the check worker), as the command line does them, in a process
 // of its own (scripts/bench-scale.ts): prints wall, CPU (all threads) and peak memory as JSON.
 // Usage: ./node_modules/.bin/node scripts/bench-scale-run.ts <folder> <database>
 import { performance } from 'node:perf_hooks'
-import { runChecks } from '../src-main/engine/checks/store.ts'
+import { runChecksOffThread } from '../src-main/engine/checks/offThread.ts'
 import { openDb } from '../src-main/engine/db/open.ts'
 import { importFolder } from '../src-main/engine/ingest/importFolder.ts'
 
@@ -13,7 +13,7 @@ const t0 = performance.now()
 const res = await importFolder(db, folder, { ocr: false })
 const t1 = performance.now()
 const importCpu = process.cpuUsage(cpu0)
-runChecks(db, res.batchId)
+await runChecksOffThread(db, res.batchId)
 const t2 = performance.now()
 const cpu = process.cpuUsage(cpu0)
 db.close()
@@ -28,3 +28,5 @@ console.log(
     errors: res.outcomes.filter((o) => o.status === 'error').length
   })
 )
+// The check worker stays for the next check (checks/offThread.ts), as in the app: the run ends here.
+process.exit(0)

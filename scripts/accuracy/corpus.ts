@@ -57,8 +57,9 @@ export interface ExpectedFindings {
   expected: FindingSpec[]
   /** Rules that may or may not fire (layout-dependent or debatable); never counted as missing or unexpected. */
   allowed?: string[]
-  /** Per layout: findings expected in addition (e.g. DOC-TRAD in the traditional copies). */
-  layouts?: Record<string, { expected?: FindingSpec[]; drop?: string[]; allowed?: string[] }>
+  /** Per layout: findings expected in addition, dropped (a rule, or 'RULE/severity[/OUTCOME]' for one of its
+   *  expected findings; a dropped finding is also allowed) and allowed; `why` says what the layout cannot show. */
+  layouts?: Record<string, { expected?: FindingSpec[]; drop?: string[]; allowed?: string[]; why?: string }>
   note?: string
 }
 

@@ -52,6 +52,8 @@ export interface ReportFigures {
   raised: Record<string, number>
   /** Every finding as rule|severity|outcome|message. */
   findings: string[]
+  /** Error and warning findings that point at nothing in a report (no cell, no text span): rule|message. */
+  withoutEvidence: string[]
 }
 
 export interface PlantFigure {
@@ -152,7 +154,9 @@ const specKey = (s: FindingSpec): string => `${s[0]}/${s[1]}${s[2] && s[2] !== '
 function scoreFindings(layout: string, findings: Finding[], spec: ExpectedFindings | undefined) {
   const lay = spec?.layouts?.[layout]
   const drop = new Set(lay?.drop ?? [])
-  const expected = [...(spec?.expected ?? []), ...(lay?.expected ?? [])].filter((s) => !drop.has(s[0]))
+  // A drop names a rule, or one expected finding of it ('TBL-LABEL/info'): the others stay expected.
+  const dropped = (s: FindingSpec): boolean => drop.has(s[0]) || drop.has(`${s[0]}/${s[1]}`) || drop.has(specKey(s))
+  const expected = [...(spec?.expected ?? []), ...(lay?.expected ?? [])].filter((s) => !dropped(s))
   const allowed = new Set([...(spec?.allowed ?? []), ...(lay?.allowed ?? []), ...drop])
   const found: string[] = []
   const missing: string[] = []
@@ -166,6 +170,11 @@ function scoreFindings(layout: string, findings: Finding[], spec: ExpectedFindin
   const unexpected = (sev: string): string[] =>
     findings.filter((f) => f.severity === sev && !expectedRules.has(f.rule) && !isAllowed(f)).map((f) => `${f.rule}: ${f.message}`)
   return { found, missing, unexpectedErrors: unexpected('error'), unexpectedWarnings: unexpected('warning') }
+}
+
+/** A cell, a text span, or a span of another report of the batch (the cross rules' copies): something to show. */
+function pointsAtReport(f: Finding): boolean {
+  return f.evidence.some((e) => e.kind === 'cell' || (e.kind === 'text' && e.end > e.start) || (e.kind === 'report' && e.start !== undefined && e.end !== undefined && e.end > e.start))
 }
 
 function countRaised(findings: Finding[]): Record<string, number> {
@@ -224,7 +233,8 @@ export async function measure(opts: { filter?: (e: CorpusEntry) => boolean } = {
         ...scoreFindings(m.entry.layout, findings, specs[m.entry.report]),
         parseFindings: findings.filter((f) => f.severity === 'parse').length,
         raised: countRaised(findings),
-        findings: findings.map((f) => `${f.rule}|${f.severity}|${f.outcome}|${f.message}`)
+        findings: findings.map((f) => `${f.rule}|${f.severity}|${f.outcome}|${f.message}`),
+        withoutEvidence: findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && !pointsAtReport(f)).map((f) => `${f.rule}|${f.message}`)
       })
     }
   }

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ALL_RULES, NOT_IMPLEMENTED } from '../engine/checks/registry.ts'
-import { batchSettings, runChecks, saveBatchSettings } from '../engine/checks/store.ts'
+import { batchSettings, saveBatchSettings } from '../engine/checks/store.ts'
+import { runChecksOffThread } from '../engine/checks/offThread.ts'
 import { openDb } from '../engine/db/open.ts'
 import { importFolder, type FileStatus } from '../engine/ingest/importFolder.ts'
 import { defaultDbPath } from '../engine/paths.ts'
@@ -81,7 +82,8 @@ async function main(): Promise<number> {
     if (opt.deadline) settings.deadline = opt.deadline
     if (opt.roster) settings.roster = await readRoster(resolve(opt.roster))
     saveBatchSettings(db, res.batchId, settings)
-    runChecks(db, res.batchId)
+    // In the check worker, as the app runs it: its young generation is kept small (checks/offThread.ts).
+    await runChecksOffThread(db, res.batchId)
     const json = reportsJson(db, res.outcomes)
     const count = (s: string): number => res.outcomes.filter((o) => o.status === s).length
     const findings = json.reports.flatMap((r) => r.findings ?? [])

@@ -3,6 +3,7 @@ import { decodeEvidence } from './checks/storedEvidence.ts'
 import type { Db } from './db/open.ts'
 import { unpackJson } from './db/packed.ts'
 import { stmt } from './db/stmt.ts'
+import { versionOutcome } from './db/versionsRepo.ts'
 import type { FileOutcome } from './ingest/importFolder.ts'
 import type { ParsedReport } from './model.ts'
 import { activeSettlements, applySettlements } from './settle/settlement.ts'
@@ -40,12 +41,6 @@ export interface JsonReport {
   findings?: JsonFinding[]
 }
 
-interface VersionRow {
-  parsed: string | Buffer | null
-  status: string
-  message: string | null
-  report_id: number
-}
 
 interface FindingRow {
   rule: string
@@ -65,7 +60,7 @@ export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonRep
       reports.push({ file: o.file, status: o.status === 'skipped' ? 'skipped' : 'error', error: o.error })
       continue
     }
-    const v = stmt(db, 'SELECT parsed, status, message, report_id FROM versions WHERE id = ?').get(o.versionId) as VersionRow | undefined
+    const v = versionOutcome(db, o.versionId)
     if (!v) continue
     if (v.status === 'needs-ocr' || !v.parsed) {
       reports.push({ file: o.file, status: 'needs-ocr', error: v.message ?? '扫描件，需要 OCR' })

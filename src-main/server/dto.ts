@@ -3,7 +3,8 @@
 import { ruleById } from '../engine/checks/registry.ts'
 import { tableFormat } from '../engine/parse/index.ts'
 import type { StoredFinding } from '../engine/review/findingsRepo.ts'
-import type { StoredReport, StoredVersion, VersionListItem } from '../engine/review/reportsRepo.ts'
+import type { StoredReport } from '../engine/review/reportsRepo.ts'
+import type { StoredVersion, VersionListItem } from '../engine/db/versionsRepo.ts'
 import type { CellDto, FindingDto, ReportDetail } from '../shared/api.ts'
 import { templateDto } from './templateDto.ts'
 

@@ -22,7 +22,9 @@ import { auditTrail, auditWriter } from '../engine/review/audit.ts'
 import { addFinding, decide, setReportBody, setReviewStatus } from '../engine/review/decisions.ts'
 import { allBatches, batchById, batchRoots, currentFileEvents, importStateOf } from '../engine/review/batchesRepo.ts'
 import { findingsOf } from '../engine/review/findingsRepo.ts'
-import { originalOf, reportById, reportList, versionOf, versionsOf } from '../engine/review/reportsRepo.ts'
+import { reportById, reportList } from '../engine/review/reportsRepo.ts'
+import { originalOf, versionOf, versionsOf } from '../engine/db/versionsRepo.ts'
+import { backfillVersionBoxes } from '../engine/ingest/backfillBoxes.ts'
 import { putSetting, setting } from '../engine/review/settingsRepo.ts'
 import { undoLast } from '../engine/review/undo.ts'
 import { versionChanges } from '../engine/review/versionDiff.ts'
@@ -45,6 +47,8 @@ export class ReviewService implements ReviewApi {
   private readonly db: Db
   private readonly opts: ServiceOptions
   private readonly listeners = new Set<Listener>()
+  /** Versions whose missing text boxes were looked for (engine/ingest/backfillBoxes.ts). */
+  private readonly boxesTried = new Set<number>()
   private readonly tasks = new Map<string, AbortController>()
   /** Folders the reviewer opened: the only places the API reads from. */
   private readonly roots = new Set<string>()
@@ -173,6 +177,11 @@ export class ReviewService implements ReviewApi {
       findings: findingsOf(this.db, reportId),
       cells: version.parsed ? reviewCells(this.db, version.id, version.parsed) : []
     })
+    // a PDF read before text boxes were kept gets them from its stored original, tried once a session
+    if (version.kind === 'pdf' && !this.boxesTried.has(version.id)) {
+      this.boxesTried.add(version.id)
+      await backfillVersionBoxes(this.db, version.id)
+    }
     return withTextBoxes(this.db, detail)
   }
 

@@ -4,7 +4,8 @@
 // runs in the check worker, as every other batch check does, and the call resolves once it is stored.
 import { runChecksOffThread } from '../engine/checks/offThread.ts'
 import type { Db } from '../engine/db/open.ts'
-import { storedText, unpackJson } from '../engine/db/packed.ts'
+import { unpackJson } from '../engine/db/packed.ts'
+import { currentReading } from '../engine/db/versionsRepo.ts'
 import type { ParsedReport, TableId } from '../engine/model.ts'
 import type { Audit } from '../engine/review/audit.ts'
 import { cellChoices } from '../engine/review/choices.ts'
@@ -24,12 +25,10 @@ interface Current {
 
 function current(db: Db, reportId: number): Current {
   if (!Number.isInteger(reportId)) throw new Error('无效的年报编号')
-  const r = db
-    .prepare('SELECT r.batch_id, v.id AS version_id, v.text, v.parsed FROM reports r JOIN versions v ON v.id = r.current_version_id WHERE r.id = ?')
-    .get(reportId) as { batch_id: number; version_id: number; text: string | Buffer; parsed: string | Buffer | null } | undefined
+  const r = currentReading(db, reportId)
   if (!r) throw new Error('没有这份年报')
   if (!r.parsed) throw new Error('这份年报未能解析，没有可核定的单元格')
-  return { batchId: r.batch_id, versionId: r.version_id, text: storedText(r.text), parsed: unpackJson<Omit<ParsedReport, 'norm'>>(r.parsed) as Omit<ParsedReport, 'norm'> }
+  return { batchId: r.batchId, versionId: r.versionId, text: r.text, parsed: unpackJson<Omit<ParsedReport, 'norm'>>(r.parsed) as Omit<ParsedReport, 'norm'> }
 }
 
 function cellRefs(cells: unknown): CellRef[] {

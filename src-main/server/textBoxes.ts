@@ -3,7 +3,7 @@
 // here, when the finding is sent, so that stored findings do not grow and findings stored before the
 // runs were kept get boxes as soon as their version has them.
 import type { Db } from '../engine/db/open.ts'
-import { storedText } from '../engine/db/packed.ts'
+import { versionText } from '../engine/db/versionsRepo.ts'
 import { stmt } from '../engine/db/stmt.ts'
 import { loadVersionBoxes } from '../engine/text/boxesRepo.ts'
 import type { LineBox } from '../engine/text/lineBoxes.ts'
@@ -24,8 +24,8 @@ export function boxSource(db: Db, versionId: number | null | undefined): BoxSour
   if (!versionId) return null
   const runs = loadVersionBoxes(db, versionId)
   if (!runs || runs.length === 0) return null
-  const v = stmt(db, 'SELECT text FROM versions WHERE id = ?').get(versionId) as { text: string | Buffer } | undefined
-  return v ? { runs, text: storedText(v.text) } : null
+  const text = versionText(db, versionId)
+  return text === undefined ? null : { runs, text }
 }
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '')

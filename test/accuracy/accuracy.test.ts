@@ -59,6 +59,14 @@ describe('accuracy corpus', () => {
     }
   })
 
+  // Every finding carries its evidence: on every report of every layout (seeds, real PDFs, held-out real
+  // reports), an error or a warning points at a cell or a text span, an absence at the place it is missing.
+  it('every error and warning finding points at a cell or a text span', () => {
+    const bare = fig.reports.flatMap((r) => r.withoutEvidence.map((m) => `${r.layout}/${r.report}: ${m}`))
+    expect(fig.reports.some((r) => r.findings.some((f) => f.startsWith('SEC-PRESENT|error')))).toBe(true)
+    expect(bare).toEqual([])
+  })
+
   it('every file of the corpus was read (no reader error)', () => {
     expect(fig.reports.filter((r) => r.error).map((r) => `${r.file}: ${r.error}`)).toEqual([])
   })

@@ -328,6 +328,21 @@ describe('XDOC-OTHER-NAME', () => {
     expect(fs.map((f) => f.loc)).toEqual([])
   })
 
+  // Traps: a 我镇 sentence that names another township on purpose (working with it, learning from it, citing
+  // its document) is a mention (warning); the other name standing where the own one should is a copy (error).
+  it.each([
+    ['我镇与裴城镇联合开展政务公开业务培训。', 'warning'],
+    ['我镇组织人员赴裴城镇学习政务公开标准化建设经验。', 'warning'],
+    ['我镇借鉴裴城镇做法，在各村设立政务公开栏。', 'warning'],
+    ['我镇参照《裴城镇政务公开工作实施方案》制定了本镇方案。', 'warning'],
+    ['裴城镇党委高度重视政务公开工作，我镇坚持主要领导负总责。', 'error'],
+    ['2023年，我镇（裴城镇）共发布信息52条。', 'error']
+  ] as const)('in a 我镇 sentence: %s → %s', (sentence, severity) => {
+    const t = edit(seedText('003'), '六、其他需要报告的事项\n', `六、其他需要报告的事项\n\n${sentence}\n`)
+    const res = run(XDOC_OTHER_NAME, [batchReport(t, 'a.txt'), batchReport(seedText('000'), 'b.txt')])
+    expect(all(res.perReport).map((f) => [f.loc, f.severity])).toEqual([['name.裴城镇', severity]])
+  })
+
   it('a neutral mention of another township is a warning; in the 落款 an error', () => {
     const t = edit(seedText('003'), '六、其他需要报告的事项\n', '六、其他需要报告的事项\n\n本年度与裴城镇开展了政务公开工作交流。\n')
     const res = run(XDOC_OTHER_NAME, [batchReport(t, 'a.txt'), batchReport(seedText('000'), 'b.txt')])

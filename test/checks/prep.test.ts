@@ -1,7 +1,7 @@
 // Per-version check work (checks/prep.ts): the rules that depend on a report alone run once, in the
 // reader worker at import, and a check of the batch reuses their results. These tests hold that
 // reuse to the same answers as a full check, and the settings flag to what the rules really read.
-import { readdirSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadBatchReports, runChecks, saveBatchSettings } from '../../src-main/engine/checks/store.ts'
@@ -13,6 +13,7 @@ import { unpackJson } from '../../src-main/engine/db/packed.ts'
 import { importFolder } from '../../src-main/engine/ingest/importFolder.ts'
 import type { ParsedReport } from '../../src-main/engine/model.ts'
 import { foldText } from '../../src-main/engine/parse/normalize.ts'
+import { wordingKey } from '../../src-main/engine/checks/lib/wordingKey.ts'
 import { ctxFromText, SEED_IDS, seedText } from '../helpers/check.ts'
 import { FIXTURES, SEED_DIR } from '../helpers/seeds.ts'
 import { copyInto, tempDb, tempDir } from '../helpers/tmp.ts'
@@ -61,6 +62,27 @@ describe('per-version check work', () => {
     expect(plain(fromStored)).toEqual(plain(reference))
     const rules = new Set([...fromStored.values()].flatMap((r) => r.findings.map((f) => f.rule)))
     for (const id of ['XDOC-CARRY', 'XDOC-PREV-COPY', 'XDOC-PEER-COPY', 'T3-BALANCE', 'DOC-TARGET-YEAR']) expect(rules, id).toContain(id)
+  })
+
+  it('keeps the wording digest that XDOC-DUP-FILE groups by, the one it would make from the text', () => {
+    const reports = loadBatchReports(db, batchId)
+    expect(reports.length).toBe(7)
+    for (const r of reports) expect(r.prep?.textKey, r.file).toBe(wordingKey(foldText(r.text)))
+  })
+
+  it('finds the same text in two files that differ only in whitespace, from the stored digest', async () => {
+    const t = tempDb()
+    const d = tempDir()
+    cleanups.push(t.cleanup, d.cleanup)
+    const text = seedText('002')
+    writeFileSync(join(d.dir, 'a.txt'), text)
+    writeFileSync(join(d.dir, 'b.txt'), text.replace(/\n/g, '\n\n'))
+    const res = await importFolder(t.db, d.dir)
+    const reports = loadBatchReports(t.db, res.batchId)
+    expect(reports.every((r) => typeof r.prep?.textKey === 'string')).toBe(true)
+    runChecks(t.db, res.batchId)
+    const dup = t.db.prepare("SELECT key FROM findings WHERE rule = 'XDOC-DUP-FILE' ORDER BY report_id").pluck().all()
+    expect(dup).toEqual(['XDOC-DUP-FILE@dup.text', 'XDOC-DUP-FILE@dup.text'])
   })
 
   it('is redone and stored again when it is missing, damaged or was made by another rule set', () => {

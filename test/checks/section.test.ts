@@ -102,6 +102,21 @@ describe('SEC-PRESENT / SEC-ORDER', () => {
     expect(r.findings).toHaveLength(1)
     expect(r.findings[0]).toMatchObject({ severity: 'error', loc: 'S6' })
     expect(runRule(rule('SEC6-FEE'), planted('section6-deleted.txt')).outcome).toBe('N/A')
+    // The absence is shown where it is: 六 is the last part, so after the heading of 五.
+    const ev = r.findings[0]!.evidence.find((e) => e.kind === 'text')
+    expect(ev).toMatchObject({ note: '第六部分应在此部分之后' })
+    expect(ev?.kind === 'text' && ev.text).toContain('五、存在的主要问题及改进情况')
+  })
+
+  it('a missing middle part points at the heading of the part after it', () => {
+    const t = seed('000')
+    const a = t.indexOf('五、存在的主要问题及改进情况')
+    const b = t.indexOf('六、其他需要报告的事项')
+    const r = runRule(rule('SEC-PRESENT'), t.slice(0, a) + t.slice(b))
+    expect(r.findings.map((f) => f.loc)).toEqual(['S5'])
+    const ev = r.findings[0]!.evidence.find((e) => e.kind === 'text')
+    expect(ev).toMatchObject({ note: '第五部分应在此标题之前' })
+    expect(ev?.kind === 'text' && ev.text).toContain('六、其他需要报告的事项')
   })
 
   it('finds sections 五 and 六 swapped', () => {
@@ -133,6 +148,12 @@ describe('SEC-TITLE', () => {
     const r = runRule(rule('SEC-TITLE'), edit('000', '五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况'))
     expect(r.findings).toHaveLength(1)
     expect(r.findings[0]).toMatchObject({ severity: 'warning', loc: 'S5.title' })
+  })
+
+  it('quotes a markdown heading without its marks (holdout shuyang2025: ##五、政府信息公开工作存在的…)', () => {
+    const r = runRule(rule('SEC-TITLE'), edit('000', '五、存在的主要问题及改进情况', '##五、政府信息公开工作存在的主要问题及改进情况'))
+    expect(r.findings).toHaveLength(1)
+    expect(r.findings[0]!.message).toContain('标题“五、政府信息公开工作存在的主要问题及改进情况”')
   })
 })
 

@@ -120,3 +120,15 @@ it('the corpus is broad: every rule has sentences that fire and sentences that m
     expect(cases.some((c) => !c.fire)).toBe(true)
   }
 })
+
+it('a statement read across a word the PDF wrapped points at the original text, line break included', () => {
+  const base = seedText('002')
+  const at = base.indexOf('（二）依申请公开情况。')
+  const said = '本年度被申请政府信息公开行政复\n议1件，上年结转政府信息公开\n申请0件。'
+  const ctx = ctxFromText(`${base.slice(0, at)}\n${said}\n\n${base.slice(at)}`, { year: 2023 })
+  const got = [...extract(ctx, T4_TOPICS).stmts, ...extract(ctx, T3_TOPICS).stmts]
+    .filter((s) => s.start >= ctx.text.indexOf(said))
+    .map((s) => [s.topic, s.value, ctx.text.slice(s.start, s.end)])
+  expect(got).toContainEqual(['review', 1, '政府信息公开行政复\n议1件'])
+  expect(got).toContainEqual(['carried_over', 0, '上年结转政府信息公开\n申请0件'])
+})

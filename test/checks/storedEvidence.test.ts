@@ -1,6 +1,6 @@
 // The findings table's evidence column: one writer, one reader that checks the shape instead of casting.
 import { describe, expect, it } from 'vitest'
-import { decodeEvidence, encodeEvidence } from '../../src-main/engine/checks/storedEvidence.ts'
+import { decodeEvidence, encodeEvidence, evidenceJson, sameEvidence } from '../../src-main/engine/checks/storedEvidence.ts'
 import type { Evidence, Sides } from '../../src-main/shared/vocabulary.ts'
 
 const cell: Evidence = {
@@ -26,6 +26,22 @@ describe('stored evidence', () => {
   it('reads back exactly what was written', () => {
     expect(decodeEvidence(encodeEvidence(items, sides))).toEqual({ items, sides })
     expect(decodeEvidence(encodeEvidence(items, undefined))).toEqual({ items, sides: null })
+  })
+
+  it('packs long evidence only: a short quote is kept as its JSON, and both read back and compare alike', () => {
+    const short: Evidence[] = [{ kind: 'text', start: 18, end: 22, text: '2021', note: '报告年度 2021' }]
+    const long: Evidence[] = [{ kind: 'text', start: 0, end: 400, text: '本机关严格按照条例要求公开政府信息。'.repeat(20) }]
+    const s = encodeEvidence(short, null)
+    const l = encodeEvidence(long, null)
+    expect(typeof s).toBe('string')
+    expect(Buffer.isBuffer(l)).toBe(true)
+    expect((l as Buffer).length * 3).toBeLessThan(Buffer.byteLength(evidenceJson(long, null)))
+    expect(decodeEvidence(s)).toEqual({ items: short, sides: null })
+    expect(decodeEvidence(l)).toEqual({ items: long, sides: null })
+    expect(sameEvidence(s, evidenceJson(short, null))).toBe(true)
+    expect(sameEvidence(l, evidenceJson(long, null))).toBe(true)
+    expect(sameEvidence(l, evidenceJson(long, sides))).toBe(false)
+    expect(sameEvidence(Buffer.from('not deflate'), evidenceJson(short, null))).toBe(false)
   })
 
   it('reads the bare array of early rows, and gives nothing for broken or empty JSON', () => {

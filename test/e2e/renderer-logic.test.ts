@@ -6,6 +6,7 @@ import { templateDto } from '../../src-main/server/templateDto.ts'
 import { buildHighlights, cellKey, touches, type Mark } from '../../src-renderer/src/domain/evidence.ts'
 import { inferCellBox, pdfBoxMarks } from '../../src-renderer/src/domain/pdfBoxes.ts'
 import { segmentText } from '../../src-renderer/src/domain/segments.ts'
+import { locateQuote } from '../../src-renderer/src/domain/locate.ts'
 import { sidesText } from '../../src-renderer/src/domain/sides.ts'
 import { cellName, colLabel, rowLabel, t2BlockTitle, tableName } from '../../src-renderer/src/domain/templateNames.ts'
 
@@ -53,6 +54,37 @@ describe('touches', () => {
     expect(touches(6, 6, { start: 7, end: 7 })).toBe(false)
     expect(touches(5, 9, { start: 7, end: 7 })).toBe(true)
     expect(touches(3, 3, { start: 0, end: 10 })).toBe(true)
+  })
+})
+
+describe('search hit in the plain text', () => {
+  it('marks exactly the words found, apart from and across evidence runs', () => {
+    const segs = segmentText('0123456789', [mark(2, 6, 'info', 1)], { start: 4, end: 8 })
+    expect(segs.filter((s) => s.hit).map((s) => s.text)).toEqual(['45', '67'])
+    expect(segs.find((s) => s.text === '45')?.severity).toBe('info')
+    expect(segs.map((s) => s.text).join('')).toBe('0123456789')
+    // without a hit nothing is marked as one
+    expect(segmentText('0123456789', [], null).some((s) => s.hit)).toBe(false)
+  })
+})
+
+describe('locating a quotation', () => {
+  const text = '一、总体情况\n本机关全年收到申请12件，办结12件。\n五、存在的主要问题\n人员不足。'
+  it('keeps the offsets when the words stand there, whitespace aside', () => {
+    const at = text.indexOf('收到申请')
+    expect(locateQuote(text, { start: at, end: at + 6, text: '收到 申请12' })).toEqual({ start: at, end: at + 6 })
+  })
+  it('finds words whose offsets belong to another version, nearest to where they were', () => {
+    const t = `${text}\n附：本机关全年收到申请12件。`
+    const at = t.indexOf('收到申请')
+    expect(locateQuote(t, { start: at + 30, end: at + 36, text: '收到申请12' })).toEqual({ start: t.lastIndexOf('收到申请'), end: t.lastIndexOf('收到申请') + 6 })
+    expect(locateQuote(t, { start: at - 3, end: at + 3, text: '收到申请12' })).toEqual({ start: at, end: at + 6 })
+  })
+  it('gives null for words the text does not hold, and buildHighlights lists them instead of marking', () => {
+    expect(locateQuote(text, { start: 3, end: 9, text: '并无此句' })).toBeNull()
+    const hl = buildHighlights([finding(1, 'warning', [{ kind: 'text', start: 3, end: 7, text: '并无此句' }])], [], null, text)
+    expect(hl.marks).toEqual([])
+    expect(hl.unplaced.get(1)).toEqual(['并无此句'])
   })
 })
 

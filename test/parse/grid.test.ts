@@ -162,6 +162,25 @@ describe('constraint solver', () => {
     expect(decided[0]?.readings).toEqual([[1, 10, 11]])
   })
 
+  it('two open rows in one column identity: readings are tried together, never chosen between', () => {
+    // pingtan2021: （一）予以公开 270020130 and （四）1 220000325 each split two ways; the 商业企业 column's 总计 is 0.
+    const cols = ['a', 'b', 'total']
+    const ids = [{ id: 'col:b', lhs: [{ row: 'sum', col: 'b' }], rhs: [{ row: 'x', col: 'b' }, { row: 'y', col: 'b' }] }]
+    const x = [[27, 0, 27], [2, 7, 9]]
+    const y = [[22, 0, 22], [2, 20, 22]]
+    const decided = solve([{ row: 'x', readings: x }, { row: 'y', readings: y }, { row: 'sum', readings: [[49, 0, 49]] }], cols, ids)
+    expect(decided.map((r) => r.readings)).toEqual([[[27, 0, 27]], [[22, 0, 22]], [[49, 0, 49]]])
+    // Two consistent combinations (7 + 0 or 0 + 7): both rows stay open.
+    const y2 = [[22, 0, 22], [15, 7, 22]]
+    const open = solve([{ row: 'x', readings: x }, { row: 'y', readings: y2 }, { row: 'sum', readings: [[40, 7, 47]] }], cols, ids)
+    expect(open[0]?.readings).toHaveLength(2)
+    expect(open[1]?.readings).toHaveLength(2)
+    // No combination holds (the report's own arithmetic): nothing is filtered.
+    const none = solve([{ row: 'x', readings: x }, { row: 'y', readings: y }, { row: 'sum', readings: [[49, 5, 54]] }], cols, ids)
+    expect(none[0]?.readings).toHaveLength(2)
+    expect(none[1]?.readings).toHaveLength(2)
+  })
+
   it('impossible: no reading survives', () => {
     expect(splitDigits(['1234567'], 7, rowTotal).found).toEqual([])
   })

@@ -7,6 +7,7 @@ import type { Finding } from '../../src-main/engine/checks/types.ts'
 import type { CellValue, ParsedReport } from '../../src-main/engine/model.ts'
 import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf } from '../../src-main/engine/parse/grid/ocrIdentities.ts'
 import type { Identity } from '../../src-main/engine/template.ts'
+import { VERIFIED_CONF } from '../../src-main/engine/parse/values.ts'
 
 const cols = ['a', 'b', 'total']
 const sum: Identity[] = [{ id: 'row-sum', lhs: [{ row: 'r', col: 'a' }, { row: 'r', col: 'b' }], rhs: [{ row: 'r', col: 'total' }] }]
@@ -50,6 +51,47 @@ describe('identities on OCR cells', () => {
     const m = row([[3, 97], [4, 99], [8, 96]])
     applyOcrIdentities(sum, m, cols, [])
     expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
+  })
+  it('a failing row keeps the cells two recognisers verified as printed and doubts only the others', () => {
+    const m = row([[10, VERIFIED_CONF], [1, VERIFIED_CONF], [0, 93]])
+    const unplaced: { row: string; col: string }[] = []
+    applyOcrIdentities(sum, m, cols, unplaced)
+    expect(statuses(m)).toEqual(['ok', 'ok', 'uncertain'])
+    expect(unplaced).toEqual([{ row: 'r', col: 'total' }])
+    // all verified: the report's own arithmetic error stands as printed
+    const all = row([[10, VERIFIED_CONF], [1, VERIFIED_CONF], [0, VERIFIED_CONF]])
+    applyOcrIdentities(sum, all, cols, [])
+    expect(statuses(all)).toEqual(['ok', 'ok', 'ok'])
+  })
+  it('a failing row whose one unsure number is a digit away from what the sum needs keeps the others, and no more than that', () => {
+    // '95' read '99' without confidence: the others were read with confidence and stay
+    const near = row([[99, 40, true], [0, 90], [95, 92]])
+    applyOcrIdentities(sum, near, cols, [])
+    expect(statuses(near)).toEqual(['uncertain', 'ok', 'ok'])
+    expect(values(near)).toEqual([99, 0, 95])
+    // a sum that one misread digit cannot explain puts the whole row in doubt
+    const far = row([[9, 40, true], [0, 90], [95, 92]])
+    applyOcrIdentities(sum, far, cols, [])
+    expect(statuses(far)).toEqual(['uncertain', 'uncertain', 'uncertain'])
+  })
+  it('a digit one identity confirms lets the next confirm its last unsure digit (whatever their order)', () => {
+    // a + b = total needs a confirmed first, which a = b does
+    const ids: Identity[] = [...sum, { id: 'a-is-b', lhs: [{ row: 'r', col: 'a' }], rhs: [{ row: 'r', col: 'b' }] }]
+    const m = row([[3, 60, true], [3, 97], [6, 55, true]])
+    applyOcrIdentities(ids, m, cols, [])
+    expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
+  })
+  it('an inferred 0 (a sub-row left out under a total of 0) takes part as a sure cell', () => {
+    const m = row([[0, undefined], [4, 62, true], [4, 97]])
+    ;(m.get('r') as CellValue[])[0]!.status = 'inferred'
+    applyOcrIdentities(sum, m, cols, [])
+    expect(statuses(m)).toEqual(['inferred', 'ok', 'ok'])
+    // without any OCR'd cell the identity is the text layer's business
+    const text = row([[0, undefined], [4, undefined], [4, undefined]])
+    ;(text.get('r') as CellValue[])[0]!.status = 'inferred'
+    ;(text.get('r') as CellValue[])[1]!.status = 'uncertain'
+    applyOcrIdentities(sum, text, cols, [])
+    expect(statuses(text)).toEqual(['inferred', 'uncertain', 'ok'])
   })
   it('cells from a text layer are never touched', () => {
     const m = row([[3, undefined], [4, undefined], [8, undefined]])

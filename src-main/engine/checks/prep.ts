@@ -7,6 +7,7 @@ import type { ParsedReport, TableId, TableResult } from '../model.ts'
 import { makeContext } from './context.ts'
 import { parseProblemFindings } from './parseProblems.ts'
 import { tableSignature } from './lib/tables.ts'
+import { wordingKey } from './lib/wordingKey.ts'
 import { FIXED_RULES, RULESET } from './ruleset.ts'
 import { runRules } from './run.ts'
 import type { CheckPrep, ReportOutline } from './types.ts'
@@ -34,7 +35,7 @@ export function prepareChecks(report: ParsedReport, text: string, settled = ''):
   findings.unshift(...parseProblemFindings(report, text))
   const sigs: CheckPrep['sigs'] = {}
   for (const t of TABLES) sigs[t] = tableSignature(report, t)
-  return { ruleset: RULESET, ...(settled ? { settled } : {}), outline: outlineOf(report), sigs, results, findings }
+  return { ruleset: RULESET, ...(settled ? { settled } : {}), outline: outlineOf(report), sigs, textKey: wordingKey(report.norm), results, findings }
 }
 
 /**

@@ -4,21 +4,13 @@
 // (table batch_checks), so re-importing an unchanged folder, or re-opening it, does no check work at all.
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/open.ts'
+import { currentVersionRows, type CurrentVersionRow } from '../db/versionsRepo.ts'
 import { settlementStamp, type SettlementRow } from '../settle/settlement.ts'
 import { CROSS_RULES } from './registry.ts'
 import { RULESET } from './ruleset.ts'
 
 /** What the check reads of one current version (its text and parsed JSON are fixed by its id). */
-export interface StampRow {
-  report_id: number
-  version_id: number
-  rel_path: string
-  township: string | null
-  year: number | null
-  body: string | null
-  sha256: string
-  ruleset: string | null
-}
+export type StampRow = CurrentVersionRow
 
 const RULES = JSON.stringify([RULESET, CROSS_RULES.map((r) => [r.id, r.severity])])
 
@@ -41,14 +33,7 @@ export function inputStamp(rows: readonly StampRow[], settled: ReadonlyMap<numbe
 
 /** The current versions as the check sees them, without their text. */
 export function stampRows(db: Db, batchId: number): StampRow[] {
-  return db
-    .prepare(
-      `SELECT r.id AS report_id, v.id AS version_id, f.rel_path, v.township, v.year, v.body, v.sha256, c.ruleset
-       FROM reports r JOIN versions v ON v.id = r.current_version_id JOIN files f ON f.id = v.file_id
-       LEFT JOIN version_checks c ON c.version_id = v.id
-       WHERE r.batch_id = ? AND v.parsed IS NOT NULL`
-    )
-    .all(batchId) as StampRow[]
+  return currentVersionRows(db, batchId)
 }
 
 export function storedStamp(db: Db, batchId: number): string | undefined {

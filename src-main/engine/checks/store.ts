@@ -7,9 +7,10 @@ import type { ParsedReport } from '../model.ts'
 import { batchSettlements, settlementStamp } from '../settle/settlement.ts'
 import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
 import { RULESET } from './ruleset.ts'
-import { encodeEvidence } from './storedEvidence.ts'
+import { evidenceJson, packEvidence, sameEvidence } from './storedEvidence.ts'
 import { checkBatch, type CheckResult } from './run.ts'
 import { VersionCache } from './versionCache.ts'
+import { TextSpill, type TextRef } from './lib/textSpill.ts'
 import { inputStamp, saveStamp, stampRows, storedStamp, type StampRow } from './stamp.ts'
 import type { BatchReport, BatchSettings, Finding, FormatKey } from './types.ts'
 
@@ -40,16 +41,12 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
   return loadStamped(db, batchId, '').reports
 }
 
-/** The batch's reports and the fingerprint of what was read (checks/stamp.ts), as a check leaves it. */
-function loadStamped(db: Db, batchId: number, settings: string): { reports: BatchReport[]; stamp: string } {
-  const rows = db
-    .prepare(
-      `SELECT r.id AS report_id, v.id AS version_id, f.rel_path, v.township, v.year, v.body, v.sha256, c.ruleset
-       FROM reports r JOIN versions v ON v.id = r.current_version_id JOIN files f ON f.id = v.file_id
-       LEFT JOIN version_checks c ON c.version_id = v.id
-       WHERE r.batch_id = ? AND v.parsed IS NOT NULL ORDER BY f.rel_path`
-    )
-    .all(batchId) as StampRow[]
+/**
+ * The batch's reports and the fingerprint of what was read (checks/stamp.ts), as a check leaves it.
+ * With `spill`, each report's outline waits in that file, not in memory, until a rule asks for it.
+ */
+function loadStamped(db: Db, batchId: number, settings: string, spill?: TextSpill): { reports: BatchReport[]; stamp: string } {
+  const rows: StampRow[] = stampRows(db, batchId)
   const prepOf = db.prepare('SELECT prep FROM version_checks WHERE version_id = ?').pluck()
   const savePrep = db.prepare(
     'INSERT INTO version_checks (version_id, ruleset, prep) VALUES (?, ?, ?) ON CONFLICT (version_id) DO UPDATE SET ruleset = excluded.ruleset, prep = excluded.prep'
@@ -74,14 +71,23 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
       savePrep.run(versionId, prep.ruleset, packJson(prep))
     }
     // Each report keeps its outline as JSON text (a third of its parsed size) and the rules get it parsed
-    // through the cache: the objects of 10,000 outlines made most of the check's heap.
-    const outline = JSON.stringify(prep.outline)
-    const reportOf = (): ParsedReport => cache.report(versionId, () => lazyReport(JSON.parse(outline) as CheckPrep['outline'], () => cache.norm(versionId), loadFull))
+    // through the cache: the objects of 10,000 outlines made most of the check's heap. In a check the
+    // text itself waits in the spill file: held, it was about 3 KB a report (30 MB at 10,000).
+    const json = JSON.stringify(prep.outline)
+    const outline: string | TextRef = spill ? spill.write(json) : json
+    const outlineOf = (): CheckPrep['outline'] => JSON.parse(typeof outline === 'string' ? outline : (spill as TextSpill).read(outline)) as CheckPrep['outline']
+    const reportOf = (): ParsedReport => cache.report(versionId, () => lazyReport(outlineOf(), () => cache.norm(versionId), loadFull))
     const report = reportOf()
     // The rules' stored results are most of the record: read again when the report's turn comes.
-    const { ruleset, settled: prepSettled, sigs } = prep
-    prep = { ruleset, ...(prepSettled === undefined ? {} : { settled: prepSettled }), sigs, outline: prep.outline, results: [], findings: [] }
-    Object.defineProperty(prep, 'outline', { enumerable: true, get: () => JSON.parse(outline) as CheckPrep['outline'] })
+    const { ruleset, settled: prepSettled, sigs, textKey } = prep
+    // Getters written in the literal: defined afterwards over data properties, they turned each of these
+    // objects into a dictionary (about 1 KB a report held for the whole check).
+    prep = {
+      ruleset, ...(prepSettled === undefined ? {} : { settled: prepSettled }), sigs, ...(textKey === undefined ? {} : { textKey }), results: [], findings: [],
+      get outline() {
+        return outlineOf()
+      }
+    }
     const storedRules: BatchReport['storedRules'] = () => {
       const again = prepOf.get(versionId) as string | Buffer | undefined
       return (again ? storedPrep(again) : null) ?? { results: [], findings: [] }
@@ -96,13 +102,15 @@ function loadStamped(db: Db, batchId: number, settings: string): { reports: Batc
       body: r.body ?? undefined,
       format: fmt,
       sha256: r.sha256,
-      report,
-      text: '',
       prep,
-      storedRules
+      storedRules,
+      get report() {
+        return reportOf()
+      },
+      get text() {
+        return cache.text(versionId)
+      }
     }
-    Object.defineProperty(out, 'text', { enumerable: true, get: () => cache.text(versionId) })
-    Object.defineProperty(out, 'report', { enumerable: true, get: reportOf })
     return out
   }))()
   return { reports, stamp }
@@ -138,6 +146,12 @@ export const checkRuns = { ran: 0, skipped: 0 }
  */
 const WRITE_EVERY = 50
 
+/** Nothing the check reads has changed since the last check: its stored results stand. */
+export function checkIsCurrent(db: Db, batchId: number): boolean {
+  const last = storedStamp(db, batchId)
+  return last !== undefined && last === inputStamp(stampRows(db, batchId), batchSettlements(db, batchId), JSON.stringify(batchSettings(db, batchId)), false)
+}
+
 /**
  * Check the whole batch and store the results, report by report as they are made (a large batch's
  * results are never all in memory). Returns the number of reports checked: 0 when nothing the check
@@ -146,15 +160,21 @@ const WRITE_EVERY = 50
 export function runChecks(db: Db, batchId: number, opt: { force?: boolean } = {}): number {
   const settings = batchSettings(db, batchId)
   const settingsKey = JSON.stringify(settings)
-  if (!opt.force) {
-    const last = storedStamp(db, batchId)
-    if (last !== undefined && last === inputStamp(stampRows(db, batchId), batchSettlements(db, batchId), settingsKey, false)) {
-      checkRuns.skipped++
-      return 0
-    }
+  if (!opt.force && checkIsCurrent(db, batchId)) {
+    checkRuns.skipped++
+    return 0
   }
   checkRuns.ran++
-  const { reports, stamp } = loadStamped(db, batchId, settingsKey)
+  const spill = new TextSpill()
+  try {
+    return checkStored(db, batchId, settings, loadStamped(db, batchId, settingsKey, spill))
+  } finally {
+    spill.close()
+  }
+}
+
+/** The check of runChecks on the loaded reports; results stored report by report. */
+function checkStored(db: Db, batchId: number, settings: BatchSettings, { reports, stamp }: { reports: BatchReport[]; stamp: string }): number {
   const saveResults = db.prepare('INSERT INTO rule_results (version_id, results) VALUES (?, ?) ON CONFLICT (version_id) DO UPDATE SET results = excluded.results')
   const upsert = db.prepare(
     `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state)
@@ -174,16 +194,16 @@ export function runChecks(db: Db, batchId: number, opt: { force?: boolean } = {}
       // Two findings of one rule at one place are kept apart by a counter, deterministic in check order.
       for (let i = 2; seen.has(key); i++) key = `${findingKey(f)}#${i}`
       seen.add(key)
-      // Stored packed (db/packed.ts); packing is deterministic, so an unchanged evidence packs to the same bytes.
-      const evidence = encodeEvidence(f.evidence, f.sides)
+      // Compared as JSON, whether the stored value is packed or plain; packed (storedEvidence.ts) only when written.
+      const evidence = evidenceJson(f.evidence, f.sides)
       const old = before.get(key)
       // A re-check mostly finds what it found before: an identical open finding is not rewritten.
       if (
         old?.state === 'open' && old.severity === f.severity && old.outcome === f.outcome && old.message === f.message &&
-        Buffer.isBuffer(old.evidence) && old.evidence.equals(evidence) && old.last_version_id === versionId
+        old.last_version_id === versionId && sameEvidence(old.evidence, evidence)
       )
         continue
-      upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence, version: versionId })
+      upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence: packEvidence(evidence), version: versionId })
     }
     for (const [key, old] of before) if (old.state === 'open' && !seen.has(key)) resolve.run(reportId, key)
   }

@@ -115,6 +115,8 @@ export interface CheckPrep {
   outline: ReportOutline
   /** Table fingerprints for XDOC-IDENTICAL-TABLE (null: missing or all zero). */
   sigs: Partial<Record<TableId, string | null>>
+  /** The wording's digest for XDOC-DUP-FILE (lib/wordingKey.ts); absent in work stored before it existed. */
+  textKey?: string
   /** Results and findings of the rules that depend on the report alone (FIXED_RULES). */
   results: RuleRun[]
   findings: Finding[]

@@ -3,7 +3,8 @@
 // at once (issue 17: ~190 MB of heap, growing with the batch); the rules mostly read one report at a time
 // or a pair, so a small cache serves them and memory no longer grows with the folder.
 import type { Db } from '../db/open.ts'
-import { jsonText, storedText } from '../db/packed.ts'
+import { jsonText } from '../db/packed.ts'
+import { versionColumnReaders } from '../db/versionsRepo.ts'
 import type { ParsedReport } from '../model.ts'
 import { foldText } from '../parse/normalize.ts'
 import { applySettlements, type SettlementRow } from '../settle/settlement.ts'
@@ -24,12 +25,10 @@ const KEEP = 2
 
 export class VersionCache {
   private readonly entries = new Map<number, Entry>()
-  private readonly textOf
-  private readonly parsedOf
+  private readonly columns
 
   constructor(db: Db) {
-    this.textOf = db.prepare('SELECT text FROM versions WHERE id = ?').pluck()
-    this.parsedOf = db.prepare('SELECT parsed FROM versions WHERE id = ?').pluck()
+    this.columns = versionColumnReaders(db)
   }
 
   private entry(versionId: number): Entry {
@@ -48,19 +47,19 @@ export class VersionCache {
 
   text(versionId: number): string {
     const e = this.entry(versionId)
-    return (e.text ??= storedText(this.textOf.get(versionId)))
+    return (e.text ??= this.columns.text(versionId))
   }
 
   norm(versionId: number): string {
     const e = this.entry(versionId)
-    return (e.norm ??= foldText((e.text ??= storedText(this.textOf.get(versionId)))))
+    return (e.norm ??= foldText((e.text ??= this.columns.text(versionId))))
   }
 
   /** The parsed report with the reviewer's settled cells applied. */
   full(versionId: number, settlements: SettlementRow[] | undefined): ParsedReport {
     const e = this.entry(versionId)
     if (e.full) return e.full
-    const parsed = JSON.parse(jsonText(this.parsedOf.get(versionId)) as string) as Omit<ParsedReport, 'norm'>
+    const parsed = JSON.parse(jsonText(this.columns.parsed(versionId)) as string) as Omit<ParsedReport, 'norm'>
     return (e.full = { ...applySettlements(parsed, settlements), norm: this.norm(versionId) })
   }
 

@@ -5,6 +5,7 @@ import { batchSettings } from '../checks/store.ts'
 import { batchYear } from '../checks/run.ts'
 import type { BatchSettings, Evidence, Sides } from '../checks/types.ts'
 import { unpackJson } from '../db/packed.ts'
+import { exportVersionRows } from '../db/versionsRepo.ts'
 import { decodeEvidence } from '../checks/storedEvidence.ts'
 import type { CellSettlement, CellValue as Cell } from '../model.ts'
 import { activeSettlements, settledCell } from '../settle/settlement.ts'
@@ -98,28 +99,6 @@ export function formatKey(format: string | null, year: number | null): FormatKey
   return year !== null && year < 2021 ? '2019' : '2021'
 }
 
-interface ReportRow {
-  id: number
-  batch_id: number
-  township: string | null
-  year: number | null
-  review_status: string
-  version_id: number | null
-  seq: number | null
-  kind: string | null
-  status: string | null
-  message: string | null
-  format: string | null
-  body: string | null
-  body_named: string | null
-  title: string | null
-  sign_date: string | null
-  imported_at: string | null
-  parsed: string | Buffer | null
-  rel_path: string | null
-  versions: number
-}
-
 interface FindingRow {
   id: number
   key: string
@@ -145,16 +124,8 @@ function spanOf(x: unknown): { start: number; end: number } | null {
   return s && typeof s.start === 'number' && typeof s.end === 'number' ? { start: s.start, end: s.end } : null
 }
 
-function loadReports(db: Db, where: string, arg: number): ExportReport[] {
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.batch_id, r.township, r.year, r.review_status, v.id AS version_id, v.seq, v.kind, v.status, v.message, v.format,
-              v.body, r.body_named, v.title, v.sign_date, v.imported_at, v.parsed, f.rel_path,
-              (SELECT COUNT(*) FROM versions x WHERE x.report_id = r.id) AS versions
-       FROM reports r LEFT JOIN versions v ON v.id = r.current_version_id LEFT JOIN files f ON f.id = v.file_id
-       WHERE ${where} ORDER BY r.id`
-    )
-    .all(arg) as ReportRow[]
+function loadReports(db: Db, by: { batchId: number } | { reportId: number }): ExportReport[] {
+  const rows = exportVersionRows(db, by)
   const secStmt = db.prepare('SELECT section_id, found, title, start, body_end FROM sections WHERE version_id = ? ORDER BY section_id')
   const findStmt = db.prepare(
     `SELECT id, key, rule, severity, outcome, message, evidence, manual, decision, comment, decided_by, decided_at
@@ -277,14 +248,14 @@ export function loadExportBatch(db: Db, batchId: number): ExportBatch {
   const b = db.prepare('SELECT id, name, root FROM batches WHERE id = ?').get(batchId) as { id: number; name: string; root: string } | undefined
   if (!b) throw new Error(`没有编号为 ${batchId} 的批次`)
   const settings = exportSettings(db, batchId)
-  const reports = sortReports(loadReports(db, 'r.batch_id = ?', batchId))
+  const reports = sortReports(loadReports(db, { batchId }))
   const year = settings.year ?? batchYear(reports.map((r) => ({ year: r.year ?? undefined })))
   const missing = missingFromRoster(settings.roster ?? [], reports, year)
   return { id: b.id, name: b.name, root: b.root, settings, year, reports, missing }
 }
 
 export function loadExportReport(db: Db, reportId: number): { report: ExportReport; settings: ExportSettings; year: number | undefined } {
-  const [report] = loadReports(db, 'r.id = ?', reportId)
+  const [report] = loadReports(db, { reportId })
   if (!report) throw new Error(`没有编号为 ${reportId} 的报告`)
   const settings = exportSettings(db, report.batchId)
   const years = db.prepare('SELECT year FROM reports WHERE batch_id = ?').all(report.batchId) as { year: number | null }[]

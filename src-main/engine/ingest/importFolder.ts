@@ -15,7 +15,9 @@ import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
 import { notAReport } from './notReport.ts'
 import { ReaderPool, type ReadOutput, type ReaderPoolOptions } from './readerPool.ts'
-import { latestVersionOfFile, storeVersion, storedFileId } from './store.ts'
+import { storeVersion, storedFileId } from './store.ts'
+import { latestVersionOfFile } from '../db/versionsRepo.ts'
+import { backfillVersionBoxes } from './backfillBoxes.ts'
 import { walkFolder, type WalkEntry } from './walk.ts'
 
 export type FileStatus = 'ok' | 'unchanged' | 'error' | 'needs-ocr' | 'skipped'
@@ -206,6 +208,8 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
         continue
       }
       if (item.unchanged) {
+        // a PDF stored before text boxes were kept gets them now, from its stored original
+        if (f.ext === '.pdf') await backfillVersionBoxes(db, item.unchanged.id)
         outcomes.push({ file: f.rel, status: 'unchanged', reportId: item.unchanged.report_id, versionId: item.unchanged.id })
         progress(f.rel, 'unchanged')
         fill()

@@ -2,6 +2,7 @@
 import type { Db } from '../db/open.ts'
 import { packStoredText } from '../db/packed.ts'
 import { stmt } from '../db/stmt.ts'
+import { insertVersion, latestVersionOfFile } from '../db/versionsRepo.ts'
 import type { CheckPrep } from '../checks/prep.ts'
 import type { ParsedReport, ReadResult } from '../model.ts'
 import { carrySettlements } from '../settle/settlement.ts'
@@ -39,12 +40,6 @@ export function storedFileId(db: Db, batchId: number, rel: string): number | und
   return (stmt(db, 'SELECT id FROM files WHERE batch_id = ? AND rel_path = ?').get(batchId, rel) as { id: number } | undefined)?.id
 }
 
-export function latestVersionOfFile(db: Db, fid: number): { id: number; sha256: string; report_id: number } | undefined {
-  return stmt(db, 'SELECT id, sha256, report_id FROM versions WHERE file_id = ? ORDER BY id DESC LIMIT 1').get(fid) as
-    | { id: number; sha256: string; report_id: number }
-    | undefined
-}
-
 function reportKey(p: ParsedReport | null, rel: string): string {
   const t = p?.body?.township
   return t && p?.year ? `${t}|${p.year}` : `file:${rel}`
@@ -73,42 +68,32 @@ export function storeVersion(db: Db, s: StoreInput): { reportId: number; version
       reportId = Number(r.lastInsertRowid)
       s.createdThisRun.add(reportId)
     }
-    const seq = ((stmt(db, 'SELECT MAX(seq) AS m FROM versions WHERE report_id = ?').get(reportId) as { m: number | null }).m ?? 0) + 1
     const p = s.parsed
-    const v = stmt(
-        db,
-        `INSERT INTO versions (report_id, file_id, seq, sha256, size, mtime, imported_at, kind, encoding, status, message, text, html, pages, warnings,
-          format, body, township, year, sign_date, title, parsed, original)
-         VALUES (@report_id, @file_id, @seq, @sha256, @size, @mtime, @imported_at, @kind, @encoding, @status, @message, @text, @html, @pages, @warnings,
-          @format, @body, @township, @year, @sign_date, @title, @parsed, @original)`
-      )
-      .run({
-        report_id: reportId,
-        file_id: fid,
-        seq,
-        sha256: s.sha256,
-        size: s.size,
-        mtime: s.mtime,
-        imported_at: new Date().toISOString(),
-        kind: s.read.kind,
-        encoding: s.read.encoding ?? null,
-        status: s.read.needsOcr ? 'needs-ocr' : 'ok',
-        message: s.read.needsOcr ? '扫描件（无文字层），需要 OCR 识别' : null,
-        // Packed (db/packed.ts): search reads it through the SQL function review/search.ts registers.
-        text: packStoredText(s.read.text),
-        html: s.read.html ?? null,
-        pages: s.read.pages ? JSON.stringify(s.read.pages) : null,
-        warnings: JSON.stringify(s.read.warnings),
-        format: p?.format ?? null,
-        body: p?.body?.name ?? null,
-        township: p?.body?.township ?? null,
-        year: p?.year ?? null,
-        sign_date: p?.signDate?.iso ?? null,
-        title: p?.title?.text ?? null,
-        parsed: p ? (s.packed?.parsed ? asBuffer(s.packed.parsed) : packParsed(p)) : null,
-        original: s.original ? Buffer.from(s.original) : null
-      })
-    const versionId = Number(v.lastInsertRowid)
+    const versionId = insertVersion(db, {
+      report_id: reportId,
+      file_id: fid,
+      sha256: s.sha256,
+      size: s.size,
+      mtime: s.mtime,
+      imported_at: new Date().toISOString(),
+      kind: s.read.kind,
+      encoding: s.read.encoding ?? null,
+      status: s.read.needsOcr ? 'needs-ocr' : 'ok',
+      message: s.read.needsOcr ? '扫描件（无文字层），需要 OCR 识别' : null,
+      // Packed (db/packed.ts): search reads it through the SQL function review/search.ts registers.
+      text: packStoredText(s.read.text),
+      html: s.read.html ?? null,
+      pages: s.read.pages ? JSON.stringify(s.read.pages) : null,
+      warnings: JSON.stringify(s.read.warnings),
+      format: p?.format ?? null,
+      body: p?.body?.name ?? null,
+      township: p?.body?.township ?? null,
+      year: p?.year ?? null,
+      sign_date: p?.signDate?.iso ?? null,
+      title: p?.title?.text ?? null,
+      parsed: p ? (s.packed?.parsed ? asBuffer(s.packed.parsed) : packParsed(p)) : null,
+      original: s.original ? Buffer.from(s.original) : null
+    })
     // packed by the reader worker, or here when the lines came back (OCR, a direct call)
     saveVersionBoxes(db, versionId, s.packed?.boxes ?? packedLineBoxes(s.read))
     if (p) {

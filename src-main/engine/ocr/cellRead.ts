@@ -20,6 +20,13 @@ export interface TCell {
   valueRow?: boolean
   /** A doubtful number whose glyphs all match the page's digits. */
   confirmed?: boolean
+  /** Every reading settleCell made of the cell (text, confidence): a rival number among them is a contradiction. */
+  readings?: { text: string; conf: number }[]
+  /** Digits the glyph shapes clearly show, and the box of those glyphs (checkGlyphs). */
+  glyphs?: string
+  glyphBox?: Rect
+  /** The number is read the same by tesseract and by the glyph shapes (digitVerify.ts). */
+  verified?: boolean
 }
 
 export const PLACEHOLDER_RE = /^(?:\/|／|-|—|–|－|——|无|無|空|\\)$/
@@ -89,6 +96,7 @@ export async function settleCell(g: Gray, c: TCell, thr: number, em: number, dpi
       const w = await readCrop(g, c.rect, thr, em, dpi, pool, { tight: true, level: bold, scale: 1.5, psm: '13', whitelist: DIGITS }, signal)
       if (wordsText(w) !== '') verdict = { words: w, text: wordsText(w), conf: minWordConf(w), sure: false }
     }
+    c.readings = readings.map((r) => ({ text: r.text, conf: r.conf }))
     if (verdict) {
       c.words = verdict.words
       c.conf = verdict.sure ? verdict.conf : Math.min(verdict.conf, DOUBT_CONF)
@@ -237,7 +245,7 @@ function vote(readings: Reading[]): { words: OcrWord[]; text: string; conf: numb
 const LOOKALIKE_ONLY = /^[了丁丨口〕】［］OoDQlI|!SZzB]+$/
 
 /** A first-pass reading below this confidence is noise, not a second opinion. */
-const JUNK_CONF = 50
+export const JUNK_CONF = 50
 
 const meanWordConf = (ws: OcrWord[]): number => (ws.length ? ws.reduce((s, w) => s + w.confidence, 0) / ws.length : 0)
 

@@ -45,6 +45,11 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
   for (const v of values) {
     if (v.boxes.length !== v.digits.length) continue
     const seen = v.boxes.map((b) => matcher.match(g, b, thr, v.c))
+    // what the shapes alone read, when every glyph is beyond doubt one learned digit (digitVerify.ts)
+    if (v.boxes.length > 0 && seen.every((m) => !!m && m.score >= VERIFY_MATCH && m.score - m.runnerUp >= VERIFY_MARGIN)) {
+      v.c.glyphs = seen.map((m) => (m as DigitMatch).digit).join('')
+      v.c.glyphBox = { x0: Math.min(...v.boxes.map((b) => b.x0)), y0: Math.min(...v.boxes.map((b) => b.y0)), x1: Math.max(...v.boxes.map((b) => b.x1)), y1: Math.max(...v.boxes.map((b) => b.y1)) }
+    }
     const clear = (m: DigitMatch | null): m is DigitMatch => !!m && m.score >= GLYPH_MATCH && m.score - m.runnerUp >= GLYPH_MARGIN
     if (!v.mapped && v.conf >= MIN_CONF) {
       // a digit that clearly looks like another learned digit
@@ -64,4 +69,7 @@ const SURE_CONF = 90
 /** Glyph comparison: the shape must correlate this well with its digit, and this much better than with any other. */
 const GLYPH_MATCH = 0.85
 const GLYPH_MARGIN = 0.2
+/** Stricter, for a glyph reading that verifies a number on its own footing (a real arithmetic error is then kept). */
+const VERIFY_MATCH = 0.9
+const VERIFY_MARGIN = 0.35
 

@@ -15,6 +15,8 @@ const AGENCY_END = /(人民政府|政府|办事处|街道|镇|乡|办公厅|办�
  * street or government: '某某镇党政办公室' there is the office that drafted a township's report, not its body.
  */
 const GOV_END = /(人民政府|政府|办事处|街道|镇|乡)$/
+/** A township unit's name left after a county government's name: 'XX街道', 'XX镇', 'XX乡'. */
+const GOV_UNIT = /^[^市区县旗州盟]{1,10}(?:街道|镇|乡)$/
 /** A department's name: its key is the whole name (its last place name would be its government's key). */
 const DEPARTMENT_END = /(办公厅|办公室|局|委员会|(?<!党)委|管委会|公署)$/
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
@@ -36,6 +38,9 @@ function cnNumber(s: string): number | null {
  */
 export function townshipKey(name: string): string {
   let s = foldText(name).replace(/\s+/g, '').replace(/(人民政府|政府|党委|办事处)+$/, '')
+  // '广州市荔湾区人民政府南源街道办事处': a county's government named before the street's office is no part of its name.
+  const gov = s.lastIndexOf('人民政府')
+  if (gov >= 0 && GOV_UNIT.test(s.slice(gov + 4))) s = s.slice(gov + 4)
   if (DEPARTMENT_END.test(s)) return s
   const m = /([^市区县旗州盟]{1,10}?(?:街道|镇|乡))$/.exec(s)
   if (m) return m[1] as string
@@ -51,7 +56,7 @@ export function townshipKey(name: string): string {
  * font-size, print and share links, page counters, copyright footers. Tested on the folded key.
  */
 const PAGE_CHROME =
-  /^(?:标题|题目|文章标题|来源|信息来源|文章来源|发布机构|发文机关|发布单位|发布机关|发布人|发布日期|发布时间|成文日期|生成日期|更新时间|日期|时间|索引号|主题分类|体裁分类|公开方式|公开范围|公开时限|文号|发文字号|作者|编辑|责任编辑|访问量|浏览次数|浏览量|阅读次数|点击数|点击率|字号|字体|分享到?|打印|关闭|关闭窗口|打印本页|当前位置|您当前的位置|您的位置|您现在的位置|所在位置|首页|主办单位|主办|承办|承办单位|网站标识码|版权所有|联系电话|联系我们|网站地图|ICP|备案号|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP备|公网安备|扫一扫|微信|微博|url|URL|source|title)(?:[:：>\]]|$)/
+  /^(?:标题|题目|文章标题|来源|信息来源|文章来源|发布机构|发文机关|发布单位|发布机关|发布人|发布日期|发布时间|成文日期|生成日期|更新时间|日期|时间|索引号|主题分类|体裁分类|公开方式|公开范围|公开时限|文号|发文字号|栏目|所属栏目|栏目名称|原文链接|原文地址|原文网址|本地目录|页面链接|作者|编辑|责任编辑|访问量|浏览次数|浏览量|阅读次数|点击数|点击率|字号|字体|分享到?|打印|关闭|关闭窗口|打印本页|当前位置|您当前的位置|您的位置|您现在的位置|所在位置|首页|主办单位|主办|承办|承办单位|网站标识码|版权所有|联系电话|联系我们|网站地图|ICP|备案号|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP备|公网安备|扫一扫|微信|微博|url|URL|source|title)(?:[:：>\]]|$)/
 const CHROME_INSIDE = /\[字体|字号[:：]?大中小|\[打印|\[关闭|分享到|扫一扫在手机|首页>|>首页/
 
 /** Whether a line is page chrome rather than report text (key: labelKey of the line). */
@@ -218,7 +223,16 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
   meta.title = { text: titleText, span: { start: tStart, end: tEnd } }
   const tf = folded.slice(jStart, endIdx + 1)
   const y = /((?:19|20)\d{2})\s*年/.exec(tf)
-  if (!y) return true
+  if (!y) {
+    // A title without its year ('驼峰路街道办事处政府信息公开工作年度报告'): the body is what stands before
+    // 政府信息公开, when it is a government's name.
+    const pre = /^([^\s]{2,30}?)政府信息公开/.exec(tf)
+    const name = pre ? labelKey(pre[1] as string) : ''
+    if (pre && GOV_END.test(name) && !BODY_CUT.test(pre[1] as string) && !/^(?:关于|根据|依据|按照)/.test(name)) {
+      meta.body = { name, township: townshipKey(name), span: { start: at(0), end: at((pre[1] as string).length - 1) + 1 } }
+    }
+    return true
+  }
   meta.year = Number(y[1])
   meta.yearSpan = { start: at(y.index), end: at(y.index + 3) + 1 }
   const beforeYear = tf.slice(0, y.index)

@@ -10,7 +10,8 @@ import { labelCore, labelKey, similarity } from './normalize.ts'
 
 /** Words a section heading must contain when its wording differs from the template. */
 export const SECTION_KEYWORDS: Record<string, string[]> = {
-  S1: ['总体情况'],
+  // '一、概述' / '一、基本概况': the overview under an older or local name.
+  S1: ['总体情况', '概述', '概况'],
   S2: ['主动公开'],
   S3: ['申请'],
   S4: ['复议', '诉讼'],
@@ -175,6 +176,19 @@ function readPrefix(norm: string, from: number, core: string): { n: number; end:
   return { n, end }
 }
 
+/**
+ * End of `core` read from where `part` stopped, past one extra or one wrong character of the text; -1 when
+ * the rest of the title does not follow.
+ */
+function oneEdit(norm: string, part: { n: number; end: number }, core: string): number {
+  if (part.n >= core.length) return -1
+  let skip = part.end
+  while (skip < norm.length && SKIP.test(norm[skip] as string)) skip++
+  const extra = readTitle(norm, skip + 1, core.slice(part.n))
+  if (extra > 0) return extra
+  return part.n + 1 < core.length ? readTitle(norm, skip + 1, core.slice(part.n + 1)) : -1
+}
+
 /** Ordinals of the six sections, written with or without spaces ('一、', '一 、', '一.', after folding '一．'). */
 const ORDINAL = /[一二三四五六][ \t]*[、.]/g
 /** Characters that make an ordinal part of a bigger number or a citation ('十二、', '第二、'). */
@@ -214,6 +228,13 @@ function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSecti
     const part = readPrefix(norm, at + m[0].length, core)
     if (part.n >= Math.max(6, Math.ceil(0.75 * core.length))) {
       out.push({ sec: entry.sec, cand: { text: norm.slice(at, part.end), start: at, end: part.end, kind: 'inline', match: 'truncated', score: 6 } })
+      continue
+    }
+    // The whole title with one character added or miswritten ('四、政府信息公开行政法复议、行政诉讼情况'): the
+    // heading, written differently (SEC-TITLE says so). Only for a title that is long and matched on both sides.
+    const typo = oneEdit(norm, part, core)
+    if (typo > 0 && part.n >= 4 && core.length >= 10) {
+      out.push({ sec: entry.sec, cand: { text: norm.slice(at, typo), start: at, end: typo, kind: 'inline', match: 'reworded', score: 6 } })
     }
   }
   // A title without its ordinal ('…止。总体情况2023年，…') counts only right after a sentence ends,

@@ -40,3 +40,5 @@ export function readValue(raw: string): ReadValue {
 
 /** OCR confidence below which a digit is not trusted (tesseract scale 0..100). */
 export const MIN_CONF = 80
+/** OCR confidence given to a number two independent recognisers read the same (ocr/digitVerify.ts). */
+export const VERIFIED_CONF = 99

@@ -1,10 +1,7 @@
-// The reports table group (reports, their versions and the files they were read from) as the review
-// screens see it: the batch's report list with its finding counts, one report, one version as read,
-// a report's version history. The one place their rows become models; the import writes them
-// through ingest/store.ts.
+// The reports table as the review screens see it: the batch's report list with its finding counts and
+// one report. The versions (one report's history, one version as read, its original) are read and
+// written through db/versionsRepo.ts, the one place of the versions table's SQL.
 import type { Db } from '../db/open.ts'
-import { storedText, unpackJson } from '../db/packed.ts'
-import type { ParsedReport } from '../model.ts'
 import type { ReviewStatus } from '../../shared/vocabulary.ts'
 
 /** A report in the batch list: its current version, and the open findings counted by what they need. */
@@ -69,105 +66,4 @@ export function reportById(db: Db, id: number): StoredReport | undefined {
 
 export function reportInBatch(db: Db, reportId: number, batchId: number): boolean {
   return !!db.prepare('SELECT 1 FROM reports WHERE id = ? AND batch_id = ?').get(reportId, batchId)
-}
-
-export type StoredParse = Omit<ParsedReport, 'norm'>
-
-/** One version as it was read: the file, what the reader and parser made of it. */
-export interface StoredVersion {
-  id: number
-  reportId: number
-  file: string
-  kind: 'txt' | 'html' | 'docx' | 'doc' | 'pdf'
-  status: string
-  message: string | null
-  township: string | null
-  body: string | null
-  year: number | null
-  format: string | null
-  signDate: string | null
-  title: string | null
-  text: string
-  /** Sanitised display HTML (Word, HTML). */
-  html: string | null
-  pages: { width: number; height: number; scanned?: boolean }[] | null
-  /** Null when the version could not be parsed. */
-  parsed: StoredParse | null
-}
-
-interface VersionRow {
-  id: number
-  report_id: number
-  rel_path: string
-  kind: StoredVersion['kind']
-  status: string
-  message: string | null
-  township: string | null
-  body: string | null
-  year: number | null
-  format: string | null
-  sign_date: string | null
-  title: string | null
-  /** Packed since migration 10 (db/packed.ts); plain in rows written before. */
-  text: string | Buffer
-  html: string | null
-  pages: string | null
-  parsed: string | Buffer | null
-}
-
-/** A version of the report (undefined when it is not one of the report's). The original file is left out: see originalOf. */
-export function versionOf(db: Db, reportId: number, versionId: number): StoredVersion | undefined {
-  const v = db
-    .prepare(
-      `SELECT v.id, v.report_id, f.rel_path, v.kind, v.status, v.message, v.township, v.body, v.year, v.format, v.sign_date, v.title, v.text, v.html, v.pages, v.parsed
-       FROM versions v JOIN files f ON f.id = v.file_id WHERE v.id = ? AND v.report_id = ?`
-    )
-    .get(versionId, reportId) as VersionRow | undefined
-  if (!v) return undefined
-  return {
-    id: v.id,
-    reportId: v.report_id,
-    file: v.rel_path,
-    kind: v.kind,
-    status: v.status,
-    message: v.message,
-    township: v.township,
-    body: v.body,
-    year: v.year,
-    format: v.format,
-    signDate: v.sign_date,
-    title: v.title,
-    text: storedText(v.text),
-    html: v.html,
-    pages: v.pages ? (JSON.parse(v.pages) as StoredVersion['pages']) : null,
-    parsed: unpackJson<StoredParse>(v.parsed)
-  }
-}
-
-/** Only the text and the parse of a version, for comparing two of them. */
-export function versionReading(db: Db, reportId: number, versionId: number): { text: string; parsed: StoredParse | null } | undefined {
-  const v = db.prepare('SELECT text, parsed FROM versions WHERE id = ? AND report_id = ?').get(versionId, reportId) as
-    | { text: string | Buffer; parsed: string | Buffer | null }
-    | undefined
-  return v && { text: storedText(v.text), parsed: unpackJson<StoredParse>(v.parsed) }
-}
-
-export interface VersionListItem {
-  id: number
-  seq: number
-  file: string
-  importedAt: string
-  sha256: string
-}
-
-/** The report's versions, oldest first. */
-export function versionsOf(db: Db, reportId: number): VersionListItem[] {
-  return db
-    .prepare('SELECT v.id, v.seq, f.rel_path AS file, v.imported_at AS importedAt, v.sha256 FROM versions v JOIN files f ON f.id = v.file_id WHERE v.report_id = ? ORDER BY v.seq')
-    .all(reportId) as VersionListItem[]
-}
-
-/** The stored original file of a version (PDFs keep theirs for the viewer). */
-export function originalOf(db: Db, versionId: number): Buffer | null {
-  return (db.prepare('SELECT original FROM versions WHERE id = ?').get(versionId) as { original: Buffer | null } | undefined)?.original ?? null
 }

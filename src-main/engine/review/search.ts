@@ -4,6 +4,7 @@
 // come back to JavaScript.
 import type { Db } from '../db/open.ts'
 import { storedText } from '../db/packed.ts'
+import { currentTextsHolding } from '../db/versionsRepo.ts'
 import type { SearchHitDto } from '../../shared/api.ts'
 
 /** Longest query searched (characters); longer input is cut. */
@@ -41,13 +42,8 @@ export function searchBatch(db: Db, batchId: number, query: string): SearchHitDt
     const text = f.message.includes(q) || !f.comment ? f.message : `${f.message}　备注：${f.comment}`
     hits.push({ reportId: f.report_id, township: f.township, year: f.year, kind: 'finding', findingId: f.id, snippet: snippet(text, Math.max(0, text.indexOf(q)), q.length) })
   }
-  for (const v of db
-    .prepare(
-      `SELECT r.id, r.township, r.year, v.text FROM reports r JOIN versions v ON v.id = r.current_version_id
-       WHERE r.batch_id = ? AND text_has(v.text, ?) ORDER BY r.township, r.id`
-    )
-    .iterate(batchId, q) as IterableIterator<{ id: number; township: string | null; year: number | null; text: unknown }>) {
-    const text = storedText(v.text)
+  for (const v of currentTextsHolding(db, batchId, q)) {
+    const text = v.text
     let at = text.indexOf(q)
     for (let n = 0; at >= 0 && n < PER_REPORT; n++) {
       hits.push({ reportId: v.id, township: v.township, year: v.year, kind: 'text', start: at, snippet: snippet(text, at, q.length) })

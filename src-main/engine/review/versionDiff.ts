@@ -3,7 +3,7 @@
 // there, new). Manual findings are the reviewer's own and belong to no version, so they are left out.
 import type { Db } from '../db/open.ts'
 import { findingsOf, type StoredFinding } from './findingsRepo.ts'
-import { versionReading, type StoredParse } from './reportsRepo.ts'
+import { versionReading, type StoredParse } from '../db/versionsRepo.ts'
 import { diffText } from './textDiff.ts'
 
 export interface CellChange {

@@ -11,8 +11,16 @@ export function saveVersionBoxes(db: Db, versionId: number, packed: Uint8Array |
   stmt(db, 'INSERT OR REPLACE INTO version_boxes (version_id, boxes) VALUES (?, ?)').run(versionId, buf)
 }
 
-/** The runs of a version; null when none were kept (read before migration 9, or not a PDF). */
+/**
+ * Records that a version read before migration 9 cannot get runs from its original (a scan, a text layer
+ * that reads differently now): an empty row, so that opening or re-importing it does not read it again.
+ */
+export function markNoVersionBoxes(db: Db, versionId: number): void {
+  stmt(db, 'INSERT OR IGNORE INTO version_boxes (version_id, boxes) VALUES (?, ?)').run(versionId, Buffer.alloc(0))
+}
+
+/** The runs of a version; null when none were kept (read before migration 9, not a PDF, or none to be had). */
 export function loadVersionBoxes(db: Db, versionId: number): LineBox[] | null {
   const row = stmt(db, 'SELECT boxes FROM version_boxes WHERE version_id = ?').get(versionId) as { boxes: Buffer } | undefined
-  return row ? unpackLineBoxes(row.boxes) : null
+  return row && row.boxes.byteLength > 0 ? unpackLineBoxes(row.boxes) : null
 }

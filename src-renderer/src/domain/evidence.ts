@@ -2,6 +2,7 @@
 // each with the severity colour and the messages shown on hover.
 import type { CellDto, EvidenceDto, FindingDto, Severity, SpanDto } from '../../../src-main/shared/api.ts'
 import { maxSeverity, SEVERITY_NAMES } from './labels.ts'
+import { locateQuote } from './locate.ts'
 
 export function cellKey(table: string, row: string, col: string): string {
   return `${table}|${row}|${col}`
@@ -63,10 +64,17 @@ export function cellSpan(e: Extract<EvidenceDto, { kind: 'cell' }>, cells: Map<s
 export interface Highlights {
   cells: Map<string, Highlight>
   marks: Mark[]
+  /** Quoted words of text evidence that the text shown does not hold, by finding (nothing is marked for them). */
+  unplaced: Map<number, string[]>
 }
 
-export function buildHighlights(findings: FindingDto[], cellList: CellDto[], includeId: number | null = null): Highlights {
+/**
+ * The highlights of the findings. Given the text shown, text evidence is marked where its words stand
+ * (a quotation carried over from another version is looked for); words not found are listed as unplaced.
+ */
+export function buildHighlights(findings: FindingDto[], cellList: CellDto[], includeId: number | null = null, text?: string): Highlights {
   const cells = new Map<string, Highlight>()
+  const unplaced = new Map<number, string[]>()
   const byKey = new Map(cellList.map((c) => [cellKey(c.table, c.row, c.col), c]))
   const marks: Mark[] = []
   for (const f of findings) {
@@ -78,13 +86,15 @@ export function buildHighlights(findings: FindingDto[], cellList: CellDto[], inc
         const s = cellSpan(e, byKey)
         if (s) marks.push({ start: s.start, end: s.end, severity: f.severity, findingId: f.id, title })
       } else if (e.kind === 'text') {
-        marks.push({ start: e.start, end: e.end, severity: f.severity, findingId: f.id, title })
+        const at = text === undefined ? e : locateQuote(text, e)
+        if (at) marks.push({ start: at.start, end: at.end, severity: f.severity, findingId: f.id, title })
+        else unplaced.set(f.id, [...(unplaced.get(f.id) ?? []), e.text])
       }
     }
   }
   // the most specific place first: a click on a highlight selects the finding that points exactly there
   marks.sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start)
-  return { cells, marks }
+  return { cells, marks, unplaced }
 }
 
 /** Does the element range [s, e) touch the mark? Zero-width marks (blank cells) touch the element at their position. */

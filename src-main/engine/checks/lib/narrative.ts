@@ -146,7 +146,7 @@ export function markerEvidence(ctx: ReportCtx, markers: string[], max = 5): Evid
 
 /** 统计期限 sentence: '统计期限自2023年1月1日起至2023年12月31日止' and its variants. */
 export const STAT_PERIOD =
-  /(统计(?:期限|时限|数据|时间|区间|周期|范围|口径)|所列数据)[^。\n]{0,30}?((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,20}?(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/
+  /(统计(?:期限|时限|数据|时间|区间|周期|范围|口径)|所列数据)[^。\n]{0,30}?((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,20}?(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31(?!\d)\s*日?/
 
 /**
  * Why a number stated at [start, end) may not be about the report year: the clause before it names
@@ -158,11 +158,14 @@ export function otherYear(ctx: ReportCtx, start: number, end: number): string | 
   for (const m of before.matchAll(/((?:19|20)\d{2})\s*年/g)) if (ctx.year !== undefined && Number(m[1]) !== ctx.year) return `提到${m[1]}年`
   const cmp = /去年|上一?年度?|同比|较上年|环比/.exec(before)
   if (cmp) return `与“${cmp[0]}”比较`
+  let s = c.start
+  while (s > 0 && !/[。！？!?\n]/.test(ctx.report.norm[s - 1] as string)) s--
+  // '截至2023年底，累计受理申请15件': a running total up to a date may hold earlier years ('全年累计' does not).
+  const lead = ctx.report.norm.slice(s, end)
+  if (lead.includes('累计') && /截至|截止|至今|以来/.test(lead) && !/全年|本年|今年|当年|年内/.test(lead)) return '为截至某日的累计数（可能含往年）'
   // A year set off by a comma earlier in the sentence ('2022年，…共制定规范性文件0件，…') dates every clause
   // after it: a sentence copied from last year's report is about last year.
   if (ctx.year === undefined) return null
-  let s = c.start
-  while (s > 0 && !/[。！？!?\n]/.test(ctx.report.norm[s - 1] as string)) s--
   for (const m of ctx.report.norm.slice(s, c.start).matchAll(/((?:19|20)\d{2})\s*年度?(?:以来|全年)?\s*[,，]/g)) {
     if (Number(m[1]) !== ctx.year) return `句首写明${m[1]}年`
   }

@@ -8,9 +8,9 @@
 import type { ReportCtx } from '../types.ts'
 import { numberTokens, type NumToken } from './cnnum.ts'
 import { narrativeRanges, otherYear } from './narrative.ts'
-import { clauses, splitSentences, type Clause, type Sentence } from './split.ts'
+import { clauseAt, clauseEnd, clauses, splitSentences, type Clause, type Sentence } from './split.ts'
 
-export { clauses, type Clause, type Sentence }
+export { clauseAt, clauseEnd, clauses, type Clause, type Sentence }
 
 /** A line that ends a paragraph: closing punctuation (a colon introduces what follows on its own line). */
 const PARA_END = /[。；;！？!?：:]\s*$/
@@ -32,6 +32,37 @@ function labelLike(line: string): boolean {
 }
 
 const CACHE = new WeakMap<object, Sentence[]>()
+
+/** A Chinese character (CJK unified ideographs): a line break between two of them cuts a word. */
+const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff
+
+/**
+ * The sentences of a paragraph's lines (consecutive in the text, one line break apart). A break between two
+ * Chinese characters is where a PDF or a converted page wrapped a word ('行政复' / '议'): it is taken out and
+ * the characters keep their report offsets; any other break reads as a space (same length, no map).
+ */
+function joinLines(start: number, parts: string[], out: Sentence[]): void {
+  const text = parts.join('\n')
+  let cut = false
+  for (let i = text.indexOf('\n'); i >= 0 && !cut; i = text.indexOf('\n', i + 1)) {
+    cut = i > 0 && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))
+  }
+  if (!cut) {
+    splitSentences(start, text.replace(/\n/g, ' '), out)
+    return
+  }
+  const chars: string[] = []
+  const at: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (ch === '\n') {
+      if (i > 0 && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))) continue
+      chars.push(' ')
+    } else chars.push(ch)
+    at.push(start + i)
+  }
+  splitSentences(start, chars.join(''), out, at)
+}
 
 /**
  * Sentences of the narrative (outside the table spans), with the lines of a wrapped paragraph joined.
@@ -68,7 +99,7 @@ export function sentences(ctx: ReportCtx): Sentence[] {
     // Paragraphs: consecutive kept lines, joined while a line does not end a paragraph.
     let para: { start: number; parts: string[]; end: number } | null = null
     const flush = (): void => {
-      if (para) splitSentences(para.start, para.parts.join('\n').replace(/\n/g, ' '), out)
+      if (para) joinLines(para.start, para.parts, out)
       para = null
     }
     lines.forEach((l, k) => {
@@ -224,8 +255,8 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
       const boundNum = new Set<NumToken>()
       const boundAnchor = new Set<Anchor>()
       const push = (topic: string, value: number, s: number, e: number, said: string, zero?: boolean): void => {
-        const start = c.start + s
-        const end = c.start + e
+        const start = clauseAt(c, s)
+        const end = clauseEnd(c, e)
         const why = otherYear(ctx, start, end)
         const spec = byId.get(topic) as TopicSpec
         if (spec.accept && !spec.accept(c, s)) return
@@ -252,9 +283,16 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
           if (!LIST_GAP.test(sep) || boundAnchor.has(p)) break
           list.unshift(p)
         }
-        const multi = list.length > 1 && /[均各都]/.test(gap)
+        const multi = list.length > 1 && (/[均各都]/.test(gap) || n.value === 0)
         boundNum.add(n)
         boundAnchor.add(a)
+        // '行政复议、行政诉讼案件共计15件': one number after a list counts the list together, not any one
+        // subject of it (a total of 0 is 0 for each, handled above as multi).
+        if (list.length > 1 && !multi) {
+          for (const x of list) boundAnchor.add(x)
+          res.unclear.push({ start: clauseAt(c, list[0]!.start), end: clauseEnd(c, n.end), why: '为几类合计的件数' })
+          continue
+        }
         for (const x of multi ? list : [a]) {
           boundAnchor.add(x)
           push(x.topic, n.value, x.start, n.end, c.text.slice(x.start, x.end))
@@ -328,7 +366,7 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         const tail = c.text.slice(governed[governed.length - 1]!.end)
         const outcome = OUTCOME.exec(tail)
         if (outcome) {
-          res.unclear.push({ start: c.start + n0, end: c.end, why: `否定的是“${outcome[0]}”，不是件数` })
+          res.unclear.push({ start: clauseAt(c, n0), end: c.end, why: `否定的是“${outcome[0]}”，不是件数` })
           for (const a of governed) boundAnchor.add(a)
           continue
         }
@@ -345,7 +383,7 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         const near = nums.find((x) => !boundNum.has(x) && Math.abs(x.start - a.end) <= 16 && t.units.includes(x.unit))
         if (near) {
           boundNum.add(near)
-          res.unclear.push({ start: c.start + Math.min(a.start, near.start), end: c.start + Math.max(a.end, near.end), why: t.unclearWhy ?? '未说明所写件数是哪一项' })
+          res.unclear.push({ start: clauseAt(c, Math.min(a.start, near.start)), end: clauseEnd(c, Math.max(a.end, near.end)), why: t.unclearWhy ?? '未说明所写件数是哪一项' })
         }
       }
     }

@@ -24,6 +24,10 @@ const rule: ReportRule = {
       const m = STAT_PERIOD.exec(joined) ?? /1月1日[^。]{0,20}?12月31日/.exec(joined)
       if (m) return pass(`统计期限（跨行）：${m[0]}`)
     }
+    // The period named with its year but the dates garbled ('统计期限为2025111231日': a web copy lost 年/月/日至):
+    // it is written; an end date alone ('数据截至…') is not a period.
+    const named = matchAll(ctx, /统计(?:期限|时限|周期|区间)[^。\n\d]{0,6}(?:19|20)\d{2}/, ranges)[0]
+    if (named) return pass(`统计期限写法不完整：${ctx.text.slice(named.start, named.end)}`)
     const t = ctx.report.title?.span
     const evidence: Evidence[] = t ? [textEvidence(ctx, t.start, t.end, '标题')] : [{ kind: 'note', text: '全文未见统计期限' }]
     return {

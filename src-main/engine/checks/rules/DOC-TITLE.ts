@@ -21,7 +21,11 @@ const rule: ReportRule = {
         findings: [
           {
             rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'title',
-            evidence: end > 0 ? [textEvidence(ctx, 0, end, '正文开头')] : [{ kind: 'note', text: '正文开头没有标题' }],
+            // A text that opens with section 一 has no title before it: its heading is the place to show.
+            evidence:
+              end > 0 ? [textEvidence(ctx, 0, end, '正文开头')]
+              : s1?.titleSpan ? [textEvidence(ctx, s1.titleSpan.start, s1.titleSpan.end, '正文从第一部分开始，其前没有标题')]
+              : [{ kind: 'note', text: '正文开头没有标题' }],
             message: '未找到年报标题：正文开头应有“××（机关）××××年政府信息公开工作年度报告”。'
           }
         ]

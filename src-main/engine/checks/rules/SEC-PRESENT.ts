@@ -1,4 +1,4 @@
-import { findHeadings, templateSections } from '../lib/headings.ts'
+import { findHeadings, missingPlace, templateSections } from '../lib/headings.ts'
 import { fromFindings, type Finding, type ReportRule, type RuleResult } from '../types.ts'
 
 // 条例第五十条规定年报的内容；国办公开办函〔2021〕30号格式据此分为六个部分，缺一不可（“不能遗漏”）。
@@ -29,7 +29,8 @@ const rule: ReportRule = {
       }
       findings.push({
         rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: sec.id,
-        evidence: [{ kind: 'note', text: `全文未找到“${sec.title}”的标题${['S2', 'S3', 'S4'].includes(sec.id) ? '及其表格' : ''}` }],
+        // The place where the part should stand, and what was looked for.
+        evidence: [missingPlace(ctx, sec.id), { kind: 'note', text: `全文未找到“${sec.title}”的标题${['S2', 'S3', 'S4'].includes(sec.id) ? '及其表格' : ''}` }],
         message: `缺少第${sec.no}部分“${sec.title}”。`
       })
     }

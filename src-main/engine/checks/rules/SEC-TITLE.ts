@@ -17,7 +17,8 @@ const rule: ReportRule = {
     for (const sec of templateSections(ctx)) {
       const hit = ctx.report.sections.find((s) => s.id === sec.id)
       if (!hit?.found || !hit.titleSpan || !hit.title || hit.titleMatch === 'exact') continue
-      const written = hit.title.replace(/\s+/g, '')
+      // Markdown heading marks ('## 五、…' of a converted PDF) are markup, not words of the title.
+      const written = hit.title.replace(/\s+/g, '').replace(/^#{1,6}/, '')
       const evidence = [textEvidence(ctx, hit.titleSpan.start, hit.titleSpan.end, '标题原文')]
       const base = { rule: rule.id, outcome: 'FAIL' as const, loc: `${sec.id}.title`, evidence }
       if (hit.titleMatch === 'no-ordinal') {

@@ -6,8 +6,8 @@ const ASPECTS: { id: string; label: string; re: RegExp }[] = [
   { id: 'active', label: '主动公开', re: /主动(?:公开|公示|发布)/ },
   { id: 'request', label: '依申请公开', re: /依申请|信息公开申请|申请公开/ },
   // Managing information is reviewing it before release (信息经层层审核后发布, 审核、发布 accounts,
-  // 保密审查); a bare 审查 of 政务公开 in general is not (seed 000).
-  { id: 'management', label: '政府信息管理', re: /信息管理|信息[^。；;\n]{0,6}?审核|审核[^。；;\n]{0,4}?发布|发布审核|保密审查/ },
+  // 保密审查, a 三审三校 or 审签 procedure); a bare 审查 of 政务公开 in general is not (seed 000).
+  { id: 'management', label: '政府信息管理', re: /信息管理|信息[^。；;\n]{0,6}?审核|审核[^。；;\n]{0,4}?发布|发布审核|保密审查|三审|审签/ },
   { id: 'platform', label: '政府信息公开平台建设', re: /平台|网站|新媒体/ },
   { id: 'supervision', label: '监督保障', re: /监督|保障|考核/ }
 ]

@@ -3,11 +3,11 @@ import { type Match, matchAll, sectionBody, spanEvidence } from '../lib/narrativ
 import { bodyKind, bodyKindName } from '../lib/body.ts'
 import { na, pass, type Evidence, type ReportRule } from '../types.ts'
 
-/** Keywords of each element, most specific first (the first keyword found gives the evidence). */
-const ELEMENTS: { label: string; words: string[] }[] = [
-  { label: '工作考核', words: ['考核', '考评', '绩效'] },
-  { label: '社会评议', words: ['评议', '社会评价', '满意度'] },
-  { label: '责任追究', words: ['责任追究', '追责', '问责', '追究'] }
+/** Keywords of each element, most specific first (the first keyword found gives the evidence); made once, not per report. */
+const ELEMENTS: { label: string; words: RegExp[] }[] = [
+  { label: '工作考核', words: [/考核/, /考评/, /绩效/] },
+  { label: '社会评议', words: [/评议/, /社会评价/, /满意度/] },
+  { label: '责任追究', words: [/责任追究/, /追责/, /问责/, /追究/] }
 ]
 
 // 条例第五十条第（四）项：各级人民政府的年报还应包括工作考核、社会评议和责任追究结果情况（乡镇人民政府也是一级人民政府）。
@@ -30,7 +30,7 @@ const rule: ReportRule = {
     const evidence: Evidence[] = []
     for (const e of ELEMENTS) {
       let hit: Match | undefined
-      for (const w of e.words) if ((hit = matchAll(ctx, new RegExp(w), [{ start: s.start, end: s.end }])[0])) break
+      for (const w of e.words) if ((hit = matchAll(ctx, w, [{ start: s.start, end: s.end }])[0])) break
       if (!hit) {
         missing.push(e.label)
         continue

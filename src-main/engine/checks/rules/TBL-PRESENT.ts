@@ -1,5 +1,6 @@
 import type { TableId } from '../../model.ts'
 import { cellEvidence, textEvidence } from '../evidence.ts'
+import { missingPlace } from '../lib/headings.ts'
 import { byRow, rowName, TABLE_NAME, TABLE_SECTION, TABLE_TITLE } from '../lib/tables.ts'
 import { fromFindings, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
@@ -29,7 +30,7 @@ const rule: ReportRule = {
         const s = ctx.report.sections.find((x) => x.id === TABLE_SECTION[id])
         const evidence: Evidence[] = s?.found && s.titleSpan
           ? [textEvidence(ctx, s.titleSpan.start, s.titleSpan.end, '所在部分的标题；其后未识别出表格')]
-          : [{ kind: 'note', text: `未找到第${'二三四'[['T2', 'T3', 'T4'].indexOf(id)]}部分及其表格` }]
+          : [missingPlace(ctx, TABLE_SECTION[id]), { kind: 'note', text: `未找到第${'二三四'[['T2', 'T3', 'T4'].indexOf(id)]}部分及其表格` }]
         findings.push({
           rule: rule.id, severity: 'error', outcome: 'FAIL', loc: id, evidence,
           message: `未找到${name}，请按年报格式填报该表（如原文有表格，请核对表格是否为图片或格式异常）。`

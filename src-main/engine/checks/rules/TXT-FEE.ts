@@ -10,6 +10,12 @@ const NONE = [
   new RegExp(`(?:未|没有|无|均未|暂未|不)(?:产生|收取|收费|发出|开具|发生|涉及)${GAP}{0,10}?(?:${FEE}|费用|收费通知)`),
   new RegExp(`${FEE}${GAP}{0,6}?(?:为|是)?\\s*(?<![\\d.])(?:0|零)\\s*(?:元|万元)?(?![\\d.])`)
 ]
+/**
+ * 'Nothing collected' (未收取信息处理费, 信息处理费0元): a notice the applicant left unpaid collects nothing either,
+ * so 表三（六）2 does not contradict it (that the notices go unreported is T3-FEE-NOTICE's). Only a text that
+ * says no fee was charged or no notice sent (未发出收费通知, 未产生信息处理费, 不收取) is contradicted by the row.
+ */
+const ONLY_NOT_COLLECTED = /^(?:未|没有|无|均未|暂未)(?:收取)|^(?:信息)?处理费/
 const COLLECTED = [
   new RegExp(`(?:收取|收缴|收到|实收)${GAP}{0,10}?${FEE}${GAP}{0,6}?(${NUM})\\s*(元|万元)`),
   new RegExp(`${FEE}${GAP}{0,10}?(${NUM})\\s*(元|万元)`)
@@ -58,15 +64,16 @@ const rule: ReportRule = {
         message: `正文既称“${quote(ctx, none[0]!.start, none[0]!.end)}”，又称“${quote(ctx, some[0]!.start, some[0]!.end)}”，信息处理费表述前后矛盾。`
       })
     }
-    if (none.length && unpaid) {
+    const denied = none.filter((n) => !ONLY_NOT_COLLECTED.test(ctx.report.norm.slice(n.start, n.end)))
+    if (denied.length && unpaid) {
       if (!usable(unpaid)) {
         // A blank or unreadable cell is TBL-BLANK's or the reader's to report, not a finding of this rule.
         unverifiable = '表三“（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用”总计空白或无法确定，无法与正文“未收费”表述核对'
       } else if (unpaid.value > 0) {
         findings.push({
           rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'fee.T3',
-          evidence: [...noneEv(), cellEvidence(unpaid)],
-          message: `正文称“${quote(ctx, none[0]!.start, none[0]!.end)}”，但表三“申请人逾期未按收费通知要求缴纳费用”为${unpaid.value}件，说明发出过收费通知，请核对。`
+          evidence: [...denied.slice(0, 2).map((n) => textEvidence(ctx, n.start, n.end, '正文：未收费')), cellEvidence(unpaid)],
+          message: `正文称“${quote(ctx, denied[0]!.start, denied[0]!.end)}”，但表三“申请人逾期未按收费通知要求缴纳费用”为${unpaid.value}件，说明发出过收费通知，请核对。`
         })
       }
     }

@@ -1,6 +1,6 @@
 import { numberTokens, type NumToken } from '../lib/cnnum.ts'
 import { quote } from '../lib/narrative.ts'
-import { clauses, sentences, type Clause } from '../lib/statements.ts'
+import { clauseAt, clauseEnd, clauses, sentences, type Clause } from '../lib/statements.ts'
 import { textEvidence } from '../evidence.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 
@@ -23,7 +23,31 @@ interface Part extends NumToken {
 }
 
 const tokens = (c: Clause, from = 0): Part[] =>
-  numberTokens(c.text.slice(from), UNITS).map((t) => ({ ...t, start: t.start + from, end: t.end + from, at: c.start + from + t.start, to: c.start + from + t.end }))
+  numberTokens(c.text.slice(from), UNITS).map((t) => ({ ...t, start: t.start + from, end: t.end + from, at: clauseAt(c, from + t.start), to: clauseEnd(c, from + t.end) }))
+
+/**
+ * Numbers in brackets right after a part break that part down ('预决算公开197条（政府预决算32条、部门预决算公开165条）'):
+ * they are not further parts of the total. A bracket holding the whole breakdown ('120条（其中…）') opens
+ * before the first part and keeps its numbers.
+ */
+function withoutSubParts(norm: string, from: number, parts: Part[]): Part[] {
+  const kept: Part[] = []
+  let depth = 0
+  let afterPart = false
+  let i = from
+  for (const p of parts) {
+    for (; i < p.at; i++) {
+      const ch = norm[i]
+      if (ch === '（' || ch === '(') {
+        if (depth === 0) afterPart = kept.length > 0
+        depth++
+      } else if ((ch === '）' || ch === ')') && depth > 0) depth--
+    }
+    if (depth > 0 && afterPart) continue
+    kept.push(p)
+  }
+  return kept
+}
 
 /** Groups of clauses of a sentence: a semicolon ends a statement. */
 function groups(cs: Clause[], norm: string): Clause[][] {
@@ -81,7 +105,7 @@ const rule: ReportRule = {
             if (PARTIAL.test(c.text)) partial = true
             parts.push(...tokens(c))
           }
-          from = qc.start + qpos + 2
+          from = clauseAt(qc, qpos + 2)
         } else {
           // 共X条，A发布a条、B发布b条 without 其中: only noted, never a finding.
           const ti = g.findIndex((c) => /共计|共|合计|总计|累计/.test(c.text))
@@ -98,6 +122,7 @@ const rule: ReportRule = {
           strict = false
           from = total.to
         }
+        parts = withoutSubParts(norm, from, parts)
         if (!parts.length || total.each) continue
         if (parts.some((p) => CLASS[p.unit] !== CLASS[total!.unit])) {
           notes.push(`“${quote(ctx, sen.start, sen.end, 30)}”分项单位不同，不作加总`)

@@ -29,9 +29,10 @@ export function t2Topics(format: '2021' | '2019'): TopicSpec[] {
     id: col, anchors: [new RegExp(`(?:${verbs})了?[^，。；;,\\d]{0,8}?${DOC}(?:共计|共|合计)?`)], units: UNIT, gap: 4, zeroable: true
   }))
   // 制发2件规范性文件: the verb shortly before the number says which column.
+  const verbBefore = cols.map(([col, verbs]): [Col, RegExp] => [col, new RegExp(`(?:${verbs})了?(?:共计|共)?\\s{0,2}$`)])
   out.push({
     id: 'before', units: UNIT, gap: -1, before: 6, anchors: [new RegExp(DOC)], unclearWhy: '未说明是制发、废止还是现行有效',
-    as: (c, at) => cols.find(([, verbs]) => new RegExp(`(?:${verbs})了?(?:共计|共)?\\s{0,2}$`).test(c.text.slice(Math.max(0, at - 8), at)))?.[0] ?? null
+    as: (c, at) => verbBefore.find(([, re]) => re.test(c.text.slice(Math.max(0, at - 8), at)))?.[0] ?? null
   })
   TOPICS.set(format, out)
   return out

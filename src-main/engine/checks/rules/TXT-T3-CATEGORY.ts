@@ -1,6 +1,6 @@
 import { t3DataRows, table } from '../../template.ts'
-import { sentenceAround, cellEvidence, textEvidence, usable } from '../evidence.ts'
-import { matchAll, quote } from '../lib/narrative.ts'
+import { cellEvidence, textEvidence, usable } from '../evidence.ts'
+import { quote } from '../lib/narrative.ts'
 import { sentenceRanges } from '../lib/statements.ts'
 import { fromFindings, na, pass, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
@@ -51,12 +51,27 @@ const rule: ReportRule = {
     }
     // Reasons stated in sentences about applications.
     const stated: { reason: (typeof REASONS)[number]; start: number; end: number; sen: { start: number; end: number } }[] = []
-    // Sentences only: table rows and header cells are never read as statements.
-    const ranges = sentenceRanges(ctx)
+    // Sentences only: table rows and header cells are never read as statements. Each sentence is made once
+    // with its line breaks taken out (a PDF wraps '不属于' / '政府信息'), offsets mapped back only where one was.
+    const sens = sentenceRanges(ctx).map((sen) => {
+      const raw = ctx.report.norm.slice(sen.start, sen.end)
+      if (!/[\r\n]/.test(raw)) return { sen, text: raw, at: null as number[] | null }
+      const at: number[] = []
+      const chars: string[] = []
+      for (let i = 0; i < raw.length; i++) {
+        if (raw[i] === '\n' || raw[i] === '\r') continue
+        chars.push(raw[i] as string)
+        at.push(sen.start + i)
+      }
+      return { sen, text: chars.join(''), at }
+    })
     for (const reason of REASONS) {
-      for (const { start, end } of matchAll(ctx, reason.re, ranges)) {
-        const sen = sentenceAround(ctx.report.norm, start, end)
-        const said = ctx.report.norm.slice(sen.start, sen.end)
+      for (const { sen, text, at } of sens) {
+        const m = reason.re.exec(text)
+        if (!m) continue
+        const start = at ? (at[m.index] as number) : sen.start + m.index
+        const end = at ? (at[m.index + m[0].length - 1] as number) + 1 : sen.start + m.index + m[0].length
+        const said = text
         // About actual applications of the year (a count or a reply), not a general rule such as '涉密信息不予公开'.
         if (!/申请/.test(said) || !/\d\s*件|[一二两三四五六七八九十]件|告知|答复|该申请|上述申请|该件|其中/.test(said)) continue
         stated.push({ reason, start, end, sen })

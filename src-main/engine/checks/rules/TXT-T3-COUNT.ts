@@ -12,15 +12,17 @@ const ROW_NAME: Record<Row, string> = {
 }
 const UNITS = '件宗份个'
 /** Between a subject and its number these make the number a part (其中自然人741件) or a comparison. */
-const PART = /其中|自然人|法人|组织|企业|机构|律师|占|同比|较|比上年|增长|下降|减少|增加|增多|办结|答复|结转/
+// A list ('申请、咨询、投诉12件') or another kind of request named there makes the number a total across kinds.
+const PART = /其中|自然人|法人|组织|企业|机构|律师|占|同比|较|比上年|增长|下降|减少|增加|增多|办结|答复|结转|、|咨询|投诉|举报|留言/
 /** Applications are not the topic of a clause about appeals. */
 const APPEALS = /复议|诉讼|起诉/
 const APPLY = '(?<!被)申请(?!人|行政复议|复议|诉讼|公开的|公开内容)'
+const APPLY_RE = new RegExp(APPLY)
 
 /** 申请 (the noun) somewhere in the sentence before the clause, or in the clause itself. */
 const mentionsApplication = (c: Clause): boolean => {
   const upto = c.sentence.text.slice(0, c.end - c.sentence.start)
-  return new RegExp(APPLY).test(upto) && !APPEALS.test(c.text)
+  return APPLY_RE.test(upto) && !APPEALS.test(c.text)
 }
 
 /** The counts of table 三's first, second, total and last row as a report words them. */

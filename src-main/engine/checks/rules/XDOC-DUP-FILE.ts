@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { fileStem, MAX_LISTED, reportEvidence, reportName, PerReport } from '../lib/batch.ts'
 import { containment, grams, simText } from '../lib/similarity.ts'
+import { wordingKey } from '../lib/wordingKey.ts'
 import type { BatchReport, BatchRule } from '../types.ts'
 
 /** Share of each text's 5-grams found in the other that makes two files one report. */
@@ -8,9 +8,10 @@ const NEAR = 0.85
 
 /**
  * The wording of a report without whitespace, as a digest: grouping by the text itself held every
- * report's text at once (tens of MB in a province); equal digests are equal texts.
+ * report's text at once (tens of MB in a province); equal digests are equal texts. Made with the
+ * version's check work when it was stored (prep.ts); work stored before has none, and is hashed here.
  */
-const key = (r: BatchReport): string => createHash('sha256').update(r.report.norm.replace(/\s+/g, '')).digest('base64')
+const key = (r: BatchReport): string => r.prep?.textKey ?? wordingKey(r.report.norm)
 
 /** A gram in more reports than this is not used to find near copies (its list is dropped). */
 const POSTING_CAP = 64

@@ -1,5 +1,5 @@
 import type { TableId } from '../../model.ts'
-import { differentTownships, sameReport, MAX_LISTED, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
+import { detachedSlice, differentTownships, sameReport, MAX_LISTED, reportEvidence, reportName, reportNames, PerReport } from '../lib/batch.ts'
 import { containment, grams, simText } from '../lib/similarity.ts'
 import { TABLE_NAME, tableSignature } from '../lib/tables.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
@@ -31,19 +31,31 @@ const rule: BatchRule = {
       const groups = new Map<string, BatchReport[]>()
       for (const r of ctx.reports) {
         const g = grid(r, t)
-        if (g) groups.set(g, [...(groups.get(g) ?? []), r])
+        if (!g) continue
+        const l = groups.get(g)
+        if (l) l.push(r)
+        else groups.set(g, [r])
       }
       for (const rs of groups.values()) {
+        // The members of a group list the same first few others: their evidence is made once, not per
+        // finding (a table shared by a thousand files quoted the same five tables a thousand times).
+        const made = new Map<number, Evidence>()
+        const listed = (y: BatchReport): Evidence => {
+          let e = made.get(y.reportId)
+          if (!e) {
+            const s = y.report.tables[t].span
+            e = reportEvidence(y, `${reportName(y)}的${TABLE_NAME[t]}`, s ? { start: s.start, end: s.end } : undefined)
+            made.set(y.reportId, e)
+          }
+          return e
+        }
         for (const x of rs) {
           const others = rs.filter((y) => differentTownships(x, y) && y.sha256 !== x.sha256 && !sameReport(x, y) && !sameWording(x, y))
           if (!others.length) continue
           const tab = x.report.tables[t]
           const evidence: Evidence[] = []
-          if (tab.span) evidence.push({ kind: 'text', start: tab.span.start, end: tab.span.end, text: x.text.slice(tab.span.start, tab.span.end) })
-          for (const y of others.slice(0, MAX_LISTED)) {
-            const s = y.report.tables[t].span
-            evidence.push(reportEvidence(y, `${reportName(y)}的${TABLE_NAME[t]}`, s ? { start: s.start, end: s.end } : undefined))
-          }
+          if (tab.span) evidence.push({ kind: 'text', start: tab.span.start, end: tab.span.end, text: detachedSlice(x.text, tab.span.start, tab.span.end) })
+          for (const y of others.slice(0, MAX_LISTED)) evidence.push(listed(y))
           out.add(x.reportId, {
             rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: t, evidence,
             message: `本报告${TABLE_NAME[t]}的数据与${reportNames(others)}完全相同（非全零），请核实是否照搬。`

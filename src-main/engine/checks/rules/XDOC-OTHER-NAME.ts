@@ -4,6 +4,18 @@ import { ownText, reportEvidence, PerReport } from '../lib/batch.ts'
 import type { BatchReport, BatchRule, Evidence, Severity } from '../types.ts'
 
 const OWN_CONTEXT = /我镇|我乡|本镇|本乡|我街道|本街道|全镇|全乡/
+/**
+ * Words that put another township beside the own one ('我镇与平安镇联合…', '赴平安镇学习', '借鉴平安镇'):
+ * the sentence names a second body on purpose, which an unadapted copy does not. Anchored at the end of
+ * the few characters before the name, so the test is linear.
+ */
+const BESIDE = /(?:与|和|同|跟|向|赴|到|及|前往|联合|协同|配合|借鉴|学习|毗邻|相邻|邻近|交界|接壤|对口)$/
+
+/** The name stands inside a cited title (《平安镇…方案》) of the sentence: the document's, not the report's. */
+function inCitation(norm: string, sentStart: number, at: number): boolean {
+  const open = norm.lastIndexOf('《', at)
+  return open >= sentStart && norm.lastIndexOf('》', at) < open
+}
 
 /**
  * Only township names are compared (乡/镇/街道/苏木, from the roster or the batch's township bodies):
@@ -100,7 +112,8 @@ const rule: BatchRule = {
           const where: Hit['where'] =
             title && i < title.end && end > title.start ? 'title'
             : (sign && i < sign.end && end > sign.start) || i >= zone ? 'sign'
-            : OWN_CONTEXT.test(norm.slice(sent.start, sent.end)) ? 'own'
+            : OWN_CONTEXT.test(norm.slice(sent.start, sent.end)) && !BESIDE.test(norm.slice(Math.max(sent.start, i - 4), i)) && !inCitation(norm, sent.start, i)
+              ? 'own'
             : 'text'
           hits.set(name, [...(hits.get(name) ?? []), { start: i, end, where }])
         }

@@ -78,6 +78,8 @@ function headerOnly(text: string, words: string[]): boolean {
   return k === ''
 }
 const DASH = /[-—–－]/
+/** Minus signs readValue reads as a sign. */
+const MINUS = /[-−]/
 const WORD_END = /[\u4e00-\u9fffA-Za-z]/
 const NUM_RUN = /[0-9０-９]+(?:[,，.．][0-9０-９]+)*/g
 /** What follows an item's ordinal: '.', '．' or '、' and a Chinese character. */
@@ -373,8 +375,12 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
         k = m.index + m[0].length + 1
         continue
       }
-      if (m.index > k) yield { text: run.slice(k, m.index), start: offsetIn(c, i + k), end: offsetIn(c, i + m.index), at: i + k }
-      yield { text: m[0], start: offsetIn(c, i + m.index), end: offsetIn(c, i + m.index + m[0].length), at: i + m.index }
+      // A minus sign between two glued digit runs ('2648-18538': 上一年项目数量 2648, 本年增/减 -18, 处理决定数量 538)
+      // belongs to the number after it: it is no blank mark standing for a cell of its own.
+      const minus = m.index - k === 1 && k > 0 && /[0-9]/.test(run[k - 1] as string) && MINUS.test(run[k] as string)
+      const from = minus ? k : m.index
+      if (!minus && m.index > k) yield { text: run.slice(k, m.index), start: offsetIn(c, i + k), end: offsetIn(c, i + m.index), at: i + k }
+      yield { text: run.slice(from, m.index + m[0].length), start: offsetIn(c, i + from), end: offsetIn(c, i + m.index + m[0].length), at: i + from }
       k = m.index + m[0].length
     }
     if (k < run.length) yield { text: run.slice(k), start: offsetIn(c, i + k), end: offsetIn(c, j), at: i + k }

@@ -124,8 +124,75 @@ export function solve(rows: RowChoice[], cols: string[], identities: Identity[])
         setKnown(r)
       }
     }
+    if (!changed) changed = jointPass(rows, cols, identities, known, setKnown)
   }
   return rows
+}
+
+/** Most combinations of open rows' readings tried for one identity. */
+const JOINT_MAX = 400
+
+/**
+ * An identity through two or three rows that are each still open (a 总计 column over two glued rows that each
+ * split two ways) cannot filter either row alone. Try their readings together: a reading that takes part in
+ * no combination satisfying the identity is dropped. Never a choice between consistent combinations; and an
+ * identity no combination satisfies (the township's own arithmetic) filters nothing.
+ */
+function jointPass(rows: RowChoice[], cols: string[], identities: Identity[], known: Known, setKnown: (r: RowChoice) => void): boolean {
+  const byRow = new Map(rows.map((r) => [r.row, r]))
+  let changed = false
+  for (const id of identities) {
+    const names = [...new Set(refs(id).map((x) => x.row))]
+    const open = names.map((n) => byRow.get(n)).filter((r): r is RowChoice => !!r && r.readings.length > 1 && !r.overflow)
+    if (open.length < 2 || open.length > 3) continue
+    if (!names.every((n) => open.some((r) => r.row === n) || refs(id).every((x) => x.row !== n || known.has(key(x.row, x.col))))) continue
+    if (open.reduce((a, r) => a * r.readings.length, 1) > JOINT_MAX) continue
+    const used = open.map(() => new Set<number>())
+    const pick: number[] = []
+    const walk = (k: number): void => {
+      if (k === open.length) {
+        if (holdsJoint(id, open, pick, cols, known)) pick.forEach((p, i) => (used[i] as Set<number>).add(p))
+        return
+      }
+      for (let p = 0; p < (open[k] as RowChoice).readings.length; p++) {
+        pick[k] = p
+        walk(k + 1)
+      }
+    }
+    walk(0)
+    if (used.some((u) => u.size === 0)) continue
+    open.forEach((r, i) => {
+      const u = used[i] as Set<number>
+      if (u.size === r.readings.length) return
+      r.readings = r.readings.filter((_, p) => u.has(p))
+      changed = true
+      setKnown(r)
+    })
+  }
+  return changed
+}
+
+function holdsJoint(id: Identity, open: RowChoice[], pick: number[], cols: string[], known: Known): boolean {
+  const val = (x: { row: string; col: string }): number | null | undefined => {
+    const i = open.findIndex((r) => r.row === x.row)
+    if (i < 0) return known.get(key(x.row, x.col))
+    const r = open[i] as RowChoice
+    const v = (r.readings[pick[i] as number] as Reading)[cols.indexOf(x.col)]
+    return v === null && r.blankAsZero ? 0 : v
+  }
+  let l = 0
+  let rs = 0
+  for (const x of id.lhs) {
+    const v = val(x)
+    if (v === null || v === undefined) return true
+    l += v
+  }
+  for (const x of id.rhs) {
+    const v = val(x)
+    if (v === null || v === undefined) return true
+    rs += v
+  }
+  return l === rs
 }
 
 function holds(id: Identity, r: RowChoice, reading: Reading, cols: string[], known: Known): boolean {

@@ -5,7 +5,7 @@ import { labelKey } from '../normalize.ts'
 import type { Token } from '../tokens.ts'
 import { buildGrid } from './build.ts'
 import { readSpec, tableProblem } from './read.ts'
-import { mapRows } from './rows.ts'
+import { mapRows, offsetIn } from './rows.ts'
 import { labelText, searchKey } from './search.ts'
 import type { Grid } from './types.ts'
 
@@ -39,6 +39,11 @@ export function clipTokens(tokens: Token[], start: number, end: number): Token[]
   return out
 }
 
+/** Longest cell text read as a 表二 block title with its local qualifiers. */
+const BLOCK_CELL_MAX = 40
+/** Markdown heading and emphasis marks around a title ('### 第二十条第（一）项'): no qualifier of the report's. */
+const MARKDOWN_MARKS = /^[#>*\s]+|[*\s]+$/g
+
 /** Read one table from the tokens of its region. */
 /** docEnd: where the whole document's text ends (see readSpec). */
 export function readGridTable(id: TableId, tokens: Token[], format: FormatKey, docEnd = Infinity): GridTable {
@@ -52,13 +57,25 @@ export function readGridTable(id: TableId, tokens: Token[], format: FormatKey, d
     const lt = labelText(grid.cells)
     let from = 0
     const starts: (number | null)[] = specs.map((sp) => {
-      const k = searchKey(sp.title as string)
-      const i = lt.s.indexOf(k, from)
+      let k = searchKey(sp.title as string)
+      let i = lt.s.indexOf(k, from)
+      // '第二十条(五)项': the item's 第 left out, as some sites write it.
+      if (i < 0) {
+        k = k.replace('条第', '条')
+        i = lt.s.indexOf(k, from)
+      }
       if (i < 0) return null
       from = i + k.length
       const c = grid.cells[lt.cell[i] as number]
       if (c) {
-        const hit: LabelHit = { table: 'T2', kind: 'block', id: sp.block as string, expected: sp.title as string, raw: c.text, match: 'exact', span: { start: c.start, end: c.end } }
+        // A cell far longer than a block title is a paragraph holding the table glued together (a crawler's
+        // text of a web page): the title as written is the matched part, not the whole paragraph.
+        const last = i + k.length - 1
+        const inPara = c.text.replace(/\s+/g, '').length > BLOCK_CELL_MAX && lt.cell[last] === lt.cell[i]
+        const a = inPara ? (lt.at[i] as number) : 0
+        const b = inPara ? (lt.at[last] as number) + 1 : c.text.length
+        const span = inPara ? { start: offsetIn(c, a), end: offsetIn(c, b - 1) + 1 } : { start: c.start, end: c.end }
+        const hit: LabelHit = { table: 'T2', kind: 'block', id: sp.block as string, expected: sp.title as string, raw: c.text.slice(a, b).replace(MARKDOWN_MARKS, ''), match: 'exact', span }
         result.labels.push(hit)
       }
       return from

@@ -1,0 +1,80 @@
+// A number in a table cell verified by two recognisers that share nothing: tesseract's reading and the
+// shapes of the cell's glyphs compared with the digits read elsewhere on the same page (glyphCheck.ts).
+// A verified number is taken as printed even when the table's own arithmetic fails (a report's real
+// addition error must still show); any other number in a failing identity is put in doubt by the parser.
+// When the page's reading of a cell gave no number with confidence but every glyph is clearly one
+// learned digit, the glyphs alone are not enough: the cell is read once more, closely framed, enlarged
+// and restricted to digits, and only a confident reading of the same digits verifies it.
+import { JUNK_CONF, minWordConf, wordsText, type TCell } from './cellRead.ts'
+import { crop, encodePgm, pad, scale, type Gray, type Rect } from './image.ts'
+import { digitsOf } from './layout.ts'
+import type { OcrWord, Recognizer } from './pool.ts'
+import { MIN_CONF } from '../parse/values.ts'
+
+/** The digits-only reading made here must be this confident to verify a number (the page's own reading: MIN_CONF). */
+const READ_CONF = 90
+
+/** The digits a cell's readings give, and whether any reading contradicts `digits`. */
+function contradicted(c: TCell, digits: string): boolean {
+  const reads = c.readings ?? [{ text: wordsText(c.words), conf: minWordConf(c.words) }]
+  return reads.some((r) => {
+    if (r.text === '') return false
+    const d = digitsOf(r.text)
+    if (d) return d.digits.replace(/\D/g, '') !== digits && r.conf >= JUNK_CONF
+    return r.conf >= MIN_CONF
+  })
+}
+
+/**
+ * Mark the value cells whose number two recognisers agree on (`verified`). `c.glyphs` are the digits the
+ * glyph shapes clearly show (set by checkGlyphs); a cell without them is left as it is.
+ */
+export async function verifyDigits(g: Gray, cells: TCell[], em: number, dpi: number, pool: Recognizer, signal?: AbortSignal): Promise<void> {
+  await Promise.all(
+    cells.map(async (c) => {
+      const glyphs = c.glyphs
+      if (!glyphs || !c.glyphBox || contradicted(c, glyphs)) return
+      const own = digitsOf(wordsText(c.words))
+      const ownDigits = own?.digits.replace(/\D/g, '')
+      if (own && !own.mapped && ownDigits === glyphs && minWordConf(c.words) >= MIN_CONF) {
+        c.verified = true
+        return
+      }
+      const again = await readDigits(g, c.glyphBox, em, dpi, pool, signal)
+      const d = digitsOf(wordsText(again))
+      if (!d || d.mapped || d.digits !== glyphs || minWordConf(again) < READ_CONF) return
+      // the digits read again take the place of a reading that was no number (or not this one) with confidence
+      if (ownDigits !== glyphs) c.words = again
+      c.verified = true
+    })
+  )
+}
+
+/**
+ * The glyphs' box framed with a little white, read as one line of digits only, in grey: enlarging a
+ * glyph past about 40 pixels or binarising it makes tesseract drop or misread it (measured on the
+ * 150 dpi real scans: a '0' read at 93 unscaled, lost at 1.5x and 3x); a single-word reading when the
+ * line reading gives nothing.
+ */
+async function readDigits(g: Gray, box: Rect, em: number, dpi: number, pool: Recognizer, signal?: AbortSignal): Promise<OcrWord[]> {
+  const m = Math.round(0.25 * em)
+  const r: Rect = { x0: Math.max(0, box.x0 - m), y0: Math.max(0, box.y0 - m), x1: Math.min(g.w, box.x1 + m), y1: Math.min(g.h, box.y1 + m) }
+  const f = Math.min(3, Math.max(1, GLYPH_PX / Math.max(1, box.y1 - box.y0)))
+  const padPx = 20
+  const img = encodePgm(pad(scale(crop(g, r), f), padPx))
+  const back = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
+    x0: r.x0 + (b.x0 - padPx) / f,
+    y0: r.y0 + (b.y0 - padPx) / f,
+    x1: r.x0 + (b.x1 - padPx) / f,
+    y1: r.y0 + (b.y1 - padPx) / f
+  })
+  for (const psm of ['7', '8']) {
+    const res = await pool.recognize(img, { psm, whitelist: '0123456789', dpi: Math.round(dpi * f), signal })
+    if (res.words.length === 0) continue
+    return res.words.map((w) => ({ ...w, bbox: back(w.bbox), baseline: back(w.baseline), lineBox: back(w.lineBox), symbols: w.symbols.map((s) => ({ ...s, bbox: back(s.bbox) })) }))
+  }
+  return []
+}
+
+/** Glyph height tesseract reads digits best at. */
+const GLYPH_PX = 40

@@ -1,0 +1,90 @@
+// A number verified by two recognisers (tesseract and the glyph shapes learned on the page): a row of
+// digit cells drawn here, the page's readings given, checkGlyphs and verifyDigits run with the real
+// recogniser. Slow-ish: a few single-cell recognitions.
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { wordsText, type TCell } from '../../src-main/engine/ocr/cellRead.ts'
+import { verifyDigits } from '../../src-main/engine/ocr/digitVerify.ts'
+import { checkGlyphs } from '../../src-main/engine/ocr/glyphCheck.ts'
+import { otsu, type Gray, type Rect } from '../../src-main/engine/ocr/image.ts'
+import { DOUBT_CONF } from '../../src-main/engine/ocr/layout.ts'
+import { OcrPool, type OcrWord } from '../../src-main/engine/ocr/pool.ts'
+
+const require = createRequire(import.meta.url)
+const SLOW = Number(process.env.OCR_TEST_TIMEOUT ?? 180_000)
+const CELL_W = 150
+const CELL_H = 90
+const EM = 44
+
+/** A row of table cells at 300 dpi, each number drawn in its middle on grainy grey paper. */
+function row(numbers: string[]): Gray {
+  const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas')
+  const w = CELL_W * numbers.length
+  const canvas = createCanvas(w, CELL_H)
+  const ctx = canvas.getContext('2d')
+  ctx.fillStyle = '#ffffff'
+  ctx.fillRect(0, 0, w, CELL_H)
+  ctx.fillStyle = '#000000'
+  ctx.font = '40px DejaVu Serif, serif'
+  ctx.textAlign = 'center'
+  numbers.forEach((n, i) => ctx.fillText(n, i * CELL_W + CELL_W / 2, 60))
+  const rgba = ctx.getImageData(0, 0, w, CELL_H).data
+  const data = new Uint8Array(w * CELL_H)
+  let s = 11
+  for (let i = 0; i < data.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
+    data[i] = Math.max(0, Math.min(255, (rgba[i * 4] as number) - 12 + (s % 12)))
+  }
+  return { w, h: CELL_H, data }
+}
+
+function word(text: string, confidence: number, r: Rect): OcrWord {
+  const b = { x0: r.x0 + 40, y0: 25, x1: r.x1 - 40, y1: 65 }
+  return { text, confidence, bbox: b, symbols: [{ text, confidence, bbox: b }], baseline: b, lineBox: b }
+}
+
+/** The cells of the row, each with what the page's reading of it gave. */
+function cells(readings: [string, number][]): TCell[] {
+  return readings.map(([text, conf], i) => {
+    const rect = { x0: i * CELL_W, y0: 0, x1: (i + 1) * CELL_W, y1: CELL_H }
+    return { rect, words: text === '' ? [] : [word(text, conf, rect)], blobs: [], redo: false }
+  })
+}
+
+let pool: OcrPool
+beforeAll(() => {
+  pool = new OcrPool({ size: 1 })
+})
+afterAll(async () => {
+  await pool.terminate()
+})
+
+describe('numbers verified by tesseract and the glyph shapes together', () => {
+  it(
+    'a digit read the same both ways is verified; one read as nothing is read again; a confident rival reading is not overruled',
+    async () => {
+      const printed = ['10', '1', '0', '0', '10', '0', '0', '7']
+      const g = row(printed)
+      const cs = cells([
+        ['10', 95],
+        ['1', 96],
+        ['0', 95],
+        ['0', 94],
+        ['10', 86], // read with some confidence: the shapes agree
+        ['|', 0], // a leftover rule read, nothing else: read again with digits only
+        ['1', 88], // read with confidence as another digit: stays in doubt
+        ['7', 90] // no other 7 on the page: nothing to compare its shape with
+      ])
+      cs[5]!.readings = [{ text: '|', conf: 0 }, { text: '', conf: 0 }]
+      const thr = otsu(g)
+      checkGlyphs(g, cs, thr, EM)
+      await verifyDigits(g, cs, EM, 300, pool)
+      expect(cs.map((c) => !!c.verified)).toEqual([true, true, true, true, true, true, false, false])
+      expect(wordsText(cs[5]!.words)).toBe('0')
+      expect(wordsText(cs[6]!.words)).toBe('1')
+      expect(cs[6]!.conf).toBe(DOUBT_CONF)
+      expect(cs[7]!.glyphs).toBeUndefined()
+    },
+    SLOW
+  )
+})
