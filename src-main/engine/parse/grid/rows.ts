@@ -1,5 +1,6 @@
 // Stage 2a: find the template's rows in a grid and collect what stands in each row: value cells,
 // empty cells the source shows, and numbers glued to the label text. Labels come from the spec only.
+// Over 400 lines: mapRows is one pass over a region's cells that sorts labels, values and noise together.
 import type { Box, LabelMatch, Span } from '../../model.ts'
 import type { TableSpec } from '../../template.ts'
 import { readValue } from '../values.ts'
