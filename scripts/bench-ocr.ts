@@ -4,6 +4,8 @@
 //   ./node_modules/.bin/node scripts/bench-ocr.ts [--engine E] [--dpi 300] [--pool 2] [--dir folder] [-v] [name-filter]
 //   ./node_modules/.bin/node scripts/bench-ocr.ts --compare [--engines a,b,c]   recognisers side by side
 //   ./node_modules/.bin/node scripts/bench-ocr.ts --real [name-filter]   scans of the three real reports
+//   ... --cache DIR   keep each file's OCR result in DIR (keyed by OCR_VERSION): reruns only parse, for work on
+//                     the reading of OCR output; the s/page figures are then not OCR times
 //
 // --real first makes image-only scans of the real WPS PDFs of test/accuracy/real (scripts/ocr/realScans.ts:
 // 150 dpi grey, 200 dpi rotated, 150 dpi colour with a red seal over text, the text converted to traditional
@@ -15,7 +17,7 @@
 // test/fixtures/scans/tra: traditional and simplified, 150/200/300 dpi, rotated, a red seal over the 落款.
 // Prints seconds per OCR'd page, peak RSS, and per file: cells right (certain and correct), right but flagged,
 // wrong but flagged, wrong and certain (must be 0), and whether the issuing body and the year were read.
-// No cache is used; nothing is written.
+// No cache is used unless --cache is given; nothing else is written.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -24,6 +26,7 @@ import { fileURLToPath } from 'node:url'
 import { tmpdir } from 'node:os'
 import { makeRealScans, REAL_SCANS_VERSION } from './ocr/realScans.ts'
 import { compareTables, type ExpectedTables } from '../src-main/engine/ocr/accuracy.ts'
+import { OcrCache } from '../src-main/engine/ocr/cache.ts'
 import { readPdfWithOcr } from '../src-main/engine/ocr/ocrPdf.ts'
 import { PaddleRecognizer } from '../src-main/engine/ocr/paddle.ts'
 import { OcrPool, type Recognizer } from '../src-main/engine/ocr/pool.ts'
@@ -70,6 +73,8 @@ const SCANS = opt('--dir') ?? join(ROOT, 'test', 'fixtures', 'scans')
 const poolSize = opt('--pool')
 const engine = opt('--engine') ?? 'chi_sim+chi_tra'
 if (!ENGINES.includes(engine)) throw new Error(`unknown engine ${engine} (${ENGINES.join(', ')})`)
+const cacheDir = opt('--cache')
+const cache = cacheDir ? new OcrCache(cacheDir, 'bench') : null
 const verbose = args.includes('-v')
 const filter = args.find((a) => !a.startsWith('-')) ?? ''
 
@@ -112,7 +117,7 @@ for (const f of files) {
   try {
     // text-layer pages from the text layer, scanned pages by OCR (a .scan.pdf has only scanned pages)
     // no time limit here: under load a page can take minutes, and the figures are what is measured
-    const read = await readPdfWithOcr(buf, { dpi, pool, maxOcrMs: 3_600_000, onPage: (_d, n) => (pages = n) })
+    const read = await readPdfWithOcr(buf, { dpi, pool, maxOcrMs: 3_600_000, cache, onPage: (_d, n) => (pages = n) })
     const secs = (performance.now() - t0) / 1000
     totals.pages += pages
     totals.secs += secs

@@ -100,6 +100,40 @@ describe('identities on OCR cells', () => {
   })
 })
 
+describe('identities confirming one another', () => {
+  // a 2 x 3 table: two rows a + b = total, and a column r1.total + r2.total = all.total
+  const ids: Identity[] = [
+    { id: 'row-1', lhs: [{ row: 'r1', col: 'a' }, { row: 'r1', col: 'b' }], rhs: [{ row: 'r1', col: 'total' }] },
+    { id: 'col', lhs: [{ row: 'r1', col: 'total' }, { row: 'r2', col: 'total' }], rhs: [{ row: 'all', col: 'total' }] }
+  ]
+  function table(r1: [number, number, boolean][], r2total: [number, number, boolean], all: [number, number, boolean]): Map<string, CellValue[]> {
+    const cell = (row: string, col: string, [v, conf, low]: [number, number, boolean]): CellValue => {
+      const c: CellValue = { table: 'T3', row, col, value: v, raw: String(v), status: low ? 'uncertain' : 'ok' }
+      if (low) c.note = `识别置信度低（${conf}）`
+      ocrConf.set(c, conf)
+      return c
+    }
+    return new Map([
+      ['r1', r1.map((x, i) => cell('r1', cols[i] as string, x))],
+      ['r2', [cell('r2', 'a', [1, 97, false]), cell('r2', 'b', [1, 97, false]), cell('r2', 'total', r2total)]],
+      ['all', [cell('all', 'a', [0, 97, false]), cell('all', 'b', [0, 97, false]), cell('all', 'total', all)]]
+    ])
+  }
+  it('a digit confirmed by its row is sure enough to confirm the next one in its column', () => {
+    // r1.total (40) is confirmed by 3 + 4 = 7; then 7 + r2.total (40) = 9 confirms r2.total = 2
+    const m = table([[3, 97, false], [4, 97, false], [7, 40, true]], [2, 40, true], [9, 97, false])
+    applyOcrIdentities(ids, m, cols, [])
+    expect(m.get('r1')?.[2]?.status).toBe('ok')
+    expect(m.get('r2')?.[2]?.status).toBe('ok')
+    expect(m.get('r2')?.[2]?.note).toContain('已确认')
+  })
+  it('nothing is confirmed when the first link has two unsure digits', () => {
+    const m = table([[3, 60, true], [4, 97, false], [7, 40, true]], [2, 40, true], [9, 97, false])
+    applyOcrIdentities(ids, m, cols, [])
+    expect([m.get('r1')?.[0]?.status, m.get('r1')?.[2]?.status, m.get('r2')?.[2]?.status]).toEqual(['uncertain', 'uncertain', 'uncertain'])
+  })
+})
+
 describe('blanks in OCR rows', () => {
   it('a blank beside a cell read without confidence is uncertain (a digit may have been missed)', () => {
     const m = row([[3, 40, true], [0, 97], [7, 97]])

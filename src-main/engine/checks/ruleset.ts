@@ -8,7 +8,8 @@ import { REPORT_RULES } from './registry.ts'
  * with the versions (checks/prep.ts) are recomputed instead of reused.
  */
 // 12: SEC6-EMPTY no longer counts a page footer under 六 as content (layouts2).
-const CHECKS_REVISION = 13
+// 14: on scans, misread headings and loose table labels are reading doubts, mixed scripts not DOC-TRAD (ocrtables).
+const CHECKS_REVISION = 14
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

@@ -2,10 +2,12 @@
 import type { ParseProblem, ParsedReport, ReadResult, SectionHit, TableResult } from '../model.ts'
 import { template, type FormatKey } from '../template.ts'
 import { detectFormat, parsingFormat } from './format.ts'
+import { repairHeadings } from './headingRepair.ts'
 import { readMeta } from './meta.ts'
 import { confirmOcrBody } from './ocrBody.ts'
 import { foldText, tradShare } from './normalize.ts'
 import { placementProblems } from './problems.ts'
+import { scanTradShare } from './scanScript.ts'
 import { findSections } from './sections.ts'
 import { tokenize, type Token } from './tokens.ts'
 import { MIN_CONF } from './values.ts'
@@ -15,9 +17,11 @@ export function parseReport(read: ReadResult): ParsedReport {
   const norm = foldText(read.text)
   const detected = detectFormat(norm)
   const sections = findSections(read.lines, norm, template('2021').sections, read.text.length)
+  const repaired = repairHeadings(sections, read.lines, template('2021').sections, read.text.length)
   const s1 = sections[0]?.found ? sections[0].titleSpan?.start : undefined
   const meta = readMeta(read.lines, read.text, s1)
-  if (read.lines.some((l) => l.cells.some((c) => c.conf !== undefined))) confirmOcrBody(meta, norm)
+  const scanned = read.lines.some((l) => l.cells.some((c) => c.conf !== undefined))
+  if (scanned) confirmOcrBody(meta, norm)
   // The 落款 (body and date at the end) is not part of section 六.
   const last = [...sections].reverse().find((h) => h.found)
   const signStart = meta.signBody?.span.start ?? meta.signDate?.span.start
@@ -40,7 +44,9 @@ export function parseReport(read: ReadResult): ParsedReport {
   // Where the document's text stops: a row name there with nothing after it is a copy cut short, not a blank row.
   const docEnd = tokens.reduce((m, t) => (/[^\s|｜]/.test(t.text) ? Math.max(m, t.end) : m), 0)
   const g2 = readGridTable('T2', span('S2', at('S1', 'end') ?? 0, at('S3', 'start') ?? len), fmt, docEnd)
-  const g3 = readGridTable('T3', span('S3', at('S2', 'end') ?? g2.end ?? 0, at('S4', 'start') ?? len), fmt, docEnd)
+  // Without its heading (a scan misread it) 表三 is looked for by its own labels after 表二, not from the end
+  // of section 二: that end is then the next heading found, so the region would be empty.
+  const g3 = readGridTable('T3', span('S3', g2.end ?? at('S2', 'start') ?? at('S1', 'end') ?? 0, at('S4', 'start') ?? len), fmt, docEnd)
   const g4 = readGridTable('T4', span('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt, docEnd)
   const [t2, t3, t4] = [g2.table, g3.table, g4.table]
   for (const g of [g2, g3, g4]) if (g.problem) problems.push(g.problem)
@@ -51,11 +57,12 @@ export function parseReport(read: ReadResult): ParsedReport {
     markers: { f2021: detected.f2021, f2019: detected.f2019 },
     sections,
     tables: { T2: t2, T3: t3, T4: t4 },
-    tradShare: tradShare(read.text, norm),
+    tradShare: scanned ? scanTradShare(tradShare(read.text, norm), read.text, norm) : tradShare(read.text, norm),
     norm
   }
   if (problems.length) report.problems = problems
-  const doubt = ocrDoubt(read)
+  // a heading found again in a misread line is a reading without confidence, whatever OCR said of its glyphs
+  const doubt = [...ocrDoubt(read), ...repaired.map((s): [number, number] => [s.start, s.end]), ...looseOcrLabels(read, [t2, t3, t4])]
   if (doubt.length) report.ocrDoubt = doubt
   Object.assign(report, meta)
   addProblems(report, placementProblems(report, read.lines, fmt))
@@ -66,6 +73,23 @@ export function parseReport(read: ReadResult): ParsedReport {
 function ocrDoubt(read: ReadResult): [number, number][] {
   const out: [number, number][] = []
   for (const l of read.lines) for (const c of l.cells) if (c.conf !== undefined && c.conf < MIN_CONF) out.push([c.start, c.end])
+  return out
+}
+
+/**
+ * Table labels read from a scan that match the template only loosely ('本年處理決定數其' for 本年处理决定数量): a
+ * glyph misread is far likelier than a township's rewording, whatever confidence OCR gave the glyphs.
+ */
+function looseOcrLabels(read: ReadResult, tables: TableResult[]): [number, number][] {
+  const ocr = read.lines.flatMap((l) => l.cells.filter((c) => c.conf !== undefined))
+  if (!ocr.length) return []
+  const out: [number, number][] = []
+  for (const t of tables) {
+    for (const l of t.labels) {
+      if (l.match === 'exact') continue
+      if (ocr.some((c) => c.start < l.span.end && c.end > l.span.start)) out.push([l.span.start, l.span.end])
+    }
+  }
   return out
 }
 

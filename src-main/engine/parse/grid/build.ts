@@ -3,7 +3,7 @@ import type { Box } from '../../model.ts'
 import { labelOrdinal } from '../normalize.ts'
 import type { Token } from '../tokens.ts'
 import { readValue } from '../values.ts'
-import { isPageFurniture } from './footers.ts'
+import { isPageFurniture, ocrPageNumbers } from './footers.ts'
 import { searchKey } from './search.ts'
 import type { GCell, Grid } from './types.ts'
 
@@ -32,7 +32,8 @@ function toCell(t: Token): GCell {
  * neither. `labels` (from the template) tell which wrapped fragments belong together.
  */
 export function buildGrid(tokens: Token[], labels: string[] = []): Grid {
-  const cells = withoutFilledCopies(tokens.filter((t) => !isPageFurniture(t.text)).map(toCell))
+  const pageNumbers = ocrPageNumbers(tokens)
+  const cells = withoutFilledCopies(tokens.filter((t) => !isPageFurniture(t.text) && !pageNumbers.has(t)).map(toCell))
   const nonEmpty = cells.filter((c) => c.kind !== 'empty')
   const boxed = nonEmpty.filter((c) => c.box).length
   if (nonEmpty.length > 0 && boxed * 2 > nonEmpty.length) return { source: 'positioned', cells: positioned(cells, labels.map(searchKey)) }

@@ -4,6 +4,7 @@ import type { CellStatus, CellValue, LabelHit, ParseProblem, Span, TableResult }
 import type { Identity, TableSpec } from '../../template.ts'
 import { MIN_CONF, readValue } from '../values.ts'
 import { columnModel, placeByModel } from './columns.ts'
+import { markUnread } from './unread.ts'
 import type { Item, MappedRows, RowRead } from './rows.ts'
 import { placements, resplit, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
 import { matchLabel } from '../labels.ts'
@@ -204,7 +205,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
             out.unplaced.push({ row: row.id, col: c.col })
           }
         })
-      }
+      } else if (row.unread?.length) markUnread(cells, onGrid.cells, row.unread, model, out, row.id)
       if (onGrid.extra.length) {
         // One value written again in every extra field ('行政许可 | 447228 | 447228 | 447228'): a merged value
         // cell filled by the converter reads the same as a wider table, so it is not held against the source.

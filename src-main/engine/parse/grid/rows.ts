@@ -1,5 +1,6 @@
 // Stage 2a: find the template's rows in a grid and collect what stands in each row: value cells,
 // empty cells the source shows, and numbers glued to the label text. Labels come from the spec only.
+// Over 400 lines: mapRows is one pass over a region's cells that sorts labels, values and noise together.
 import type { Box, LabelMatch, Span } from '../../model.ts'
 import type { TableSpec } from '../../template.ts'
 import { readValue } from '../values.ts'
@@ -32,6 +33,8 @@ export interface RowRead {
    * rows, real tables): a row's own grid, whatever the other rows look like.
    */
   fields?: Item[]
+  /** OCR'd text after the row's first value (a digit misread as a glyph, '4' as '全'): where it stands no cell is blank. */
+  unread?: { text: string; box: Box }[]
 }
 
 export interface MappedRows {
@@ -211,6 +214,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         continue
       }
       if (!row.label && seenValue) textAfterValues.push(c.text)
+      if (seenValue && c.box && c.conf !== undefined) (row.unread ??= []).push({ text: c.text, box: c.box })
       const o = ownerOf(ci)
       // Whitespace and skipped chars belong to the char before them.
       let prev = -2
