@@ -1,6 +1,6 @@
 // A batch check runs in a worker with its own connection: while it works, the main thread (every
 // browser-mode API call) stays responsive, and its results are what an inline check stores.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runChecks } from '../../src-main/engine/checks/store.ts'
@@ -65,6 +65,8 @@ describe('batch checks off the main thread', () => {
     // The main thread was never blocked for long while the worker checked.
     expect(maxGap).toBeLessThan(Math.max(250, took / 3))
     expect(listedAt).toBeLessThan(took)
+    // The worker folds its writes back into the database: no WAL of megabytes is left on disk.
+    expect(statSync(`${d.db.name}-wal`).size).toBe(0)
   }, 120_000)
 
   it('a cell settlement re-checks the batch in the worker: the call resolves with the re-checked findings stored', async () => {
