@@ -88,3 +88,22 @@ describe('numbers verified by tesseract and the glyph shapes together', () => {
     SLOW
   )
 })
+
+describe('glyphs of a low-resolution scan that fall apart', () => {
+  it('a digit broken into two pieces is one glyph; a digit the reading dropped still leaves the number in doubt', () => {
+    const g = row(['30', '52', '46', '0', '11'])
+    // the thin top and bottom of the 0 in cell 3 lost, as on a 150 dpi scan: its two arcs no longer touch
+    const mid = 3 * CELL_W + CELL_W / 2
+    for (let y = 0; y < CELL_H; y++) for (let x = mid - 1; x <= mid + 1; x++) g.data[y * g.w + x] = 255
+    const cs = cells([
+      ['30', 95],
+      ['52', 95],
+      ['46', 95],
+      ['0', 95],
+      ['1', 95] // '11' read '1': a digit dropped
+    ])
+    checkGlyphs(g, cs, otsu(g), EM)
+    expect(cs[3]!.conf).toBeUndefined()
+    expect(cs[4]!.conf).toBe(DOUBT_CONF)
+  })
+})

@@ -8,8 +8,8 @@ import { digitsOf, DOUBT_CONF } from './layout.ts'
 
 /**
  * Glyph checks on the value cells of a page. A number cannot have more glyphs than digits: a digit OCR
- * dropped ('913' read '93', a thin '1' lost) leaves it in doubt however sure the readings were (fewer
- * glyphs are digits that touch). Then each glyph is compared with the digits read with confidence elsewhere
+ * dropped ('913' read '93', a thin '1' lost) leaves it in doubt however sure the readings were (pieces of
+ * one broken digit are joined first; fewer glyphs are digits that touch). Then each glyph is compared with the digits read with confidence elsewhere
  * on the page: a confident number whose glyph clearly looks like another digit is put in doubt, and a
  * doubtful one (a look-alike such as '了' for 7, or readings that disagreed) whose every glyph clearly
  * looks like its digit is confirmed.
@@ -20,9 +20,13 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
     const d = digitsOf(wordsText(c.words))
     if (!d || c.rect.x1 - c.rect.x0 > VALUE_CELL_EM * em) continue
     const inset = 3
-    const boxes = glyphBoxes(g, { x0: c.rect.x0 + inset, y0: c.rect.y0 + inset, x1: c.rect.x1 - inset, y1: c.rect.y1 - inset }, thr, 0.4 * em)
+    const boxes = glyphBoxes(
+      g,
+      { x0: c.rect.x0 + inset, y0: c.rect.y0 + inset, x1: c.rect.x1 - inset, y1: c.rect.y1 - inset },
+      thr,
+      0.4 * em,
+    )
     const digits = d.digits.replace(/\D/g, '')
-    if (boxes.length > digits.length) c.conf = Math.min(c.conf ?? 100, DOUBT_CONF)
     values.push({ c, digits, mapped: d.mapped, boxes, conf: Math.min(c.conf ?? 100, minWordConf(c.words)) })
   }
   // fewer glyphs than digits: digits that touch fill as much width as they count; a digit made up from a
@@ -32,6 +36,17 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
     .flatMap((v) => v.boxes.filter((_, i) => v.digits[i] !== '1').map((b) => b.x1 - b.x0))
     .sort((a, b) => a - b)
   const digitW = widths.length >= 3 ? (widths[widths.length >> 1] as number) : 0.45 * em
+  for (const v of values) {
+    if (v.boxes.length <= v.digits.length) continue
+    // small digits of a low-resolution scan lose their thinnest strokes: a '0' falls apart into its two
+    // arcs. Pieces close together that fit one digit's width between them are one glyph; two real digits
+    // never fit (a digit's advance leaves a gap, or together they are wider than one digit)
+    if (widths.length >= 3) v.boxes = joinPieces(v.boxes, digitW, em)
+    if (v.boxes.length > v.digits.length) {
+      v.c.conf = Math.min(v.c.conf ?? 100, DOUBT_CONF)
+      v.conf = Math.min(v.conf, DOUBT_CONF)
+    }
+  }
   for (const v of values) {
     if (v.boxes.length === 0 || v.boxes.length >= v.digits.length) continue
     const est = v.boxes.reduce((n, b) => n + Math.max(1, Math.round((b.x1 - b.x0) / digitW)), 0)
@@ -46,14 +61,25 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
     if (v.boxes.length !== v.digits.length) continue
     const seen = v.boxes.map((b) => matcher.match(g, b, thr, v.c))
     // what the shapes alone read, when every glyph is beyond doubt one learned digit (digitVerify.ts)
-    if (v.boxes.length > 0 && seen.every((m) => !!m && m.score >= VERIFY_MATCH && m.score - m.runnerUp >= VERIFY_MARGIN)) {
+    if (
+      v.boxes.length > 0 &&
+      seen.every((m) => !!m && m.score >= VERIFY_MATCH && m.score - m.runnerUp >= VERIFY_MARGIN)
+    ) {
       v.c.glyphs = seen.map((m) => (m as DigitMatch).digit).join('')
-      v.c.glyphBox = { x0: Math.min(...v.boxes.map((b) => b.x0)), y0: Math.min(...v.boxes.map((b) => b.y0)), x1: Math.max(...v.boxes.map((b) => b.x1)), y1: Math.max(...v.boxes.map((b) => b.y1)) }
+      v.c.glyphBox = {
+        x0: Math.min(...v.boxes.map((b) => b.x0)),
+        y0: Math.min(...v.boxes.map((b) => b.y0)),
+        x1: Math.max(...v.boxes.map((b) => b.x1)),
+        y1: Math.max(...v.boxes.map((b) => b.y1)),
+      }
     }
-    const clear = (m: DigitMatch | null): m is DigitMatch => !!m && m.score >= GLYPH_MATCH && m.score - m.runnerUp >= GLYPH_MARGIN
+    const clear = (m: DigitMatch | null): m is DigitMatch =>
+      !!m && m.score >= GLYPH_MATCH && m.score - m.runnerUp >= GLYPH_MARGIN
     if (!v.mapped && v.conf >= MIN_CONF) {
       // a digit that clearly looks like another learned digit
-      const wrong = seen.some((m, i) => clear(m) && m.digit !== v.digits[i] && matcher.count(v.digits[i] as string, v.c) > 0)
+      const wrong = seen.some(
+        (m, i) => clear(m) && m.digit !== v.digits[i] && matcher.count(v.digits[i] as string, v.c) > 0,
+      )
       if (wrong) v.c.conf = DOUBT_CONF
     } else if ((v.c.conf ?? 100) > 0 && seen.every((m, i) => clear(m) && m.digit === v.digits[i])) {
       // every glyph is the digit read: a look-alike becomes its digit, and the number is no longer in doubt
@@ -64,6 +90,25 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
   }
 }
 
+/** Neighbouring glyph boxes that are pieces of one digit: at most PIECE_GAP em apart and PIECE_WIDTH digit widths together. */
+function joinPieces(boxes: Rect[], digitW: number, em: number): Rect[] {
+  const out: Rect[] = []
+  for (const b of boxes) {
+    const last = out[out.length - 1]
+    if (last && b.x0 - last.x1 <= PIECE_GAP * em && b.x1 - last.x0 <= PIECE_WIDTH * digitW) {
+      out[out.length - 1] = {
+        x0: last.x0,
+        y0: Math.min(last.y0, b.y0),
+        x1: Math.max(last.x1, b.x1),
+        y1: Math.max(last.y1, b.y1),
+      }
+    } else out.push(b)
+  }
+  return out
+}
+const PIECE_GAP = 0.12
+const PIECE_WIDTH = 1.2
+
 /** A confident reading for learning the page's digits. */
 const SURE_CONF = 90
 /** Glyph comparison: the shape must correlate this well with its digit, and this much better than with any other. */
@@ -72,4 +117,3 @@ const GLYPH_MARGIN = 0.2
 /** Stricter, for a glyph reading that verifies a number on its own footing (a real arithmetic error is then kept). */
 const VERIFY_MATCH = 0.9
 const VERIFY_MARGIN = 0.35
-
