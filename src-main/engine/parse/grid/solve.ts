@@ -172,14 +172,8 @@ function jointPass(rows: RowChoice[], cols: string[], identities: Identity[], kn
   return changed
 }
 
-function holdsJoint(id: Identity, open: RowChoice[], pick: number[], cols: string[], known: Known): boolean {
-  const val = (x: { row: string; col: string }): number | null | undefined => {
-    const i = open.findIndex((r) => r.row === x.row)
-    if (i < 0) return known.get(key(x.row, x.col))
-    const r = open[i] as RowChoice
-    const v = (r.readings[pick[i] as number] as Reading)[cols.indexOf(x.col)]
-    return v === null && r.blankAsZero ? 0 : v
-  }
+/** Whether both sides of the identity add up, given each cell's value; a cell not known yet lets it hold. */
+function balanced(id: Identity, val: (x: { row: string; col: string }) => number | null | undefined): boolean {
   let l = 0
   let rs = 0
   for (const x of id.lhs) {
@@ -195,25 +189,24 @@ function holdsJoint(id: Identity, open: RowChoice[], pick: number[], cols: strin
   return l === rs
 }
 
+function holdsJoint(id: Identity, open: RowChoice[], pick: number[], cols: string[], known: Known): boolean {
+  const val = (x: { row: string; col: string }): number | null | undefined => {
+    const i = open.findIndex((r) => r.row === x.row)
+    if (i < 0) return known.get(key(x.row, x.col))
+    const r = open[i] as RowChoice
+    const v = (r.readings[pick[i] as number] as Reading)[cols.indexOf(x.col)]
+    return v === null && r.blankAsZero ? 0 : v
+  }
+  return balanced(id, val)
+}
+
 function holds(id: Identity, r: RowChoice, reading: Reading, cols: string[], known: Known): boolean {
   const val = (x: { row: string; col: string }): number | null | undefined => {
     if (x.row !== r.row) return known.get(key(x.row, x.col))
     const v = reading[cols.indexOf(x.col)]
     return v === null && r.blankAsZero ? 0 : v
   }
-  let l = 0
-  let rs = 0
-  for (const x of id.lhs) {
-    const v = val(x)
-    if (v === null || v === undefined) return true
-    l += v
-  }
-  for (const x of id.rhs) {
-    const v = val(x)
-    if (v === null || v === undefined) return true
-    rs += v
-  }
-  return l === rs
+  return balanced(id, val)
 }
 
 const refs = (id: Identity): { row: string; col: string }[] => [...id.lhs, ...id.rhs]
