@@ -83,6 +83,22 @@ describe('a title cut short inside one paragraph', () => {
     expect(one.slice(s4.titleSpan!.start, s4.titleSpan!.end)).toBe('四、政府信息公開行政復議、行政訴訟情')
     expect(r.problems?.some((p) => p.code === 'section-unplaced') ?? false).toBe(false)
   })
+
+  it('a 五 heading that goes on in other words (…及明年工作计划) inside one paragraph still starts section 五, as reworded', () => {
+    const seed = readFileSync(join(SEED_DIR, SEEDS.find((s) => s.startsWith('000'))!), 'utf8')
+    const heading = seed.match(/^五、[^\n]*$/m)![0]
+    const text = variants['one paragraph']!(seed.replace(heading, '五、存在的主要问题及明年工作计划'))
+    const r = parse(text)
+    expectSixInOrder(r, 'reworded 五')
+    const s5 = r.sections.find((s) => s.id === 'S5')!
+    expect(s5.titleMatch).toBe('reworded')
+    // The written title stops where the glued body starts (a digit, a mark or a non-Chinese character).
+    expect(text.slice(s5.titleSpan!.start, s5.titleSpan!.end)).toBe('五、存在的主要问题及明年工作计划')
+    expect(r.problems?.some((p) => p.code === 'section-unplaced') ?? false).toBe(false)
+    // Without its ordinal the same words are running text: not a heading.
+    const noOrd = parse(variants['one paragraph']!(seed.replace(heading, '存在的主要问题及明年工作计划')))
+    expect(noOrd.sections.find((s) => s.id === 'S5')!.found).toBe(false)
+  })
 })
 
 describe('false headings', () => {

@@ -189,6 +189,13 @@ function oneEdit(norm: string, part: { n: number; end: number }, core: string): 
   return part.n + 1 < core.length ? readTitle(norm, skip + 1, core.slice(part.n + 1)) : -1
 }
 
+/** End of the run of Chinese characters from `from` on, at most `max` of them. */
+function wordsEnd(norm: string, from: number, max: number): number {
+  let i = from
+  while (i < norm.length && i - from < max && /[\u4e00-\u9fff]/.test(norm[i] as string)) i++
+  return i
+}
+
 /** Ordinals of the six sections, written with or without spaces ('一、', '一 、', '一.', after folding '一．'). */
 const ORDINAL = /[一二三四五六][ \t]*[、.]/g
 /** Characters that make an ordinal part of a bigger number or a citation ('十二、', '第二、'). */
@@ -235,6 +242,15 @@ function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSecti
     const typo = oneEdit(norm, part, core)
     if (typo > 0 && part.n >= 4 && core.length >= 10) {
       out.push({ sec: entry.sec, cand: { text: norm.slice(at, typo), start: at, end: typo, kind: 'inline', match: 'reworded', score: 6 } })
+      continue
+    }
+    // A title that starts as the template's and then says something else ('五、存在的主要问题及明年工作计划2024年，…'
+    // in a crawler's one-paragraph text): the section starts at the ordinal. The written title runs on over
+    // Chinese words up to the first digit, mark or space (where the glued body starts). Scored below every
+    // other reading, so the ordered chain takes it only where the section has no better heading.
+    if (part.n >= 6) {
+      const end = wordsEnd(norm, part.end, core.length - part.n + 6)
+      out.push({ sec: entry.sec, cand: { text: norm.slice(at, end), start: at, end, kind: 'inline', match: 'reworded', score: 4 } })
     }
   }
   // A title without its ordinal ('…止。总体情况2023年，…') counts only right after a sentence ends,
