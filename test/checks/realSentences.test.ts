@@ -101,6 +101,8 @@ const READ: [string, string, number, string][] = [
   ['ptgaj2019.txt', 'new_received', 0, '未收到公民提出的公开政府信息申请'],
   ['ptgaj2024.txt', 'review', 0, '没有因政府信息公开针对区公安局申请行政复议'],
   ['ptgaj2024.txt', 'lit', 0, '没有因政府信息公开针对区公安局申请行政复议或行政诉讼'],
+  ['pthzs2021.txt', 'review', 0, '未收到因政府信息公开提出的行政复议'],
+  ['pthzs2021.txt', 'lit', 0, '未收到因政府信息公开提出的行政复议、行政诉讼'],
   ['ptjtj2022.txt', 'new_received', 11, '收到政府信息公开申请11件'],
   ['shoffice2025.txt', 'new_received', 1295, '受理政府信息公开申请 1295 件'],
   ['shoffice2025.txt', 'r7_total', 1191, '办结 1191 件'],
