@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { readText } from '../../src-main/engine/ingest/readers/text.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
 import { splitDigits } from '../../src-main/engine/parse/grid/solve.ts'
-import { FIXTURES, seedBytes } from '../helpers/seeds.ts'
+import { FIXTURES, seedBytes, seedPath } from '../helpers/seeds.ts'
 
 const parse = (text: string) => parseReport(readText(Buffer.from(text, 'utf8')))
 const cell = (r: ReturnType<typeof parse>, t: 'T2' | 'T3' | 'T4', row: string, col: string) => r.tables[t].cells.find((c) => c.row === row && c.col === col)
@@ -32,6 +32,30 @@ describe('glued cells', () => {
     expect(row[0]?.note).toMatch(/没有满足模板勾稽关系的拆分/)
     expect(r.problems?.[0]?.cells).toHaveLength(7)
     expect(r.problems?.[0]?.message).toMatch(/^解析存疑：表三/)
+  })
+})
+
+describe('a minus glued between numbers (2019 表二 本年增/减)', () => {
+  // seed 004 (2019 template) as one paragraph, its cells glued, as a crawler's page text shows it
+  const one = readFileSync(seedPath('004'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && l !== '|').join('')
+  const row = (r: ReturnType<typeof parse>, id: string) => r.tables.T2.cells.filter((c) => c.row === id)
+
+  it('starts the next number: 行政许可1-10 can only be 1, -1, 0', () => {
+    expect(splitDigits(['1', '-10'], 3, () => true).found).toEqual([[1, -1, 0]])
+    const t = one.replace('行政許可000', '行政許可1-10')
+    expect(t).not.toBe(one)
+    const cells = row(parse(t), 'A20_5.admin_license')
+    expect(cells.map((c) => c.value)).toEqual([1, -1, 0])
+    expect(cells.every((c) => c.status === 'ok' || c.status === 'inferred')).toBe(true)
+  })
+
+  it('leaves a count never negative and keeps two readings uncertain (88-720: 88, -7, 20 or 88, -72, 0)', () => {
+    // 8, 8, -720 is a split of the digits, but 处理决定数量 is a count.
+    expect(splitDigits(['88', '-720'], 3, () => true).found).toContainEqual([8, 8, -720])
+    const cells = row(parse(one.replace('行政許可000', '行政許可88-720')), 'A20_5.admin_license')
+    expect(cells[0]).toMatchObject({ value: 88 })
+    expect(cells[0]?.status === 'ok' || cells[0]?.status === 'inferred').toBe(true)
+    expect(cells.slice(1).map((c) => [c.status, c.value])).toEqual([['uncertain', null], ['uncertain', null]])
   })
 })
 

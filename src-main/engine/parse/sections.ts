@@ -244,11 +244,12 @@ function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSecti
       out.push({ sec: entry.sec, cand: { text: norm.slice(at, typo), start: at, end: typo, kind: 'inline', match: 'reworded', score: 6 } })
       continue
     }
-    // A title that starts as the template's and then says something else ('五、存在的主要问题及明年工作计划2024年，…'
-    // in a crawler's one-paragraph text): the section starts at the ordinal. The written title runs on over
-    // Chinese words up to the first digit, mark or space (where the glued body starts). Scored below every
-    // other reading, so the ordered chain takes it only where the section has no better heading.
-    if (part.n >= 6) {
+    // A title 'A及B' that keeps its whole first clause and rewrites the second ('五、存在的主要问题及明年工作计划2024年，…'
+    // in a crawler's one-paragraph text): the section starts at the ordinal. A title broken inside a clause
+    // ('行政法律复议') is no heading. The written title runs on over Chinese words up to the first digit, mark
+    // or space (where the glued body starts). Scored below every other reading, so the ordered chain takes it
+    // only where the section has no better heading.
+    if (part.n >= 6 && /[及和与]/.test(core[part.n - 1] ?? '')) {
       const end = wordsEnd(norm, part.end, core.length - part.n + 6)
       out.push({ sec: entry.sec, cand: { text: norm.slice(at, end), start: at, end, kind: 'inline', match: 'reworded', score: 4 } })
     }

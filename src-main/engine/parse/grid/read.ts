@@ -250,13 +250,16 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       continue
     }
     const local = rowLocal(spec.identities, row.id)
-    const plain = values.every((v) => v.kind === 'num' && /^\d+$/.test(v.text.trim()))
-    const digits = values.reduce((a, v) => a + v.text.trim().length, 0)
+    // A minus sign glued between two numbers ('行政许可1-10': 1, -1, 0) starts the next number.
+    const plain = values.every((v) => v.kind === 'num' && /^-?\d+$/.test(v.text.trim()))
+    const digits = values.reduce((a, v) => a + v.text.trim().replace(/^-/, '').length, 0)
     if (plain && values.length < n && digits >= n) {
       // An identity can be checked as soon as the parts it names are all cut.
       const last = local.map((id) => Math.max(...[...id.lhs, ...id.rhs].map((x) => colIds.indexOf(x.col))))
       const partial = (p: number[]): boolean => local.every((id, i) => (last[i] as number) >= p.length || accepts([id], colIds, p))
-      const res = splitDigits(values.map((v) => v.text.trim()), n, (p) => accepts(local, colIds, p), 50, 200000, partial)
+      // A count is never negative: only a signed column (本年增/减) may take the number after a minus.
+      const signsFit = (p: number[]): boolean => p.every((x, i) => x >= 0 || spec.cols[i]?.type === 'signed_int')
+      const res = splitDigits(values.map((v) => v.text.trim()), n, (p) => signsFit(p) && accepts(local, colIds, p), 50, 200000, partial)
       const pieces = values.map((v) => v.text.trim())
       pending.push({ row, items: values, choice: { row: row.id, readings: res.found, overflow: res.overflow, pieces }, why: `数字连在一起（${values.map((v) => v.text.trim()).join(' ')}）`, noun: '拆分' })
       continue

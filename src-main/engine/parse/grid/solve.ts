@@ -20,7 +20,11 @@ export interface RowChoice {
   broken?: string[]
 }
 
-/** Split a run of digits (the concatenation of `pieces`, each cut at least once at its end) into n numbers. */
+/**
+ * Split a run of digits (the concatenation of `pieces`, each cut at least once at its end) into n numbers.
+ * A piece written with a minus ('88-720' read as '88', '-720') keeps it on its first number only: the sign
+ * belongs to the number right after it.
+ */
 export function splitDigits(
   pieces: string[],
   n: number,
@@ -29,13 +33,17 @@ export function splitDigits(
   budget = 200000,
   partial?: (r: number[]) => boolean
 ): { found: number[][]; overflow: boolean } {
-  const digits = pieces.join('')
   const mustCut = new Set<number>()
+  const negAt = new Set<number>()
   let at = 0
-  for (const p of pieces) {
-    at += p.length
+  const bare = pieces.map((p) => {
+    const d = p.startsWith('-') ? p.slice(1) : p
+    if (d !== p) negAt.add(at)
+    at += d.length
     mustCut.add(at)
-  }
+    return d
+  })
+  const digits = bare.join('')
   const found: number[][] = []
   let overflow = digits.length > n * 7 || pieces.length > n || !/^\d+$/.test(digits)
   let visits = 0
@@ -64,7 +72,7 @@ export function splitDigits(
       for (let k = pos + 1; k < end; k++) if (mustCut.has(k)) crosses = true
       if (crosses) break
       if (len > 1 && digits[pos] === '0') break
-      parts.push(Number(digits.slice(pos, end)))
+      parts.push((negAt.has(pos) ? -1 : 1) * Number(digits.slice(pos, end)))
       walk(end)
       parts.pop()
     }
