@@ -156,6 +156,16 @@ describe('DOC-YEAR-CONSISTENT', () => {
     expect(r.findings.some((f) => f.loc === 'year.period')).toBe(fires)
   })
 
+  // holdout-full ptjjf2022: a 2022 report that follows the notice about the 2021 reports, cited by its title.
+  it.each([
+    ['关于做好2022年政府信息公开工作年度报告有关工作的通知', false],
+    ['关于做好2023年政府信息公开工作年度报告有关工作的通知》。现发布《平安镇2022年政府信息公开工作年度报告', true]
+  ] as const)('preface naming %s in a 2023 report → fires: %s', (words, fires) => {
+    const t = edit('002', '关于做好2023年政府信息公开工作年度报告有关工作的通知', words)
+    const r = runRule(rule('DOC-YEAR-CONSISTENT'), t)
+    expect(r.findings.some((f) => f.loc === 'year.name')).toBe(fires)
+  })
+
   it('fires when the 落款 date is not in the following year', () => {
     const r = runRule(rule('DOC-YEAR-CONSISTENT'), edit('004', '2021年1月25日', '2020年12月25日'))
     expect(r.outcome).toBe('FAIL')

@@ -103,6 +103,8 @@ const READ: [string, string, number, string][] = [
   ['ptgaj2024.txt', 'lit', 0, '没有因政府信息公开针对区公安局申请行政复议或行政诉讼'],
   ['pthzs2021.txt', 'review', 0, '未收到因政府信息公开提出的行政复议'],
   ['pthzs2021.txt', 'lit', 0, '未收到因政府信息公开提出的行政复议、行政诉讼'],
+  ['ptjjf2022.txt', 'review', 0, '未有政府信息公开行政复议'],
+  ['ptjjf2022.txt', 'lit', 0, '未有政府信息公开行政复议及行政诉讼'],
   ['ptjtj2022.txt', 'new_received', 11, '收到政府信息公开申请11件'],
   ['shoffice2025.txt', 'new_received', 1295, '受理政府信息公开申请 1295 件'],
   ['shoffice2025.txt', 'r7_total', 1191, '办结 1191 件'],

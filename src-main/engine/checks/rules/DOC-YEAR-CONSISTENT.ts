@@ -3,6 +3,9 @@ import { matchJoined } from '../lib/joined.ts'
 import { matchAll, narrativeRanges, preface, quote, sectionBody, STAT_PERIOD } from '../lib/narrative.ts'
 import { fromFindings, na, type Evidence, type Finding, type ReportRule } from '../types.ts'
 
+/** What follows a report name inside another document's title: its words, then 通知/意见/方案/办法/函 (one clause). */
+const NAMES_A_NOTICE = /^[^》，。；,;\n]{0,24}?(?:通知|意见|方案|办法|函)/
+
 // 年度报告报告的是上一年度的情况（条例第四十九条）：标题年度、统计期限、正文“本年”数据和落款日期须对得上。
 const rule: ReportRule = {
   id: 'DOC-YEAR-CONSISTENT',
@@ -45,6 +48,9 @@ const rule: ReportRule = {
     const pre = preface(ctx)
     if (pre) {
       for (const { start, end, m } of matchAll(ctx, /((?:19|20)\d{2})\s*年度?\s*政府信息公开工作年度报告/, [pre])) {
+        // '《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》' names the notice the report follows
+        // (often last year's, cited again), not this report: the name goes on to a notice, opinion or letter.
+        if (NAMES_A_NOTICE.test(ctx.text.slice(end, end + 30))) continue
         if (Number(m[1]) !== year) {
           add('year.name', `标题为${year}年度，前言中的报告名称却是${m[1]}年（“${quote(ctx, start, end)}”）。`, start, end, '前言中的报告名称')
           break
