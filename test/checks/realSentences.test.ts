@@ -106,6 +106,7 @@ const READ: [string, string, number, string][] = [
   ['ptjjf2022.txt', 'review', 0, '未有政府信息公开行政复议'],
   ['ptjjf2022.txt', 'lit', 0, '未有政府信息公开行政复议及行政诉讼'],
   ['ptjtj2022.txt', 'new_received', 11, '收到政府信息公开申请11件'],
+  ['ptjtj2025.txt', 'r7_total', 21, '办结政府信息公开申请21件'],
   ['shoffice2025.txt', 'new_received', 1295, '受理政府信息公开申请 1295 件'],
   ['shoffice2025.txt', 'r7_total', 1191, '办结 1191 件'],
   ['shoffice2025.txt', 'carried_over', 189, '上年结转 189 件'],
