@@ -40,7 +40,7 @@ const CHOOSE_CONF = 95
  * Unsure numbers (read without confidence, or read as text where a digit stands) among whose other
  * readings exactly one makes every identity through the cell hold whose other cells were read with
  * confidence, when one of them has every other cell read beyond doubt (CHOOSE_CONF; a digit an identity
- * confirmed is not) or two of them share no other cell: that reading is the value, `inferred`, its note naming the readings seen. Never a
+ * confirmed is not), two of them share no other cell, or the reading is one digit away from the first: that reading is the value, `inferred`, its note naming the readings seen. Never a
  * number no reading gave; a reading with another count of digits than the glyphs in the cell is no
  * reading of it; two readings that fit, or none, leave the cell as it was. The recogniser's first reading,
  * when it fits, is left to the confirmation in applyOnce.
@@ -60,9 +60,7 @@ function chooseReadings(ids: Identity[], placed: Map<string, CellValue[]>, colId
       const through = ids.filter((id) => refsOf(id).some((r) => cellOf(r) === c))
       const usable = (min: number): Identity[] => through.filter((id) => refsOf(id).every((r) => cellOf(r) === c || sure(cellOf(r), min)))
       const loose = usable(MIN_CONF)
-      // one identity whose other cells were read beyond doubt, or two that share no other cell (a misread
-      // in either would have to be matched by one in the other)
-      if (usable(CHOOSE_CONF).length === 0 && !twoApart(loose, c, cellOf)) continue
+      if (loose.length === 0) continue
       const holdsWith = (id: Identity, v: number): boolean => {
         const val = (r: { row: string; col: string }): number => (cellOf(r) === c ? v : ((cellOf(r) as CellValue).value as number))
         return id.lhs.reduce((t, r) => t + val(r), 0) === id.rhs.reduce((t, r) => t + val(r), 0)
@@ -72,6 +70,10 @@ function chooseReadings(ids: Identity[], placed: Map<string, CellValue[]>, colId
       const fit = cands.filter((v) => loose.every((id) => holdsWith(id, v)))
       if (fit.length !== 1 || fit[0] === first) continue
       const v = fit[0] as number
+      // witnesses enough: one identity whose other cells were read beyond doubt; two that share no other
+      // cell (a misread in either would have to be matched by one in the other); or a reading one digit
+      // away from the first, where a failing identity already takes its other cells as printed (applyOnce)
+      if (usable(CHOOSE_CONF).length === 0 && !twoApart(loose, c, cellOf) && !(first !== null && oneDigitApart(first, v))) continue
       const others = readings.alts.filter((d) => d !== String(first)).join('、')
       c.note = `${first === null ? `识别为“${c.raw}”` : `识别置信度低，首选读数 ${first}`}，另有读数 ${others}；只有 ${v} 使本表勾稽关系成立，已取 ${v}，请对照原件核对`
       c.value = v
