@@ -87,6 +87,21 @@ describe('TBL-LABEL', () => {
     for (const s of ['000', '002', '003']) expect(runOnSeed(TBL_LABEL, s).outcome, s).toBe('PASS')
   })
 
+  // shoffice2025 (holdout-full): the PDF conversion tore the three-line label of （六）1 and kept only its middle line.
+  it('a label cut at both ends (torn by the conversion) is info, not a wording the township must correct', () => {
+    const torn = edit(seedText('000'), '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '行政机关不再处理其政府信息公')
+    const res = runRule(TBL_LABEL, torn)
+    const f = res.findings.find((x) => x.loc === 'T3.row.r6_1_no_correction')
+    expect(f?.severity).toBe('info')
+    expect(f?.message).toContain('不完整')
+    expect(res.findings.filter((x) => x.severity === 'warning')).toEqual([])
+  })
+
+  it('a label missing only its first word (规范性文件 for 行政规范性文件) stays a warning', () => {
+    const res = runRule(TBL_LABEL, edit(seedText('000'), '行政规范性文件\t', '规范性文件\t'))
+    expect(res.findings.map((f) => [f.loc, f.severity])).toEqual([['T2.row.A20_1.normative_docs', 'warning']])
+  })
+
   it('fires on a planted deviation in seed 000 and is silent once seed 001 labels are corrected', () => {
     const bad = runRule(TBL_LABEL, edit(seedText('000'), '社会公益组织', '社会组织'))
     expect(bad.findings.map((f) => [f.loc, f.severity])).toEqual([['T3.col.social_welfare_org', 'warning']])
