@@ -189,6 +189,16 @@ describe('SEC1-GOV-ASSESS', () => {
     const t = edit('003', '2023年未发生责任追究情况。', '2023年未发生责任追究情况。群众满意度测评结果为优秀。')
     expect(runRule(rule('SEC1-GOV-ASSESS'), t).outcome).toBe('PASS')
   })
+
+  // pingtan2021 (holdout-full): 考核 only inside the title of a notice it followed, no assessment result.
+  it('a keyword inside a 《》 document title is not a result; the same word in a sentence of its own is', () => {
+    const inTitle = edit('002', '2023年，平安镇坚持', '按照《政府网站与政务新媒体检查指标、监管工作年度考核指标的通知》要求开展自查。2023年，平安镇坚持')
+    const f = runRule(rule('SEC1-GOV-ASSESS'), inTitle).findings[0]!
+    expect(f.message).toContain('未说明工作考核、社会评议、责任追究结果情况')
+    expect(f.message).not.toContain('已提及')
+    const stated = edit('002', '2023年，平安镇坚持', '政务公开工作纳入年度考核，考核结果为优秀。2023年，平安镇坚持')
+    expect(runRule(rule('SEC1-GOV-ASSESS'), stated).findings[0]!.message).toContain('已提及：工作考核')
+  })
 })
 
 describe('SEC1-DATA', () => {

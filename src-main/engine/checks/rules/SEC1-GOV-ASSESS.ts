@@ -10,6 +10,19 @@ const ELEMENTS: { label: string; words: RegExp[] }[] = [
   { label: '责任追究', words: [/责任追究/, /追责/, /问责/, /追究/] }
 ]
 
+/**
+ * true when the offset lies inside a 《…》 title opened earlier in the same sentence: 按照《…监管工作年度考核指标的通知》
+ * names a document, not the results of an assessment. Bounded look-back, so linear.
+ */
+function insideTitle(norm: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 80; i--) {
+    const ch = norm[i]
+    if (ch === '》' || ch === '。' || ch === '\n') return false
+    if (ch === '《') return true
+  }
+  return false
+}
+
 // 条例第五十条第（四）项：各级人民政府的年报还应包括工作考核、社会评议和责任追究结果情况（乡镇人民政府也是一级人民政府）。
 const rule: ReportRule = {
   id: 'SEC1-GOV-ASSESS',
@@ -30,7 +43,10 @@ const rule: ReportRule = {
     const evidence: Evidence[] = []
     for (const e of ELEMENTS) {
       let hit: Match | undefined
-      for (const w of e.words) if ((hit = matchAll(ctx, w, [{ start: s.start, end: s.end }])[0])) break
+      for (const w of e.words) {
+        hit = matchAll(ctx, w, [{ start: s.start, end: s.end }]).find((h) => !insideTitle(ctx.report.norm, h.start))
+        if (hit) break
+      }
       if (!hit) {
         missing.push(e.label)
         continue
