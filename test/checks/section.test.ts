@@ -199,6 +199,15 @@ describe('SEC1-GOV-ASSESS', () => {
     const stated = edit('002', '2023年，平安镇坚持', '政务公开工作纳入年度考核，考核结果为优秀。2023年，平安镇坚持')
     expect(runRule(rule('SEC1-GOV-ASSESS'), stated).findings[0]!.message).toContain('已提及：工作考核')
   })
+
+  // pingtan2024 (holdout-full): 切实提升公众参与度和满意度 is what the work aims at, not a rating.
+  it('满意度 named as an aim is not a 社会评议 result; a rating is', () => {
+    const aim = edit('003', '2023年未发生责任追究情况。', '2023年未发生责任追究情况。切实提升公众参与度和满意度。')
+    const f = runRule(rule('SEC1-GOV-ASSESS'), aim).findings[0]!
+    expect(f.message).toContain('未说明社会评议结果情况')
+    const rated = edit('003', '2023年未发生责任追究情况。', '2023年未发生责任追究情况。群众满意度达98%。')
+    expect(runRule(rule('SEC1-GOV-ASSESS'), rated).outcome).toBe('PASS')
+  })
 })
 
 describe('SEC1-DATA', () => {

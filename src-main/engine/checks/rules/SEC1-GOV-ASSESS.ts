@@ -23,6 +23,15 @@ function insideTitle(norm: string, at: number): boolean {
   return false
 }
 
+/** 提升公众参与度和满意度: satisfaction as an aim of the work, not a rating anybody gave (a result: 满意度测评为优秀, 满意度达98%). */
+const AIM_BEFORE = /(?:提升|提高|增强|增进|改善)[^，。；,;]{0,12}$/
+
+/** A hit that does not state a result: inside a document title, or 满意度 named as an aim. */
+function notAResult(norm: string, at: number, word: string): boolean {
+  if (insideTitle(norm, at)) return true
+  return word === '满意度' && AIM_BEFORE.test(norm.slice(Math.max(0, at - 16), at))
+}
+
 // 条例第五十条第（四）项：各级人民政府的年报还应包括工作考核、社会评议和责任追究结果情况（乡镇人民政府也是一级人民政府）。
 const rule: ReportRule = {
   id: 'SEC1-GOV-ASSESS',
@@ -44,7 +53,7 @@ const rule: ReportRule = {
     for (const e of ELEMENTS) {
       let hit: Match | undefined
       for (const w of e.words) {
-        hit = matchAll(ctx, w, [{ start: s.start, end: s.end }]).find((h) => !insideTitle(ctx.report.norm, h.start))
+        hit = matchAll(ctx, w, [{ start: s.start, end: s.end }]).find((h) => !notAResult(ctx.report.norm, h.start, h.m[0]))
         if (hit) break
       }
       if (!hit) {
