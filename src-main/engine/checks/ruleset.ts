@@ -10,7 +10,8 @@ import { REPORT_RULES } from './registry.ts'
 // 12: SEC6-EMPTY no longer counts a page footer under 六 as content (layouts2).
 // 14: on scans, misread headings and loose table labels are reading doubts, mixed scripts not DOC-TRAD (ocrtables).
 // 15: TBL-LABEL: a label cut at both ends (torn by a conversion) is incomplete (info), not a wording; SEC1-GOV-ASSESS:
-//     a keyword inside a 《》 title, or 满意度 as an aim (提升…满意度), is not a result (findtrust2).
+//     a keyword inside a 《》 title, or 满意度 as an aim (提升…满意度), is not a result; TXT-T3-COUNT names the carry-over
+//     when the text count equals new + carried over (findtrust2).
 const CHECKS_REVISION = 15
 
 /** Report rules that read the batch settings: run at every check. */
