@@ -119,6 +119,21 @@ describe('SEC-PRESENT / SEC-ORDER', () => {
     expect(ev?.kind === 'text' && ev.text).toContain('六、其他需要报告的事项')
   })
 
+  // kewei2024 / shoffice2025 (holdout-full): （一）主要问题 / （二）改进情况 follow 表四, the heading 五、… is not there.
+  it('part 五 whose heading alone is missing is a warning asking for the title, not a missing part', () => {
+    const t = edit('003', '五、存在的主要问题及改进情况\n', '')
+    const r = runRule(rule('SEC-PRESENT'), t)
+    expect(r.findings.map((f) => [f.loc, f.severity])).toEqual([['S5', 'warning']])
+    expect(r.findings[0]!.message).toContain('缺少标题')
+    const quoted = r.findings[0]!.evidence.flatMap((e) => (e.kind === 'text' ? [e.text] : []))
+    expect(quoted).toContain('(一) 存在问题')
+    expect(quoted).toContain('(二) 下一步工作')
+    // only the problems, without any improvement, is not the part: still missing
+    const a = t.indexOf('(二) 下一步工作')
+    const b = t.indexOf('六、其他需要报告的事项')
+    expect(runRule(rule('SEC-PRESENT'), t.slice(0, a) + t.slice(b)).findings.map((f) => f.severity)).toEqual(['error'])
+  })
+
   it('finds sections 五 and 六 swapped', () => {
     const t = seed('000')
     const i = t.indexOf('六、其他需要报告的事项')

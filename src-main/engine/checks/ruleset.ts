@@ -11,7 +11,8 @@ import { REPORT_RULES } from './registry.ts'
 // 14: on scans, misread headings and loose table labels are reading doubts, mixed scripts not DOC-TRAD (ocrtables).
 // 15: TBL-LABEL: a label cut at both ends (torn by a conversion) is incomplete (info), not a wording; SEC1-GOV-ASSESS:
 //     a keyword inside a 《》 title, or 满意度 as an aim (提升…满意度), is not a result; TXT-T3-COUNT names the carry-over
-//     when the text count equals new + carried over (findtrust2).
+//     when the text count equals new + carried over; SEC-PRESENT: part 五 present without its heading is a warning
+//     asking for the title, not an error for a missing part (findtrust2).
 const CHECKS_REVISION = 15
 
 /** Report rules that read the batch settings: run at every check. */
