@@ -78,6 +78,14 @@ describe('TBL-PRESENT: rows printed but not read', () => {
     expect(warn[0]!.message).not.toContain('规章')
   })
 
+  // kewei2024 (holdout-full): `2.其他法律行政法规禁` / `止公开` torn from its numbers by the PDF conversion.
+  it('a 表三 row whose wrapped label is printed is a parse finding too', () => {
+    const res = runRule(TBL_PRESENT, readFileSync(join(ACC_DIR, 'holdout-full', 'kewei2024.txt'), 'utf8'))
+    expect(res.findings.filter((f) => f.severity === 'warning' || f.severity === 'error')).toEqual([])
+    const parse = res.findings.filter((f) => f.severity === 'parse')
+    expect(parse.map((f) => f.evidence[0]?.kind === 'text' && f.evidence[0].text)).toEqual(['2.其他法律行政法规禁', '1.本机关不掌握相关政'])
+  })
+
   it('rows absent from the text stay a warning (cqsdj2022: the copy stops before 行政处罚)', () => {
     const res = runRule(TBL_PRESENT, held('cqsdj2022.txt'))
     expect(res.findings.filter((f) => f.severity === 'parse')).toEqual([])

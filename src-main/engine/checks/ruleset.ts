@@ -12,7 +12,7 @@ import { REPORT_RULES } from './registry.ts'
 // 15: TBL-LABEL: a label cut at both ends (torn by a conversion) is incomplete (info), not a wording; SEC1-GOV-ASSESS:
 //     a keyword inside a 《》 title, or 满意度 as an aim (提升…满意度), is not a result; TXT-T3-COUNT names the carry-over
 //     when the text count equals new + carried over; SEC-PRESENT: part 五 present without its heading is a warning
-//     asking for the title, not an error for a missing part; TBL-PRESENT: a 表二 row printed in section 二 but not read
+//     asking for the title, not an error for a missing part; TBL-PRESENT: a 表二/表三 row printed in its section but not read
 //     is a parse finding, not a missing row (findtrust2).
 const CHECKS_REVISION = 15
 

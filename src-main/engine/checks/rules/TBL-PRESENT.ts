@@ -4,23 +4,35 @@ import { missingPlace } from '../lib/headings.ts'
 import { byRow, rowName, t2RowInfo, TABLE_NAME, TABLE_SECTION, TABLE_TITLE } from '../lib/tables.ts'
 import { fromFindings, type Evidence, type Finding, type ReportCtx, type ReportRule } from '../types.ts'
 
+/** The row's own label as the template prints it: 2.其他法律行政法规禁止公开, not （三）不予公开·2.… */
+function ownLabel(ctx: ReportCtx, id: TableId, row: string): string {
+  if (id === 'T2') return t2RowInfo(ctx.format, row).label
+  const name = rowName(ctx.format, id, row)
+  return name.slice(name.lastIndexOf('·') + 1)
+}
+
 /**
- * true when a 表二 row the reader did not place is printed in section 二 all the same: a line that starts with the
- * row's label and goes on with nothing or with numbers (chuanzhu2019: `规章000` under a lost block heading). The
- * row is there; not reading it is the reader's failure, never the township's.
+ * Where a row the reader did not place is printed in its section all the same, or null: a line that starts with
+ * the row's label and goes on with nothing or with numbers (chuanzhu2019: `规章000` under a lost block heading), or
+ * a line that is the first part of a label wrapped over lines (kewei2024: `2.其他法律行政法规禁` / `止公开`, its
+ * numbers in a row of their own). The row is there; not reading it is the reader's failure, never the township's.
  */
-function t2RowPrinted(ctx: ReportCtx, row: string): { start: number; end: number } | null {
-  const s2 = ctx.report.sections.find((x) => x.id === 'S2' && x.found && x.titleSpan)
-  if (!s2?.titleSpan) return null
-  const s3 = ctx.report.sections.find((x) => x.id === 'S3' && x.found && x.titleSpan)
-  const end = s3?.titleSpan && s3.titleSpan.start > s2.titleSpan.end ? s3.titleSpan.start : ctx.report.norm.length
-  const label = t2RowInfo(ctx.format, row).label
-  let at = s2.titleSpan.end
-  for (const raw of ctx.report.norm.slice(s2.titleSpan.end, end).split('\n')) {
+function rowPrinted(ctx: ReportCtx, id: TableId, row: string): { start: number; end: number } | null {
+  const sec = ctx.report.sections.find((x) => x.id === TABLE_SECTION[id] && x.found && x.titleSpan)
+  if (!sec?.titleSpan) return null
+  const order = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6']
+  const next = ctx.report.sections
+    .filter((x) => x.found && x.titleSpan && order.indexOf(x.id) > order.indexOf(sec.id) && x.titleSpan.start > (sec.titleSpan?.end ?? 0))
+    .map((x) => x.titleSpan!.start)
+  const end = next.length ? Math.min(...next) : ctx.report.norm.length
+  const label = ownLabel(ctx, id, row).replace(/\s+/g, '')
+  let at = sec.titleSpan.end
+  for (const raw of ctx.report.norm.slice(sec.titleSpan.end, end).split('\n')) {
     const lead = raw.length - raw.replace(/^[\s|｜]+/, '').length
-    const line = raw.slice(lead)
-    const rest = line.startsWith(label) ? line.slice(label.length).replace(/^[\s|｜]+/, '') : null
-    if (rest !== null && (rest === '' || /^\d/.test(rest))) return { start: at + lead, end: at + raw.trimEnd().length }
+    const line = raw.slice(lead).replace(/\s+/g, '')
+    const rest = line.startsWith(label) ? line.slice(label.length).replace(/^[|｜]+/, '') : null
+    const head = line.length >= 6 && line.length < label.length && label.startsWith(line)
+    if ((rest !== null && (rest === '' || /^\d/.test(rest))) || head) return { start: at + lead, end: at + raw.trimEnd().length }
     at += raw.length + 1
   }
   return null
@@ -63,8 +75,8 @@ const rule: ReportRule = {
       if (!missing.length) continue
       const rows = [...byRow(missing).entries()]
       const printed: string[] = []
-      for (const [row, cs] of id === 'T2' ? rows : []) {
-        const at = cs.length === t.cells.filter((c) => c.row === row).length ? t2RowPrinted(ctx, row) : null
+      for (const [row, cs] of id === 'T4' ? [] : rows) {
+        const at = cs.length === t.cells.filter((c) => c.row === row).length ? rowPrinted(ctx, id, row) : null
         if (!at) continue
         printed.push(row)
         findings.push({
