@@ -134,6 +134,14 @@ describe('SEC-PRESENT / SEC-ORDER', () => {
     expect(runRule(rule('SEC-PRESENT'), t.slice(0, a) + t.slice(b)).findings.map((f) => f.severity)).toEqual(['error'])
   })
 
+  // liangcheng2020 (holdout): `一、工作基本情况` over the preface, where 一、总体情况 should be.
+  it('a heading with the right ordinal in the part\u2019s place, worded otherwise, is a warning quoting it', () => {
+    const r = runRule(rule('SEC-PRESENT'), edit('003', '一、总体情况', '一、工作基本情况'))
+    expect(r.findings.map((f) => [f.loc, f.severity])).toEqual([['S1', 'warning']])
+    expect(r.findings[0]!.message).toContain('“一、工作基本情况”')
+    expect(r.findings[0]!.evidence[0]).toMatchObject({ kind: 'text', text: '一、工作基本情况' })
+  })
+
   it('finds sections 五 and 六 swapped', () => {
     const t = seed('000')
     const i = t.indexOf('六、其他需要报告的事项')

@@ -13,7 +13,7 @@ import { REPORT_RULES } from './registry.ts'
 //     a keyword inside a 《》 title, or 满意度 as an aim (提升…满意度), is not a result; TXT-T3-COUNT names the carry-over
 //     when the text count equals new + carried over; SEC-PRESENT: part 五 present without its heading is a warning
 //     asking for the title, not an error for a missing part; TBL-PRESENT: a 表二/表三 row printed in its section but not read
-//     is a parse finding, not a missing row (findtrust2).
+//     is a parse finding, not a missing row; a heading with the right ordinal in a missing part's place is quoted (findtrust2).
 const CHECKS_REVISION = 15
 
 /** Report rules that read the batch settings: run at every check. */
