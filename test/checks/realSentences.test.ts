@@ -8,11 +8,12 @@ import { ACC_DIR } from '../../scripts/accuracy/corpus.ts'
 import { makeContext } from '../../src-main/engine/checks/context.ts'
 import { extract } from '../../src-main/engine/checks/lib/statements.ts'
 import { prepareChecks } from '../../src-main/engine/checks/prep.ts'
+import { REPORT_RULES } from '../../src-main/engine/checks/registry.ts'
 import { checkBatch } from '../../src-main/engine/checks/run.ts'
 import { t2Topics } from '../../src-main/engine/checks/rules/TXT-T2-COUNT.ts'
 import { T3_TOPICS } from '../../src-main/engine/checks/rules/TXT-T3-COUNT.ts'
 import { T4_TOPICS } from '../../src-main/engine/checks/rules/TXT-T4-COUNT.ts'
-import type { BatchReport, ReportCtx } from '../../src-main/engine/checks/types.ts'
+import type { BatchReport, ReportCtx, RuleResult } from '../../src-main/engine/checks/types.ts'
 import { readDocument } from '../../src-main/engine/ingest/read.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
 
@@ -136,5 +137,71 @@ describe('held-out real reports as a sentence corpus', () => {
     const res = checkBatch(batch, { roster, year: 2023 })
     const named = batch.flatMap((b) => (res.get(b.reportId)?.findings ?? []).filter((f) => f.rule === 'XDOC-OTHER-NAME').map((f) => `${b.file}: ${f.message}`))
     expect(named).toEqual([])
+  })
+})
+
+/** One rule on one held-out report, as the batch runs it. */
+function ruleOn(file: string, id: string): RuleResult {
+  const r = reports.find((x) => x.file === file)
+  const rule = REPORT_RULES.find((x) => x.id === id)
+  if (!r || !rule) throw new Error(`no report ${file} or rule ${id}`)
+  return rule.check(r.ctx)
+}
+const texts = (res: RuleResult): string[] => res.findings.flatMap((f) => f.evidence.flatMap((e) => (e.kind === 'text' ? [e.text.replace(/\s+/g, '')] : [])))
+const warned = (res: RuleResult): string[] => res.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.message)
+
+// Sentences of the held-out reports that a rule once misread, each with what the report really says (checked by
+// hand against the text). A rule change that brings a misreading back fails here.
+describe('real sentences a rule once misread', () => {
+  it('SEC1-GOV-ASSESS: a keyword inside a 《》 title is no result (pingtan2021, xiliu2023)', () => {
+    // 按照《国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、监管工作年度考核指标的通知》…: a notice followed
+    const p21 = ruleOn('pingtan2021.txt', 'SEC1-GOV-ASSESS')
+    expect(texts(p21).some((t) => t.includes('考核指标的通知'))).toBe(false)
+    expect(texts(p21).some((t) => t.includes('细化年度政务公开考核标准'))).toBe(true)
+    // 依据《…政务公开绩效考核指标》在…做好相关工作: the only 考核 of the overview is a title
+    expect(warned(ruleOn('xiliu2023.txt', 'SEC1-GOV-ASSESS'))[0]).toContain('未说明工作考核、社会评议、责任追究结果情况')
+  })
+
+  it('SEC1-GOV-ASSESS: 满意度 as an aim is no 社会评议 result (pingtan2023, pingtan2024)', () => {
+    // 进一步提高答复质量和群众满意度 / 切实提升公众参与度和满意度
+    expect(warned(ruleOn('pingtan2023.txt', 'SEC1-GOV-ASSESS'))[0]).toContain('未说明社会评议结果情况')
+    expect(warned(ruleOn('pingtan2024.txt', 'SEC1-GOV-ASSESS'))[0]).toContain('未说明社会评议、责任追究结果情况')
+  })
+
+  it('TBL-LABEL: the middle line of a torn three-line row name is no wording to correct (shoffice2025)', () => {
+    // | 行政机关不再处理其政府信息公 | 40 | 1 | … with 1.申请人无正当理由逾期不补正、 above and 开申请 below
+    const res = ruleOn('shoffice2025.txt', 'TBL-LABEL')
+    expect(warned(res)).toEqual([])
+    expect(res.findings.find((f) => f.loc === 'T3.row.r6_1_no_correction')?.severity).toBe('info')
+    // 规范性文件 for 行政规范性文件 (kewei2024) is a real change of wording
+    expect(ruleOn('kewei2024.txt', 'TBL-LABEL').findings.map((f) => [f.loc, f.severity])).toContainEqual(['T2.row.A20_1.normative_docs', 'warning'])
+  })
+
+  it('TXT-SUM: parts in brackets break down the part before them (pingtan2019); a real sum error still fires (kewei2024)', () => {
+    // 共发布380条…其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行4条
+    expect(warned(ruleOn('pingtan2019.txt', 'TXT-SUM'))).toEqual([])
+    // 累计发布信息 2139 条，其中 … 1744 条，… 393 条，… 21 条，… 2 条
+    expect(warned(ruleOn('kewei2024.txt', 'TXT-SUM'))[0]).toContain('1744+393+21+2=2160')
+  })
+
+  it('TXT-FEE: 无收取信息处理费 agrees with notices left unpaid (pingtan2025); T3-FEE-NOTICE says what is missing', () => {
+    expect(warned(ruleOn('pingtan2025.txt', 'TXT-FEE'))).toEqual([])
+    expect(warned(ruleOn('pingtan2025.txt', 'T3-FEE-NOTICE'))).toHaveLength(1)
+  })
+
+  it('SEC1-ASPECTS: 主动公示 and 审核…发布 describe active disclosure and information management (zhongcang2025)', () => {
+    expect(ruleOn('zhongcang2025.txt', 'SEC1-ASPECTS').findings).toEqual([])
+  })
+
+  it('TXT-T2-COUNT: a sentence about 2022 in a 2023 report is not compared with the 2023 table (xiliu2023)', () => {
+    const res = ruleOn('xiliu2023.txt', 'TXT-T2-COUNT')
+    expect(res.findings).toEqual([])
+    expect(res.note).toContain('2022')
+  })
+
+  it('TXT-T3-COUNT: 收到75件 against 本年新收 74 fires, naming the 1 carried over (pingtan2022)', () => {
+    const f = ruleOn('pingtan2022.txt', 'TXT-T3-COUNT').findings
+    expect(f.map((x) => x.severity)).toEqual(['error'])
+    expect(f[0]!.message).toContain('（74+1）')
   })
 })

@@ -119,6 +119,29 @@ describe('SEC-PRESENT / SEC-ORDER', () => {
     expect(ev?.kind === 'text' && ev.text).toContain('六、其他需要报告的事项')
   })
 
+  // kewei2024 / shoffice2025 (holdout-full): （一）主要问题 / （二）改进情况 follow 表四, the heading 五、… is not there.
+  it('part 五 whose heading alone is missing is a warning asking for the title, not a missing part', () => {
+    const t = edit('003', '五、存在的主要问题及改进情况\n', '')
+    const r = runRule(rule('SEC-PRESENT'), t)
+    expect(r.findings.map((f) => [f.loc, f.severity])).toEqual([['S5', 'warning']])
+    expect(r.findings[0]!.message).toContain('缺少标题')
+    const quoted = r.findings[0]!.evidence.flatMap((e) => (e.kind === 'text' ? [e.text] : []))
+    expect(quoted).toContain('(一) 存在问题')
+    expect(quoted).toContain('(二) 下一步工作')
+    // only the problems, without any improvement, is not the part: still missing
+    const a = t.indexOf('(二) 下一步工作')
+    const b = t.indexOf('六、其他需要报告的事项')
+    expect(runRule(rule('SEC-PRESENT'), t.slice(0, a) + t.slice(b)).findings.map((f) => f.severity)).toEqual(['error'])
+  })
+
+  // liangcheng2020 (holdout): `一、工作基本情况` over the preface, where 一、总体情况 should be.
+  it('a heading with the right ordinal in the part\u2019s place, worded otherwise, is a warning quoting it', () => {
+    const r = runRule(rule('SEC-PRESENT'), edit('003', '一、总体情况', '一、工作基本情况'))
+    expect(r.findings.map((f) => [f.loc, f.severity])).toEqual([['S1', 'warning']])
+    expect(r.findings[0]!.message).toContain('“一、工作基本情况”')
+    expect(r.findings[0]!.evidence[0]).toMatchObject({ kind: 'text', text: '一、工作基本情况' })
+  })
+
   it('finds sections 五 and 六 swapped', () => {
     const t = seed('000')
     const i = t.indexOf('六、其他需要报告的事项')
@@ -188,6 +211,25 @@ describe('SEC1-GOV-ASSESS', () => {
   it('passes once 社会评议 is stated in seed 003', () => {
     const t = edit('003', '2023年未发生责任追究情况。', '2023年未发生责任追究情况。群众满意度测评结果为优秀。')
     expect(runRule(rule('SEC1-GOV-ASSESS'), t).outcome).toBe('PASS')
+  })
+
+  // pingtan2021 (holdout-full): 考核 only inside the title of a notice it followed, no assessment result.
+  it('a keyword inside a 《》 document title is not a result; the same word in a sentence of its own is', () => {
+    const inTitle = edit('002', '2023年，平安镇坚持', '按照《政府网站与政务新媒体检查指标、监管工作年度考核指标的通知》要求开展自查。2023年，平安镇坚持')
+    const f = runRule(rule('SEC1-GOV-ASSESS'), inTitle).findings[0]!
+    expect(f.message).toContain('未说明工作考核、社会评议、责任追究结果情况')
+    expect(f.message).not.toContain('已提及')
+    const stated = edit('002', '2023年，平安镇坚持', '政务公开工作纳入年度考核，考核结果为优秀。2023年，平安镇坚持')
+    expect(runRule(rule('SEC1-GOV-ASSESS'), stated).findings[0]!.message).toContain('已提及：工作考核')
+  })
+
+  // pingtan2024 (holdout-full): 切实提升公众参与度和满意度 is what the work aims at, not a rating.
+  it('满意度 named as an aim is not a 社会评议 result; a rating is', () => {
+    const aim = edit('003', '2023年未发生责任追究情况。', '2023年未发生责任追究情况。切实提升公众参与度和满意度。')
+    const f = runRule(rule('SEC1-GOV-ASSESS'), aim).findings[0]!
+    expect(f.message).toContain('未说明社会评议结果情况')
+    const rated = edit('003', '2023年未发生责任追究情况。', '2023年未发生责任追究情况。群众满意度达98%。')
+    expect(runRule(rule('SEC1-GOV-ASSESS'), rated).outcome).toBe('PASS')
   })
 })
 

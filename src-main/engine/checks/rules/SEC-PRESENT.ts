@@ -1,5 +1,70 @@
+import { textEvidence } from '../evidence.ts'
 import { findHeadings, missingPlace, templateSections } from '../lib/headings.ts'
-import { fromFindings, type Finding, type ReportRule, type RuleResult } from '../types.ts'
+import { tableRanges } from '../lib/narrative.ts'
+import { fromFindings, type Evidence, type Finding, type ReportCtx, type ReportRule, type RuleResult } from '../types.ts'
+
+/** A sub-heading line: （一）… / 一是… / 1.…, short. */
+const SUBHEADING = /^(?:[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]是|\d{1,2}[.、．])/
+const PROBLEM = /问题|不足/
+const IMPROVE = /改进|整改|措施|下一步|打算/
+
+/**
+ * Part 五 written without its heading: after 表四 and before the next part's heading stand sub-headings on the
+ * problems and on their improvement (kewei2024: （一）主要问题 / （二）改进情况). The part is there, its title is not;
+ * saying 缺少第五部分 would be false. Returns the sub-headings as evidence, or null.
+ */
+function untitledPart5(ctx: ReportCtx): Evidence[] | null {
+  const secs = ctx.report.sections
+  const s4 = secs.find((x) => x.id === 'S4' && x.found && x.titleSpan)
+  const next = secs.find((x) => x.id === 'S6' && x.found && x.titleSpan)
+  if (!s4?.titleSpan || !next?.titleSpan || next.titleSpan.start <= s4.titleSpan.end) return null
+  let from = s4.titleSpan.end
+  for (const c of ctx.report.tables.T4?.cells ?? []) if (c.span && c.span.end > from && c.span.end < next.titleSpan.start) from = c.span.end
+  const lines: { start: number; end: number; text: string }[] = []
+  let at = from
+  for (const raw of ctx.text.slice(from, next.titleSpan.start).split('\n')) {
+    const lead = raw.length - raw.trimStart().length
+    const text = raw.trim()
+    if (text.length <= 40 && SUBHEADING.test(text)) lines.push({ start: at + lead, end: at + lead + text.length, text })
+    at += raw.length + 1
+  }
+  const problems = lines.filter((l) => PROBLEM.test(l.text))
+  const improve = lines.filter((l) => IMPROVE.test(l.text))
+  if (!problems.length || !improve.length || new Set([...problems, ...improve]).size < 2) return null
+  return [...new Set([...problems, ...improve])].sort((a, b) => a.start - b.start).map((l) => textEvidence(ctx, l.start, l.end, '第五部分的内容'))
+}
+
+/** 表三's own rows 一、本年新收… 二、上年结转… 三、本年度办理结果 四、结转下年度… are no part headings. */
+const T3_ROW = /^[一二三四]、\s*(?:本年新收|上年结转|本\s*年\s*度|结转下)/
+
+/**
+ * A heading with the part's ordinal standing in the part's place (between the parts found before and after it) but
+ * worded otherwise (liangcheng2020: `一、工作基本情况` over the preface): the report has a part there; whether it holds
+ * what the format asks is for the reviewer to read, so it is not reported as absent.
+ */
+function otherHeading(ctx: ReportCtx, id: string, no: string): { start: number; end: number; text: string } | null {
+  const order = templateSections(ctx).map((x) => x.id)
+  const at = order.indexOf(id)
+  const spans = ctx.report.sections.filter((x) => x.found && x.titleSpan)
+  const before = spans.filter((x) => order.indexOf(x.id) < at).map((x) => x.titleSpan!.end)
+  const after = spans.filter((x) => order.indexOf(x.id) > at).map((x) => x.titleSpan!.start)
+  const from = before.length ? Math.max(...before) : 0
+  const to = after.length ? Math.min(...after) : ctx.text.length
+  if (to <= from) return null
+  const tables = tableRanges(ctx)
+  let pos = from
+  // folded text (simplified, half-width; same offsets) for matching, the words as written for the message
+  for (const raw of ctx.report.norm.slice(from, to).split('\n')) {
+    const lead = raw.length - raw.trimStart().length
+    const line = raw.trim()
+    const start = pos + lead
+    pos += raw.length + 1
+    if (line.length > 30 || !line.startsWith(`${no}、`) || T3_ROW.test(line)) continue
+    if (tables.some((t) => start >= t.start && start < t.end)) continue
+    return { start, end: start + line.length, text: ctx.text.slice(start, start + line.length) }
+  }
+  return null
+}
 
 // 条例第五十条规定年报的内容；国办公开办函〔2021〕30号格式据此分为六个部分，缺一不可（“不能遗漏”）。
 // A section is missing only when its heading (and, for 二–四, its table's labels) is absent from the whole
@@ -25,6 +90,25 @@ const rule: ReportRule = {
       }
       if ((ctx.report.problems ?? []).some((p) => p.code === 'section-unplaced' && p.section === sec.id)) {
         unread.push(`第${sec.no}部分“${sec.title}”在原文中但未能定位（见解析存疑）`)
+        continue
+      }
+      const other = otherHeading(ctx, sec.id, sec.no)
+      if (other) {
+        findings.push({
+          rule: rule.id, severity: 'warning', outcome: 'FAIL', loc: sec.id,
+          evidence: [textEvidence(ctx, other.start, other.end, `第${sec.no}部分位置上的标题`)],
+          message: `第${sec.no}部分的位置上是“${other.text}”，与格式规定的“${sec.title}”不符，未能确认为该部分；请核对标题及其内容是否写了规定的事项。`
+        })
+        continue
+      }
+      const content = sec.id === 'S5' ? untitledPart5(ctx) : null
+      if (content) {
+        // The reviewer asks for the title, not for a part the report has.
+        findings.push({
+          rule: rule.id, severity: 'warning', outcome: 'FAIL', loc: sec.id,
+          evidence: [...content, missingPlace(ctx, sec.id)],
+          message: `第${sec.no}部分缺少标题“${sec.title}”：表四之后写有问题和改进情况（${content.map((e) => (e.kind === 'text' ? `“${e.text.trim()}”` : '')).join('')}），请补上标题。`
+        })
         continue
       }
       findings.push({

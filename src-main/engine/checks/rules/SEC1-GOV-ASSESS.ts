@@ -10,6 +10,28 @@ const ELEMENTS: { label: string; words: RegExp[] }[] = [
   { label: '责任追究', words: [/责任追究/, /追责/, /问责/, /追究/] }
 ]
 
+/**
+ * true when the offset lies inside a 《…》 title opened earlier in the same sentence: 按照《…监管工作年度考核指标的通知》
+ * names a document, not the results of an assessment. Bounded look-back, so linear.
+ */
+function insideTitle(norm: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 80; i--) {
+    const ch = norm[i]
+    if (ch === '》' || ch === '。' || ch === '\n') return false
+    if (ch === '《') return true
+  }
+  return false
+}
+
+/** 提升公众参与度和满意度: satisfaction as an aim of the work, not a rating anybody gave (a result: 满意度测评为优秀, 满意度达98%). */
+const AIM_BEFORE = /(?:提升|提高|增强|增进|改善)[^，。；,;]{0,12}$/
+
+/** A hit that does not state a result: inside a document title, or 满意度 named as an aim. */
+function notAResult(norm: string, at: number, word: string): boolean {
+  if (insideTitle(norm, at)) return true
+  return word === '满意度' && AIM_BEFORE.test(norm.slice(Math.max(0, at - 16), at))
+}
+
 // 条例第五十条第（四）项：各级人民政府的年报还应包括工作考核、社会评议和责任追究结果情况（乡镇人民政府也是一级人民政府）。
 const rule: ReportRule = {
   id: 'SEC1-GOV-ASSESS',
@@ -30,7 +52,10 @@ const rule: ReportRule = {
     const evidence: Evidence[] = []
     for (const e of ELEMENTS) {
       let hit: Match | undefined
-      for (const w of e.words) if ((hit = matchAll(ctx, w, [{ start: s.start, end: s.end }])[0])) break
+      for (const w of e.words) {
+        hit = matchAll(ctx, w, [{ start: s.start, end: s.end }]).find((h) => !notAResult(ctx.report.norm, h.start, h.m[0]))
+        if (hit) break
+      }
       if (!hit) {
         missing.push(e.label)
         continue

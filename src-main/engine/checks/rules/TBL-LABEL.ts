@@ -16,6 +16,19 @@ function addsQualifier(written: string, expected: string): boolean {
   return i === e.length
 }
 
+/**
+ * true when the written label is a piece from inside the template label, cut at both ends
+ * (行政机关不再处理其政府信息公 for 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请): a long label
+ * wrapped over three lines whose first and last lines the conversion tore off. Nobody words a label that way, so it
+ * is a reading matter, not the township's wording (a missing start alone, 规范性文件 for 行政规范性文件, is a real
+ * change of wording and stays a deviation).
+ */
+function innerPiece(written: string, expected: string): boolean {
+  const w = labelCore(written)
+  const e = labelCore(expected)
+  return w.length >= 4 && w.length < e.length && e.includes(w) && !e.startsWith(w) && !e.endsWith(w)
+}
+
 // After normalisation (繁简、全半角、空格、拆行、缺序号, domain.md §3.7) every label must equal the template
 // label; a changed wording is a deviation (warning), an added qualifier or a cut-off header an observation (info).
 const rule: ReportRule = {
@@ -40,7 +53,7 @@ const rule: ReportRule = {
         if (n > 1) loc += `#${n}`
         const what = `${TABLE_NAME[l.table]}${KIND[l.kind]}“${l.raw.replace(/\s+/g, '')}”`
         const base = { rule: rule.id, outcome: 'FAIL' as const, loc }
-        if (l.match === 'truncated') {
+        if (l.match === 'truncated' || innerPiece(l.raw, l.expected)) {
           findings.push({
             ...base, severity: 'info',
             evidence: [textEvidence(ctx, l.span.start, l.span.end, `模板：${l.expected}`)],
