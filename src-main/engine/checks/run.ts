@@ -88,6 +88,49 @@ export function checkBatch(reports: BatchReport[], settings: BatchSettings = {},
   }
 }
 
+/** What a cross rule's checkBatch returns. */
+export type CrossOutcome = ReturnType<BatchRule['checkBatch']>
+
+/**
+ * One cross rule run elsewhere (in a second thread, checks/peerThread.ts) while this thread checks the
+ * batch without it. Reports are handed over as if the rule had found nothing in them (a rule that
+ * finds nothing in a report PASSes it); when the rule's own outcome comes, the reports it has findings
+ * for (and `also`: reports holding its findings of an earlier check) are made again in full and handed
+ * to `patch`. The results are those of checkBatch, report by report.
+ */
+export interface DeferredRule {
+  rule: string
+  outcome: Promise<CrossOutcome>
+  also: Set<number>
+  patch(r: BatchReport, res: CheckResult): void
+}
+
+/** checkBatch (streaming) with one rule's outcome awaited from elsewhere (DeferredRule). */
+export async function checkBatchDeferred(
+  reports: BatchReport[],
+  settings: BatchSettings,
+  each: (r: BatchReport, res: CheckResult) => void,
+  deferred: DeferredRule
+): Promise<void> {
+  const spill = new TextSpill()
+  try {
+    const eff = effective(reports, settings)
+    const cross = CROSS_RULES.map((rule) => (rule.id === deferred.rule ? assumedPass(rule) : runCross(rule, reports, eff, spill)))
+    passReports(reports, settings, eff, cross, each)
+    const res = await deferred.outcome
+    const at = cross.findIndex((c) => c.rule.id === deferred.rule)
+    const rule = (cross[at] as CrossRun).rule
+    cross[at] = crossRun(rule, res, spill)
+    // A rule that found nothing PASSes every report (FAIL and PASS alike): then only the reports named
+    // change; any other outcome (N/A, a rule error) changes every report's result line.
+    const all = !((res.outcome === 'PASS' || res.outcome === 'FAIL') && res.note === undefined)
+    const redo = (r: BatchReport): boolean => all || deferred.also.has(r.reportId) || (res.perReport.get(r.reportId)?.length ?? 0) > 0
+    passReports(reports.filter(redo), settings, eff, cross, deferred.patch)
+  } finally {
+    spill.close()
+  }
+}
+
 interface CrossRun {
   rule: BatchRule
   outcome: Outcome
@@ -95,13 +138,24 @@ interface CrossRun {
   findingsOf(reportId: number): Finding[]
 }
 
-function runCross(rule: BatchRule, reports: BatchReport[], settings: BatchSettings, spill: TextSpill | null): CrossRun {
-  let res: ReturnType<BatchRule['checkBatch']>
+function assumedPass(rule: BatchRule): CrossRun {
+  return { rule, outcome: 'PASS', findingsOf: () => [] }
+}
+
+/** Runs one cross rule over the batch; a rule bug becomes its UNVERIFIABLE outcome, never a failed check. */
+export function crossOutcome(rule: BatchRule, reports: BatchReport[], settings: BatchSettings): CrossOutcome {
   try {
-    res = rule.checkBatch({ reports, settings })
+    return rule.checkBatch({ reports, settings })
   } catch (e) {
-    res = { perReport: new Map<number, Finding[]>(), outcome: 'UNVERIFIABLE' as const, note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
+    return { perReport: new Map<number, Finding[]>(), outcome: 'UNVERIFIABLE' as const, note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
   }
+}
+
+function runCross(rule: BatchRule, reports: BatchReport[], settings: BatchSettings, spill: TextSpill | null): CrossRun {
+  return crossRun(rule, crossOutcome(rule, reports, settings), spill)
+}
+
+function crossRun(rule: BatchRule, res: CrossOutcome, spill: TextSpill | null): CrossRun {
   const { outcome, note, perReport } = res
   if (!spill) return { rule, outcome, note, findingsOf: (id) => perReport.get(id) ?? [] }
   return { rule, outcome, note, findingsOf: spilled(perReport, spill) }
@@ -121,11 +175,20 @@ function spilled(perReport: Map<number, Finding[]>, spill: TextSpill): (reportId
   }
 }
 
+function effective(reports: BatchReport[], settings: BatchSettings): BatchSettings {
+  return { ...settings, year: settings.year ?? batchYear(reports) }
+}
+
 function checkAll(reports: BatchReport[], settings: BatchSettings, spill: TextSpill | null, each?: (r: BatchReport, res: CheckResult) => void): Map<number, CheckResult> {
-  const year = settings.year ?? batchYear(reports)
-  const eff: BatchSettings = { ...settings, year }
+  const eff = effective(reports, settings)
   const cross = CROSS_RULES.map((rule) => runCross(rule, reports, eff, spill))
   const out = new Map<number, CheckResult>()
+  passReports(reports, settings, eff, cross, each ?? ((r, cr) => out.set(r.reportId, cr)))
+  return out
+}
+
+/** Each report's own results joined with the cross rules' findings for it, handed over in batch order. */
+function passReports(reports: BatchReport[], settings: BatchSettings, eff: BatchSettings, cross: CrossRun[], each: (r: BatchReport, res: CheckResult) => void): void {
   for (const r of reports) {
     const perReportSettings: BatchSettings = { ...eff, deadline: settings.deadline }
     const cr = reportResults(r, perReportSettings)
@@ -135,8 +198,6 @@ function checkAll(reports: BatchReport[], settings: BatchSettings, spill: TextSp
       cr.findings.push(...fs)
     }
     cr.findings = foldMissingCells(r.report, cr.findings)
-    if (each) each(r, cr)
-    else out.set(r.reportId, cr)
+    each(r, cr)
   }
-  return out
 }
