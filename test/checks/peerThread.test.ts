@@ -77,21 +77,23 @@ describe('batch check over two threads', () => {
     expect(stored(db)).toEqual(one)
   }, 120_000)
 
-  it('resolves a copy finding no longer made, keeps the reviewer decisions, as the one-thread check does', async () => {
+  it('resolves a copy or name finding no longer made, keeps the reviewer decisions, as the one-thread check does', async () => {
     const { db, batchId } = await batch()
     runChecks(db, batchId)
     const stale = db.prepare('SELECT id FROM reports WHERE batch_id = ? ORDER BY id LIMIT 1').pluck().get(batchId) as number
     const plant = (): void => {
-      db.prepare(
-        "INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state) VALUES (?, 'XDOC-PEER-COPY@S9.p1', 'XDOC-PEER-COPY', 'warning', 'FAIL', '旧的雷同', '[]', NULL, NULL, 'open')"
-      ).run(stale)
+      const add = db.prepare(
+        "INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state) VALUES (?, ?, ?, 'warning', 'FAIL', ?, '[]', NULL, NULL, 'open')"
+      )
+      add.run(stale, 'XDOC-PEER-COPY@S9.p1', 'XDOC-PEER-COPY', '旧的雷同')
+      add.run(stale, 'XDOC-OTHER-NAME@name.旧镇', 'XDOC-OTHER-NAME', '旧的名称')
       db.prepare("UPDATE findings SET decision = 'confirmed', comment = '已核实' WHERE rule = 'XDOC-PEER-COPY' AND key != 'XDOC-PEER-COPY@S9.p1'").run()
     }
     plant()
     runChecks(db, batchId, { force: true })
     const one = stored(db)
-    expect(one.findings.some((f) => f.includes('旧的雷同') && f.includes('"state":"resolved"'))).toBe(true)
-    db.exec("DELETE FROM findings WHERE key = 'XDOC-PEER-COPY@S9.p1'")
+    for (const m of ['旧的雷同', '旧的名称']) expect(one.findings.some((f) => f.includes(m) && f.includes('"state":"resolved"'))).toBe(true)
+    db.exec("DELETE FROM findings WHERE key IN ('XDOC-PEER-COPY@S9.p1', 'XDOC-OTHER-NAME@name.旧镇')")
     plant()
     await runChecksSplit(db, batchId, WORKER, { force: true, minReports: 0 })
     expect(stored(db)).toEqual(one)

@@ -92,40 +92,44 @@ export function checkBatch(reports: BatchReport[], settings: BatchSettings = {},
 export type CrossOutcome = ReturnType<BatchRule['checkBatch']>
 
 /**
- * One cross rule run elsewhere (in a second thread, checks/peerThread.ts) while this thread checks the
- * batch without it. Reports are handed over as if the rule had found nothing in them (a rule that
- * finds nothing in a report PASSes it); when the rule's own outcome comes, the reports it has findings
- * for (and `also`: reports holding its findings of an earlier check) are made again in full and handed
- * to `patch`. The results are those of checkBatch, report by report.
+ * Cross rules run elsewhere (in a second thread, checks/peerThread.ts) while this thread checks the batch
+ * without them. Reports are handed over as if those rules had found nothing in them (a rule that finds
+ * nothing in a report PASSes it); when their outcomes come (in the order of `rules`), the reports they
+ * have findings for (and `also`: reports holding their findings of an earlier check) are made again in
+ * full and handed to `patch`. The results are those of checkBatch, report by report.
  */
-export interface DeferredRule {
-  rule: string
-  outcome: Promise<CrossOutcome>
+export interface DeferredRules {
+  rules: string[]
+  outcomes: Promise<CrossOutcome[]>
   also: Set<number>
   patch(r: BatchReport, res: CheckResult): void
 }
 
-/** checkBatch (streaming) with one rule's outcome awaited from elsewhere (DeferredRule). */
+/** checkBatch (streaming) with some rules' outcomes awaited from elsewhere (DeferredRules). */
 export async function checkBatchDeferred(
   reports: BatchReport[],
   settings: BatchSettings,
   each: (r: BatchReport, res: CheckResult) => void,
-  deferred: DeferredRule
+  deferred: DeferredRules
 ): Promise<void> {
   const spill = new TextSpill()
   try {
     const eff = effective(reports, settings)
-    const cross = CROSS_RULES.map((rule) => (rule.id === deferred.rule ? assumedPass(rule) : runCross(rule, reports, eff, spill)))
+    const cross = CROSS_RULES.map((rule) => (deferred.rules.includes(rule.id) ? assumedPass(rule) : runCross(rule, reports, eff, spill)))
     passReports(reports, settings, eff, cross, each)
-    const res = await deferred.outcome
-    const at = cross.findIndex((c) => c.rule.id === deferred.rule)
-    const rule = (cross[at] as CrossRun).rule
-    cross[at] = crossRun(rule, res, spill)
+    const outcomes = await deferred.outcomes
     // A rule that found nothing PASSes every report (FAIL and PASS alike): then only the reports named
     // change; any other outcome (N/A, a rule error) changes every report's result line.
-    const all = !((res.outcome === 'PASS' || res.outcome === 'FAIL') && res.note === undefined)
-    const redo = (r: BatchReport): boolean => all || deferred.also.has(r.reportId) || (res.perReport.get(r.reportId)?.length ?? 0) > 0
-    passReports(reports.filter(redo), settings, eff, cross, deferred.patch)
+    let all = false
+    const named = new Set(deferred.also)
+    deferred.rules.forEach((id, i) => {
+      const res = outcomes[i] as CrossOutcome
+      const at = cross.findIndex((c) => c.rule.id === id)
+      cross[at] = crossRun((cross[at] as CrossRun).rule, res, spill)
+      if (!((res.outcome === 'PASS' || res.outcome === 'FAIL') && res.note === undefined)) all = true
+      for (const [reportId, fs] of res.perReport) if (fs.length) named.add(reportId)
+    })
+    passReports(all ? reports : reports.filter((r) => named.has(r.reportId)), settings, eff, cross, deferred.patch)
   } finally {
     spill.close()
   }

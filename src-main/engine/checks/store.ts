@@ -190,16 +190,16 @@ export function runChecks(db: Db, batchId: number, opt: { force?: boolean } = {}
 }
 
 /**
- * runChecks with one cross rule's outcome made elsewhere (a second thread, checks/peerThread.ts) while
- * this thread does the rest: `outcome` is called with the loaded reports and the batch's settings once
- * they are loaded. What is stored is what runChecks stores, finding by finding and in the same order
- * within each report.
+ * runChecks with some cross rules' outcomes made elsewhere (a second thread, checks/peerThread.ts) while
+ * this thread does the rest: `outcomes` is called with the loaded reports and the batch's settings once
+ * they are loaded, and gives the rules' outcomes in the order of `rules`. What is stored is what
+ * runChecks stores, finding by finding and in the same order within each report.
  */
 export async function runChecksDeferred(
   db: Db,
   batchId: number,
-  rule: string,
-  outcome: (reports: BatchReport[], settings: BatchSettings) => Promise<CrossOutcome>,
+  rules: string[],
+  outcomes: (reports: BatchReport[], settings: BatchSettings) => Promise<CrossOutcome[]>,
   opt: { force?: boolean } = {}
 ): Promise<number> {
   const settings = batchSettings(db, batchId)
@@ -212,17 +212,20 @@ export async function runChecksDeferred(
   try {
     const { reports, stamp } = loadStamped(db, batchId, JSON.stringify(settings), spill)
     const w = resultWriter(db)
-    // Reports holding the rule's open findings of an earlier check: written first without the rule, they
+    // Reports holding the rules' open findings of an earlier check: written first without the rules, they
     // keep those findings open until their full results come (resolved there if no longer found).
     const also = new Set(
-      db.prepare("SELECT DISTINCT g.report_id FROM findings g JOIN reports r ON r.id = g.report_id WHERE r.batch_id = ? AND g.rule = ? AND g.state = 'open' AND g.manual = 0")
+      db.prepare(
+        `SELECT DISTINCT g.report_id FROM findings g JOIN reports r ON r.id = g.report_id
+         WHERE r.batch_id = ? AND g.rule IN (${rules.map(() => '?').join(', ')}) AND g.state = 'open' AND g.manual = 0`
+      )
         .pluck()
-        .all(batchId, rule) as number[]
+        .all(batchId, ...rules) as number[]
     )
     const before = db.prepare('SELECT COALESCE(MAX(id), 0) FROM findings').pluck().get() as number
-    await checkBatchDeferred(reports, settings, (r, res) => w.add(r, res, { keep: rule }), {
-      rule,
-      outcome: outcome(reports, settings),
+    await checkBatchDeferred(reports, settings, (r, res) => w.add(r, res, { keep: rules }), {
+      rules,
+      outcomes: outcomes(reports, settings),
       also,
       patch: (r, res) => w.add(r, res, { redoAfter: before })
     })
@@ -234,8 +237,8 @@ export async function runChecksDeferred(
 }
 
 interface WriteOptions {
-  /** This rule's open findings are left as they are (its results come later). */
-  keep?: string
+  /** These rules' open findings are left as they are (their results come later). */
+  keep?: string[]
   /**
    * The report's findings written by this check (ids above this) are written again, after its first
    * results without one rule: so the report's findings keep the order of a check made in one pass.
@@ -278,8 +281,8 @@ function resultWriter(db: Db): { add(r: BatchReport, res: CheckResult, opt?: Wri
         continue
       upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence: packEvidence(evidence), version: versionId })
     }
-    const kept = opt.keep === undefined ? null : `${opt.keep}@`
-    for (const [key, old] of before) if (old.state === 'open' && !seen.has(key) && !(kept && key.startsWith(kept))) resolve.run(reportId, key)
+    const kept = (opt.keep ?? []).map((rule) => `${rule}@`)
+    for (const [key, old] of before) if (old.state === 'open' && !seen.has(key) && !kept.some((k) => key.startsWith(k))) resolve.run(reportId, key)
   }
   let pending: [BatchReport, CheckResult, WriteOptions][] = []
   const flush = db.transaction((batch: [BatchReport, CheckResult, WriteOptions][]) => {
