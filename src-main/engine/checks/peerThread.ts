@@ -18,7 +18,7 @@ import type { BatchReport, BatchSettings, Finding } from './types.ts'
 const SECOND = [PEER_COPY, OTHER_NAME]
 
 /** Checks whose second-thread rules came from the second thread, or were made in this one after all (tests and the bench read it). */
-export const splitRuns = { peer: 0, inline: 0 }
+export const splitRuns = { peer: 0, inline: 0, /** CPU of the second threads, start included. */ peerCpuMs: 0 }
 
 /** Below this many reports the second thread's start (loading the rules) costs more than it saves. */
 export const SPLIT_MIN = 200
@@ -40,6 +40,8 @@ export interface PeerReply {
   versions: string
   /** In the order of SECOND. */
   outcomes: SentOutcome[]
+  /** The thread's CPU time from its start (loading the code included). */
+  cpuMs: number
 }
 
 const versionsOf = (reports: BatchReport[]): string => reports.map((r) => `${r.reportId}:${r.versionId}`).join(',')
@@ -60,7 +62,8 @@ export function peerJob(job: PeerJob): PeerReply {
       for (const [id, fs] of res.perReport) if (fs.length) perReport.push([id, JSON.stringify(fs)])
       return { outcome: res.outcome, note: res.note, perReport }
     })
-    return { versions: versionsOf(reports), outcomes }
+    const cpu = process.threadCpuUsage()
+    return { versions: versionsOf(reports), outcomes, cpuMs: (cpu.user + cpu.system) / 1000 }
   } finally {
     spill.close()
     db.close()
@@ -104,6 +107,7 @@ export async function runChecksSplit(db: Db, batchId: number, script: string | U
           const m = await peer.reply
           if (m.versions === versionsOf(reports)) {
             splitRuns.peer++
+            splitRuns.peerCpuMs += m.cpuMs
             return m.outcomes.map(({ outcome, note, perReport }) => ({
               outcome,
               note,
