@@ -21,6 +21,10 @@ export interface Cell {
   box?: Box
   /** OCR confidence 0..100, only for scanned pages. */
   conf?: number
+  /** A number OCR is unsure of: the other numbers its readings gave (digits), for the table identities to choose among. */
+  alts?: string[]
+  /** Digit glyphs counted in the cell's ink, when each one stands apart (a reading with another count is no reading of it). */
+  nglyph?: number
 }
 
 /** A line of the document in reading order: a paragraph (one cell) or a table row (several cells). */

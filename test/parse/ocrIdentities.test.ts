@@ -1,11 +1,11 @@
-// Table identities on OCR'd cells: they may confirm one unsure digit or put a failing row in doubt, never
-// replace a printed value; cells from a text layer are left alone. OCR'd text read without confidence
+// Table identities on OCR'd cells: they may confirm one unsure digit, choose among the numbers its own
+// readings gave, or put a failing row in doubt, never put a number no reading gave; cells from a text layer are left alone. OCR'd text read without confidence
 // turns the findings that quote it into parse problems.
 import { describe, expect, it } from 'vitest'
 import { ocrDoubtIsParse } from '../../src-main/engine/checks/ocrDoubt.ts'
 import type { Finding } from '../../src-main/engine/checks/types.ts'
 import type { CellValue, ParsedReport } from '../../src-main/engine/model.ts'
-import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf } from '../../src-main/engine/parse/grid/ocrIdentities.ts'
+import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf, ocrReadings } from '../../src-main/engine/parse/grid/ocrIdentities.ts'
 import type { Identity } from '../../src-main/engine/template.ts'
 import { VERIFIED_CONF } from '../../src-main/engine/parse/values.ts'
 
@@ -97,6 +97,123 @@ describe('identities on OCR cells', () => {
     const m = row([[3, undefined], [4, undefined], [8, undefined]])
     applyOcrIdentities(sum, m, cols, [])
     expect(statuses(m)).toEqual(['ok', 'ok', 'ok'])
+  })
+})
+
+describe('identities choosing among the readings of an unsure number', () => {
+  /** Row r: a + b = total, b read without confidence as `first` with other readings `alts`, the rest at `conf`. */
+  function unsureB(first: number | string, alts: string[], conf = 97, nglyph?: number): Map<string, CellValue[]> {
+    const m = row([[3, conf], [typeof first === 'number' ? first : 0, 40, true], [7, conf]])
+    const b = (m.get('r') as CellValue[])[1] as CellValue
+    if (typeof first === 'string') Object.assign(b, { value: null, raw: first, note: `识别结果“${first}”不是该栏应有的数字形式，请对照原件核对` })
+    ocrReadings.set(b, { alts, ...(nglyph === undefined ? {} : { nglyph }) })
+    return m
+  }
+  const b = (m: Map<string, CellValue[]>): CellValue => (m.get('r') as CellValue[])[1] as CellValue
+
+  it('the one reading that makes the identity hold is taken, inferred, its note naming the readings', () => {
+    // '4' read '9' (40) and '4', '8' by the other readings: 3 + 4 = 7
+    const m = unsureB(9, ['4', '8'])
+    const unplaced: { row: string; col: string }[] = []
+    applyOcrIdentities(sum, m, cols, unplaced)
+    expect(values(m)).toEqual([3, 4, 7])
+    expect(statuses(m)).toEqual(['ok', 'inferred', 'ok'])
+    expect(b(m).note).toContain('首选读数 9')
+    expect(b(m).note).toContain('4、8')
+    expect(b(m).raw).toBe('4')
+    expect(unplaced).toEqual([])
+  })
+  it('a digit read as a character where a number stands is replaced by the reading that fits', () => {
+    const m = unsureB('全', ['4'])
+    applyOcrIdentities(sum, m, cols, [])
+    expect(values(m)).toEqual([3, 4, 7])
+    expect(b(m).status).toBe('inferred')
+    expect(b(m).note).toContain('识别为“全”')
+  })
+  it('never a number no reading gave: the cell stays uncertain, the row in doubt', () => {
+    const m = unsureB(9, ['5', '8'])
+    applyOcrIdentities(sum, m, cols, [])
+    expect(b(m).status).toBe('uncertain')
+    expect(b(m).value).toBe(9)
+  })
+  it('a reading that fits the sum but has another number of digits than the glyphs in the cell is no reading of it', () => {
+    // 3 + 4 = 7 needs '4', but the cell shows two glyphs: '4' cannot be what is printed
+    const m = unsureB(9, ['4'], 97, 2)
+    applyOcrIdentities(sum, m, cols, [])
+    expect(b(m).status).toBe('uncertain')
+    expect(b(m).value).toBe(9)
+    // with one glyph counted it is
+    const one = unsureB(9, ['4'], 97, 1)
+    applyOcrIdentities(sum, one, cols, [])
+    expect(b(one).status).toBe('inferred')
+    // and the first reading is not confirmed by a sum it fits when its digits disagree with the glyphs
+    const own = unsureB(4, ['9'], 97, 2)
+    applyOcrIdentities(sum, own, cols, [])
+    expect(b(own).status).toBe('uncertain')
+  })
+  it('another reading is not taken when the other cells of its one identity were read with some confidence only (one misread there would move the choice)', () => {
+    // '12' read first, '4' by another reading: not a single misread digit
+    const m = unsureB(12, ['4'], 88)
+    applyOcrIdentities(sum, m, cols, [])
+    expect(b(m).value).toBe(12)
+    expect(b(m).status).toBe('uncertain')
+  })
+  it('a reading one digit away from the first is taken when the other cells were read with confidence (they stand as printed anyway)', () => {
+    // '4' read '9': the failing sum would already keep 3 and 7 as printed and doubt the 9 alone
+    const m = unsureB(9, ['4'], 88)
+    applyOcrIdentities(sum, m, cols, [])
+    expect([b(m).value, b(m).status]).toEqual([4, 'inferred'])
+    expect(statuses(m)).toEqual(['ok', 'inferred', 'ok'])
+  })
+  it('two identities through the cell that share another cell are not two witnesses', () => {
+    // read with some confidence only (88), a + b = total written twice: one misread in a or total moves both
+    const twice: Identity[] = [...sum, { id: 'row-sum-again', lhs: [{ row: 'r', col: 'b' }, { row: 'r', col: 'a' }], rhs: [{ row: 'r', col: 'total' }] }]
+    const m = unsureB(12, ['4'], 88)
+    applyOcrIdentities(twice, m, cols, [])
+    expect([b(m).value, b(m).status]).toEqual([12, 'uncertain'])
+  })
+  it('the first reading that fits is confirmed as before, whatever the other readings', () => {
+    const m = unsureB(4, ['9', '1'])
+    applyOcrIdentities(sum, m, cols, [])
+    expect(values(m)).toEqual([3, 4, 7])
+    expect(b(m).status).toBe('ok')
+    expect(b(m).note).toContain('已确认')
+  })
+  it('two unsure numbers in one identity whose readings fit either way stay uncertain', () => {
+    // a and b read '5' and '3', each also read the other way: 3 + 5 and 5 + 3 both make 8
+    const m = row([[5, 40, true], [3, 40, true], [8, 97]])
+    const [a, bb] = m.get('r') as CellValue[]
+    ocrReadings.set(a as CellValue, { alts: ['3'] })
+    ocrReadings.set(bb as CellValue, { alts: ['5'] })
+    applyOcrIdentities(sum, m, cols, [])
+    expect(statuses(m)).toEqual(['uncertain', 'uncertain', 'ok'])
+    expect(values(m)).toEqual([5, 3, 8])
+  })
+  it('a number chosen by one identity is not beyond doubt enough to choose for the next (a chain of choices is not taken)', () => {
+    // r1: a + b = total (b unsure: '9' or '4'); col: r1.total + r2.total = all.total, r2.total unsure
+    const ids: Identity[] = [
+      { id: 'row-1', lhs: [{ row: 'r1', col: 'a' }, { row: 'r1', col: 'b' }], rhs: [{ row: 'r1', col: 'total' }] },
+      { id: 'col-b', lhs: [{ row: 'r1', col: 'b' }, { row: 'r2', col: 'b' }], rhs: [{ row: 'all', col: 'b' }] }
+    ]
+    const cell = (r: string, col: string, v: number, conf: number, alts?: string[]): CellValue => {
+      const c: CellValue = { table: 'T3', row: r, col, value: v, raw: String(v), status: alts ? 'uncertain' : 'ok' }
+      if (alts) {
+        c.note = `识别置信度低（${conf}）`
+        ocrReadings.set(c, { alts })
+      }
+      ocrConf.set(c, conf)
+      return c
+    }
+    const m = new Map([
+      ['r1', [cell('r1', 'a', 3, 97), cell('r1', 'b', 9, 40, ['4']), cell('r1', 'total', 7, 97)]],
+      ['r2', [cell('r2', 'a', 0, 97), cell('r2', 'b', 18, 40, ['2']), cell('r2', 'total', 0, 97)]],
+      ['all', [cell('all', 'a', 3, 97), cell('all', 'b', 6, 97), cell('all', 'total', 7, 97)]]
+    ])
+    applyOcrIdentities(ids, m, cols, [])
+    expect(m.get('r1')?.[1]?.value).toBe(4)
+    // r2.b is fixed by a number chosen, not read beyond doubt: it is confirmed only if its first reading fits
+    expect(m.get('r2')?.[1]?.value).toBe(18)
+    expect(m.get('r2')?.[1]?.status).toBe('uncertain')
   })
 })
 

@@ -27,6 +27,13 @@ export interface TCell {
   glyphBox?: Rect
   /** The number is read the same by tesseract and by the glyph shapes (digitVerify.ts). */
   verified?: boolean
+  /** Digit glyphs in the cell when each stands apart (checkGlyphs), and the box of all its glyphs. */
+  nglyph?: number
+  inkBox?: Rect
+  /** What the glyph shapes read when each glyph clearly looks like one learned digit (looser than `glyphs`). */
+  shape?: string
+  /** The cell's glyphs read once more as digits only (digitVerify.ts). */
+  digitRead?: { text: string; conf: number }
 }
 
 export const PLACEHOLDER_RE = /^(?:\/|／|-|—|–|－|——|无|無|空|\\)$/
@@ -242,7 +249,7 @@ function vote(readings: Reading[]): { words: OcrWord[]; text: string; conf: numb
 }
 
 /** A reading made only of the look-alikes OCR produces for digits counts even at low confidence. */
-const LOOKALIKE_ONLY = /^[了丁丨口〕】［］OoDQlI|!SZzB]+$/
+export const LOOKALIKE_ONLY = /^[了丁丨口〕】［］OoDQlI|!SZzB]+$/
 
 /** A first-pass reading below this confidence is noise, not a second opinion. */
 export const JUNK_CONF = 50

@@ -41,11 +41,28 @@ export async function verifyDigits(g: Gray, cells: TCell[], em: number, dpi: num
         return
       }
       const again = await readDigits(g, c.glyphBox, em, dpi, pool, signal)
+      c.digitRead = { text: wordsText(again), conf: minWordConf(again) }
       const d = digitsOf(wordsText(again))
       if (!d || d.mapped || d.digits !== glyphs || minWordConf(again) < READ_CONF) return
       // the digits read again take the place of a reading that was no number (or not this one) with confidence
       if (ownDigits !== glyphs) c.words = again
       c.verified = true
+    })
+  )
+}
+
+/**
+ * A number still unsure after the page's readings and the glyph checks is read once more, as digits only:
+ * one more reading for the table identities to choose among (cellAlts.ts), never a value on its own.
+ */
+export async function rereadUnsure(g: Gray, cells: TCell[], em: number, dpi: number, pool: Recognizer, signal?: AbortSignal): Promise<void> {
+  await Promise.all(
+    cells.map(async (c) => {
+      if (c.verified || c.confirmed || c.digitRead || !c.inkBox) return
+      // a number read with confidence, or a cell read as text where digits stand (the parser flags it)
+      if (digitsOf(wordsText(c.words)) && Math.min(c.conf ?? 100, minWordConf(c.words)) >= MIN_CONF) return
+      const again = await readDigits(g, c.inkBox, em, dpi, pool, signal)
+      c.digitRead = { text: wordsText(again), conf: minWordConf(again) }
     })
   )
 }

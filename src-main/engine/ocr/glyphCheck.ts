@@ -57,6 +57,15 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
     if (v.mapped || v.conf < SURE_CONF || v.boxes.length !== v.digits.length) continue
     v.boxes.forEach((b, i) => matcher.add(v.digits[i] as string, g, b, thr, v.c))
   }
+  // how many glyphs each number shows and what their shapes read: the parser's check on the alternative
+  // readings of an unsure number (cellAlts.ts); a cell of a row of values read as no number at all ('4'
+  // read '全') is looked at too
+  for (const v of values) noteShape(g, v.c, v.boxes, thr, digitW, matcher)
+  for (const c of cells) {
+    if (!c.valueRow || digitsOf(wordsText(c.words)) || c.rect.x1 - c.rect.x0 > VALUE_CELL_EM * em) continue
+    const boxes = glyphBoxes(g, { x0: c.rect.x0 + 3, y0: c.rect.y0 + 3, x1: c.rect.x1 - 3, y1: c.rect.y1 - 3 }, thr, 0.4 * em)
+    noteShape(g, c, widths.length >= 3 ? joinPieces(boxes, digitW, em) : boxes, thr, digitW, matcher)
+  }
   for (const v of values) {
     if (v.boxes.length !== v.digits.length) continue
     const seen = v.boxes.map((b) => matcher.match(g, b, thr, v.c))
@@ -89,6 +98,21 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
     }
   }
 }
+
+/**
+ * The glyph count of a cell when every glyph is one digit wide at most (touching digits make a count
+ * unknown), the box of its ink, and the digits the shapes read when each glyph clearly looks like one.
+ */
+function noteShape(g: Gray, c: TCell, boxes: Rect[], thr: number, digitW: number, matcher: DigitMatcher): void {
+  if (boxes.length === 0) return
+  c.inkBox = { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) }
+  if (boxes.some((b) => b.x1 - b.x0 > SINGLE_WIDTH * digitW)) return
+  c.nglyph = boxes.length
+  const seen = boxes.map((b) => matcher.match(g, b, thr, c))
+  if (seen.every((m) => !!m && m.score >= GLYPH_MATCH && m.score - m.runnerUp >= GLYPH_MARGIN)) c.shape = seen.map((m) => (m as DigitMatch).digit).join('')
+}
+/** A glyph wider than this many digit widths may be two digits that touch. */
+const SINGLE_WIDTH = 1.4
 
 /** Neighbouring glyph boxes that are pieces of one digit: at most PIECE_GAP em apart and PIECE_WIDTH digit widths together. */
 function joinPieces(boxes: Rect[], digitW: number, em: number): Rect[] {

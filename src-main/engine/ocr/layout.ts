@@ -266,7 +266,7 @@ export class TextBuilder {
   private len = 0
 
   /** Append a line of cells (text, page, box, conf); empty cells are skipped, offsets are assigned here. */
-  addLine(cells: { text: string; page?: number; box?: Box; conf?: number }[], table?: number): void {
+  addLine(cells: { text: string; page?: number; box?: Box; conf?: number; alts?: string[]; nglyph?: number }[], table?: number): void {
     const out: Cell[] = []
     for (const pc of cells) {
       const t = pc.text.trim()
@@ -278,6 +278,8 @@ export class TextBuilder {
       if (pc.page !== undefined) cell.page = pc.page
       if (pc.box) cell.box = [r2(pc.box[0]), r2(pc.box[1]), r2(pc.box[2]), r2(pc.box[3])]
       if (pc.conf !== undefined) cell.conf = Math.round(pc.conf * 10) / 10
+      if (pc.alts?.length) cell.alts = pc.alts
+      if (pc.nglyph !== undefined) cell.nglyph = pc.nglyph
       out.push(cell)
     }
     if (out.length > 0) this.lines.push(table === undefined ? { cells: out } : { cells: out, table })

@@ -17,7 +17,8 @@ import type { Box } from '../model.ts'
 import { MIN_CONF, VERIFIED_CONF } from '../parse/values.ts'
 import { confirmedByRow, NUMBERISH, PLACEHOLDER_RE, readRegion, readValueRows, settleCell, textLines, VALUE_CELL_EM, wordsText, type TCell } from './cellRead.ts'
 import { flattenFill } from './fill.ts'
-import { verifyDigits } from './digitVerify.ts'
+import { cellAlternatives } from './cellAlts.ts'
+import { rereadUnsure, verifyDigits } from './digitVerify.ts'
 import { checkGlyphs } from './glyphCheck.ts'
 import { encodePgm, estimateSkew, inkBlobs, inkShare, isBilevel, otsu, removeRules, soften, type Gray, type Rect, type Rule } from './image.ts'
 import { cellConf, checkNumberCell, groupItems, isNumericLine, joinCell, normalizeText, type OcrCell, type VRule } from './layout.ts'
@@ -28,7 +29,7 @@ import { pdfBox, splitAtRules, toItems } from './words.ts'
 
 export interface PageOcr {
   page: number
-  lines: { text: string; box: Box; conf: number }[][]
+  lines: { text: string; box: Box; conf: number; alts?: string[]; nglyph?: number }[][]
   /** Skew found and undone, in degrees. */
   skew: number
   /** Mean word confidence, and how many CJK/digit characters were read with confidence ≥ 70. */
@@ -166,13 +167,16 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
   const vr: VRule[] = vRules.map((r) => ({ x: (r.x0 + r.x1) / 2, y0: r.y0, y1: r.y1 }))
   checkGlyphs(g, [...tcells.values()], thr, em)
   await verifyDigits(g, [...tcells.values()], em, dpi, pool, signal)
+  await rereadUnsure(g, [...tcells.values()], em, dpi, pool, signal)
   signal?.throwIfAborted()
   const tableCells: { rect: Rect; cell: OcrCell }[] = []
+  const source = new Map<OcrCell, TCell>()
   for (const c of tcells.values()) {
     const cell = joinCell(c.words.flatMap((w) => toItems(w, em, vRules, c.conf)))
     if (cell && c.confirmed) cell.confs = cell.confs.map(() => MIN_CONF + 5)
     if (cell && c.verified) cell.confs = cell.confs.map(() => VERIFIED_CONF)
     if (cell) tableCells.push({ rect: c.rect, cell })
+    if (cell) source.set(cell, c)
   }
   const rows = tableRows(tableCells, em)
   const prose = groupItems(outside.flatMap((w) => toItems(w, em, vRules)), vr)
@@ -196,7 +200,11 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
         text = normalizeText(fixed.text)
         conf = Math.min(...fixed.confs)
       }
-      out.push({ text, conf, box: pdfBox(c, toPage) })
+      const src = source.get(c)
+      // an unsure number keeps its other readings and glyph count, for the table identities (cellAlts.ts)
+      const unsure = src && (conf < MIN_CONF || (src.valueRow && !/^\d+$/.test(text)))
+      const alts = unsure ? cellAlternatives(src, text) : []
+      out.push({ text, conf, box: pdfBox(c, toPage), ...(alts.length ? { alts } : {}), ...(unsure && src.nglyph !== undefined ? { nglyph: src.nglyph } : {}) })
     }
     if (out.length > 0) lines.push(out)
   }

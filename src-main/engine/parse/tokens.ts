@@ -17,6 +17,9 @@ export interface Token {
   page?: number
   box?: Box
   conf?: number
+  /** OCR: other readings of an unsure number, and its glyph count (model.ts Cell). */
+  alts?: string[]
+  nglyph?: number
   /** Cells on the same line (paragraph lines have 1). */
   lineCells: number
 }
@@ -37,6 +40,8 @@ export function tokenize(lines: Line[]): Token[] {
         page: c.page,
         box: c.box,
         conf: c.conf,
+        ...(c.alts ? { alts: c.alts } : {}),
+        ...(c.nglyph !== undefined ? { nglyph: c.nglyph } : {}),
         lineCells: n
       })
     }

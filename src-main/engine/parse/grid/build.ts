@@ -24,6 +24,8 @@ function toCell(t: Token): GCell {
   if (t.page !== undefined) c.page = t.page
   if (t.box) c.box = t.box
   if (t.conf !== undefined) c.conf = t.conf
+  if (t.alts) c.alts = t.alts
+  if (t.nglyph !== undefined) c.nglyph = t.nglyph
   return c
 }
 

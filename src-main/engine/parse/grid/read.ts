@@ -8,7 +8,7 @@ import { markUnread } from './unread.ts'
 import type { Item, MappedRows, RowRead } from './rows.ts'
 import { placements, resplit, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
 import { matchLabel } from '../labels.ts'
-import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf } from './ocrIdentities.ts'
+import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf, ocrReadings } from './ocrIdentities.ts'
 import type { GCell, GridSource } from './types.ts'
 
 export interface SpecRead {
@@ -64,6 +64,7 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
   const c: CellValue = { ...base, value, raw: it.text, status, span: spanOfItem(it) }
   if (note) c.note = note
   if (it.conf !== undefined) ocrConf.set(c, it.conf)
+  if (it.conf !== undefined && (it.alts || it.nglyph !== undefined)) ocrReadings.set(c, { alts: it.alts ?? [], ...(it.nglyph !== undefined ? { nglyph: it.nglyph } : {}) })
   return c
 }
 

@@ -17,9 +17,32 @@ export interface Item {
   box?: Box
   page?: number
   conf?: number
+  /** OCR: other readings of an unsure number, and its glyph count (model.ts Cell). */
+  alts?: string[]
+  nglyph?: number
   line: number
   /** Cut out of a text cell (a number glued to a label or to other numbers). */
   glued: boolean
+}
+
+/** OCR'd text standing where a row's value should be (see RowRead.unread). */
+export interface Unread {
+  text: string
+  box: Box
+  conf: number
+  start: number
+  end: number
+  page?: number
+  alts?: string[]
+  nglyph?: number
+}
+
+function unreadOf(c: GCell, box: Box, conf: number): Unread {
+  const u: Unread = { text: c.text, box, conf, start: c.start, end: c.end }
+  if (c.page !== undefined) u.page = c.page
+  if (c.alts) u.alts = c.alts
+  if (c.nglyph !== undefined) u.nglyph = c.nglyph
+  return u
 }
 
 export interface RowRead {
@@ -34,7 +57,7 @@ export interface RowRead {
    */
   fields?: Item[]
   /** OCR'd text after the row's first value (a digit misread as a glyph, '4' as '全'): where it stands no cell is blank. */
-  unread?: { text: string; box: Box }[]
+  unread?: Unread[]
 }
 
 export interface MappedRows {
@@ -214,7 +237,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         continue
       }
       if (!row.label && seenValue) textAfterValues.push(c.text)
-      if (seenValue && c.box && c.conf !== undefined) (row.unread ??= []).push({ text: c.text, box: c.box })
+      if (seenValue && c.box && c.conf !== undefined) (row.unread ??= []).push(unreadOf(c, c.box, c.conf))
       const o = ownerOf(ci)
       // Whitespace and skipped chars belong to the char before them.
       let prev = -2
@@ -346,6 +369,8 @@ function itemOf(c: GCell): Item {
   if (c.box) it.box = c.box
   if (c.page !== undefined) it.page = c.page
   if (c.conf !== undefined) it.conf = c.conf
+  if (c.alts) it.alts = c.alts
+  if (c.nglyph !== undefined) it.nglyph = c.nglyph
   return it
 }
 

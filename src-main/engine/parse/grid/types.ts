@@ -20,6 +20,9 @@ export interface GCell {
   page?: number
   box?: Box
   conf?: number
+  /** OCR: other readings of an unsure number, and its glyph count (model.ts Cell). */
+  alts?: string[]
+  nglyph?: number
   /** Other pieces of a label wrapped over several lines, merged into this cell. */
   parts?: { start: number; end: number; page?: number; box?: Box }[]
 }
