@@ -1,7 +1,7 @@
 // Batch-check scale probe (issue 17): imports N distinct text reports (the seeds with distinct township
 // names and a distinct sentence each) once, then times the batch check and a re-import of the unchanged
 // folder, each in its own child process so that its peak memory is its own. Figures are printed, never asserted.
-//   node scripts/bench-checks.ts 1000 [5000 ...]
+//   node scripts/bench-checks.ts 1000 [5000 ...]   (the check is timed in one thread, then over two)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,6 +21,7 @@ async function child(mode: string, n: number, dir: string, dbFile: string): Prom
   const batchId = (db.prepare('SELECT id FROM batches').pluck().get() as number | undefined) ?? 0
   const t0 = performance.now()
   const cpu0 = process.cpuUsage()
+  const thread0 = process.threadCpuUsage()
   if (mode === 'import') {
     const res = await importFolder(db, dir, {})
     console.log(`  import ${n}: ${((performance.now() - t0) / 1000).toFixed(1)} s (batch ${res.batchId}, no check)`)
@@ -36,11 +37,19 @@ async function child(mode: string, n: number, dir: string, dbFile: string): Prom
   }
   const base = process.resourceUsage().maxRSS / 1024
   // Forced: the check itself, even where a fingerprint says nothing changed (runChecks' own option).
-  ;(runChecks as (db: unknown, id: number, opt?: { force?: boolean }) => unknown)(db, batchId, { force: true })
+  if (mode === 'split') {
+    // Over two threads, as the check worker makes it (checks/peerThread.ts).
+    const { runChecksSplit } = await import('../src-main/engine/checks/peerThread.ts')
+    await runChecksSplit(db, batchId, new URL('../src-main/engine/checks/checkWorker.ts', import.meta.url), { force: true })
+    const { splitRuns } = await import('../src-main/engine/checks/peerThread.ts')
+    console.log(`  second thread: ${(splitRuns.peerCpuMs / 1000).toFixed(2)} s CPU (its start included)`)
+  } else (runChecks as (db: unknown, id: number, opt?: { force?: boolean }) => unknown)(db, batchId, { force: true })
   const ms = performance.now() - t0
   const cpu = process.cpuUsage(cpu0)
+  // This thread's share: over two threads, the rest is the second thread's (and V8's helpers').
+  const thread = process.threadCpuUsage(thread0)
   const f = db.prepare("SELECT rule, COUNT(*) AS n FROM findings WHERE state = 'open' AND rule LIKE 'XDOC-%' GROUP BY rule").all() as { rule: string; n: number }[]
-  console.log(`  check ${n} (${mode}): ${(ms / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (after open ${base.toFixed(0)} MB); open XDOC findings ${f.map((x) => `${x.rule}=${x.n}`).join(' ')}`)
+  console.log(`  check ${n} (${mode}): ${(ms / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (${((thread.user + thread.system) / 1e6).toFixed(2)} s in the check thread); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (after open ${base.toFixed(0)} MB); open XDOC findings ${f.map((x) => `${x.rule}=${x.n}`).join(' ')}`)
 }
 
 if (process.env.BENCH_CHILD) {
@@ -72,6 +81,7 @@ if (process.env.BENCH_CHILD) {
       run('import')
     }
     run('check')
+    run('split')
     run('reimport')
   }
 }

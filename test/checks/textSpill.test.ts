@@ -14,6 +14,23 @@ describe('TextSpill', () => {
     }
   })
 
+  it('gives back strings still gathered for the file and strings already in it, across many chunks', () => {
+    const spill = new TextSpill()
+    try {
+      const texts = Array.from({ length: 3000 }, (_, i) => `${i}：${'年报正文'.repeat(i % 97)}${i % 500 === 0 ? 'x'.repeat(300_000) : ''}`)
+      const refs = texts.map((t, i) => {
+        const ref = spill.write(t)
+        // Read back at once too: the string is then still in the chunk being gathered (or written through).
+        if (i % 7 === 0) expect(spill.read(ref)).toBe(t)
+        return ref
+      })
+      for (let i = texts.length - 1; i >= 0; i -= 3) expect(spill.read(refs[i] as (typeof refs)[number])).toBe(texts[i])
+      for (let i = 0; i < texts.length; i += 5) expect(spill.read(refs[i] as (typeof refs)[number])).toBe(texts[i])
+    } finally {
+      spill.close()
+    }
+  })
+
   it('makes no file until something is written, and can be closed twice', () => {
     const spill = new TextSpill()
     spill.close()

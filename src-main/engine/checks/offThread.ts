@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Db } from '../db/open.ts'
 import { readWorkerPath } from '../workerPaths.ts'
-import type { CheckJob, CheckReply } from './checkWorker.ts'
+import type { CheckJob, CheckReply, CheckWorkerData } from './checkWorker.ts'
 import { checkIsCurrent, checkRuns, runChecks } from './store.ts'
 
 function workerPath(): string | URL {
@@ -21,7 +21,10 @@ const pending = new Map<number, { resolve: () => void; reject: (e: Error) => voi
 function spawn(): Worker {
   // A small young generation: with V8's default a check of 5,000 reports promoted its short-lived
   // objects by the hundred megabytes between full collections (peak 490 MB, 330 MB with 12 MB; issue 17).
-  const w = new Worker(workerPath(), { resourceLimits: { maxYoungGenerationSizeMb: 12 } })
+  const path = workerPath()
+  // The worker starts the check's second thread (peerThread.ts) from its own file.
+  const self = path instanceof URL ? path.href : path
+  const w = new Worker(path, { workerData: { self } satisfies CheckWorkerData, resourceLimits: { maxYoungGenerationSizeMb: 12 } })
   w.unref()
   w.on('message', (m: CheckReply) => {
     const p = pending.get(m.id)

@@ -88,6 +88,53 @@ export function checkBatch(reports: BatchReport[], settings: BatchSettings = {},
   }
 }
 
+/** What a cross rule's checkBatch returns. */
+export type CrossOutcome = ReturnType<BatchRule['checkBatch']>
+
+/**
+ * Cross rules run elsewhere (in a second thread, checks/peerThread.ts) while this thread checks the batch
+ * without them. Reports are handed over as if those rules had found nothing in them (a rule that finds
+ * nothing in a report PASSes it); when their outcomes come (in the order of `rules`), the reports they
+ * have findings for (and `also`: reports holding their findings of an earlier check) are made again in
+ * full and handed to `patch`. The results are those of checkBatch, report by report.
+ */
+export interface DeferredRules {
+  rules: string[]
+  outcomes: Promise<CrossOutcome[]>
+  also: Set<number>
+  patch(r: BatchReport, res: CheckResult): void
+}
+
+/** checkBatch (streaming) with some rules' outcomes awaited from elsewhere (DeferredRules). */
+export async function checkBatchDeferred(
+  reports: BatchReport[],
+  settings: BatchSettings,
+  each: (r: BatchReport, res: CheckResult) => void,
+  deferred: DeferredRules
+): Promise<void> {
+  const spill = new TextSpill()
+  try {
+    const eff = effective(reports, settings)
+    const cross = CROSS_RULES.map((rule) => (deferred.rules.includes(rule.id) ? assumedPass(rule) : runCross(rule, reports, eff, spill)))
+    passReports(reports, settings, eff, cross, each)
+    const outcomes = await deferred.outcomes
+    // A rule that found nothing PASSes every report (FAIL and PASS alike): then only the reports named
+    // change; any other outcome (N/A, a rule error) changes every report's result line.
+    let all = false
+    const named = new Set(deferred.also)
+    deferred.rules.forEach((id, i) => {
+      const res = outcomes[i] as CrossOutcome
+      const at = cross.findIndex((c) => c.rule.id === id)
+      cross[at] = crossRun((cross[at] as CrossRun).rule, res, spill)
+      if (!((res.outcome === 'PASS' || res.outcome === 'FAIL') && res.note === undefined)) all = true
+      for (const [reportId, fs] of res.perReport) if (fs.length) named.add(reportId)
+    })
+    passReports(all ? reports : reports.filter((r) => named.has(r.reportId)), settings, eff, cross, deferred.patch)
+  } finally {
+    spill.close()
+  }
+}
+
 interface CrossRun {
   rule: BatchRule
   outcome: Outcome
@@ -95,13 +142,24 @@ interface CrossRun {
   findingsOf(reportId: number): Finding[]
 }
 
-function runCross(rule: BatchRule, reports: BatchReport[], settings: BatchSettings, spill: TextSpill | null): CrossRun {
-  let res: ReturnType<BatchRule['checkBatch']>
+function assumedPass(rule: BatchRule): CrossRun {
+  return { rule, outcome: 'PASS', findingsOf: () => [] }
+}
+
+/** Runs one cross rule over the batch; a rule bug becomes its UNVERIFIABLE outcome, never a failed check. */
+export function crossOutcome(rule: BatchRule, reports: BatchReport[], settings: BatchSettings): CrossOutcome {
   try {
-    res = rule.checkBatch({ reports, settings })
+    return rule.checkBatch({ reports, settings })
   } catch (e) {
-    res = { perReport: new Map<number, Finding[]>(), outcome: 'UNVERIFIABLE' as const, note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
+    return { perReport: new Map<number, Finding[]>(), outcome: 'UNVERIFIABLE' as const, note: `规则运行出错：${e instanceof Error ? e.message : String(e)}` }
   }
+}
+
+function runCross(rule: BatchRule, reports: BatchReport[], settings: BatchSettings, spill: TextSpill | null): CrossRun {
+  return crossRun(rule, crossOutcome(rule, reports, settings), spill)
+}
+
+function crossRun(rule: BatchRule, res: CrossOutcome, spill: TextSpill | null): CrossRun {
   const { outcome, note, perReport } = res
   if (!spill) return { rule, outcome, note, findingsOf: (id) => perReport.get(id) ?? [] }
   return { rule, outcome, note, findingsOf: spilled(perReport, spill) }
@@ -121,11 +179,20 @@ function spilled(perReport: Map<number, Finding[]>, spill: TextSpill): (reportId
   }
 }
 
+function effective(reports: BatchReport[], settings: BatchSettings): BatchSettings {
+  return { ...settings, year: settings.year ?? batchYear(reports) }
+}
+
 function checkAll(reports: BatchReport[], settings: BatchSettings, spill: TextSpill | null, each?: (r: BatchReport, res: CheckResult) => void): Map<number, CheckResult> {
-  const year = settings.year ?? batchYear(reports)
-  const eff: BatchSettings = { ...settings, year }
+  const eff = effective(reports, settings)
   const cross = CROSS_RULES.map((rule) => runCross(rule, reports, eff, spill))
   const out = new Map<number, CheckResult>()
+  passReports(reports, settings, eff, cross, each ?? ((r, cr) => out.set(r.reportId, cr)))
+  return out
+}
+
+/** Each report's own results joined with the cross rules' findings for it, handed over in batch order. */
+function passReports(reports: BatchReport[], settings: BatchSettings, eff: BatchSettings, cross: CrossRun[], each: (r: BatchReport, res: CheckResult) => void): void {
   for (const r of reports) {
     const perReportSettings: BatchSettings = { ...eff, deadline: settings.deadline }
     const cr = reportResults(r, perReportSettings)
@@ -135,8 +202,6 @@ function checkAll(reports: BatchReport[], settings: BatchSettings, spill: TextSp
       cr.findings.push(...fs)
     }
     cr.findings = foldMissingCells(r.report, cr.findings)
-    if (each) each(r, cr)
-    else out.set(r.reportId, cr)
+    each(r, cr)
   }
-  return out
 }

@@ -8,7 +8,7 @@ import { batchSettlements, settlementStamp } from '../settle/settlement.ts'
 import { lazyReport, prepareChecks, type CheckPrep } from './prep.ts'
 import { RULESET } from './ruleset.ts'
 import { evidenceJson, packEvidence, sameEvidence } from './storedEvidence.ts'
-import { checkBatch, type CheckResult } from './run.ts'
+import { checkBatch, checkBatchDeferred, type CheckResult, type CrossOutcome } from './run.ts'
 import { VersionCache } from './versionCache.ts'
 import { TextSpill, type TextRef } from './lib/textSpill.ts'
 import { inputStamp, saveStamp, stampRows, storedStamp, type StampRow } from './stamp.ts'
@@ -45,7 +45,7 @@ export function loadBatchReports(db: Db, batchId: number): BatchReport[] {
  * The batch's reports and the fingerprint of what was read (checks/stamp.ts), as a check leaves it.
  * With `spill`, each report's outline waits in that file, not in memory, until a rule asks for it.
  */
-function loadStamped(db: Db, batchId: number, settings: string, spill?: TextSpill): { reports: BatchReport[]; stamp: string } {
+export function loadStamped(db: Db, batchId: number, settings: string, spill?: TextSpill, opt: LoadOptions = {}): { reports: BatchReport[]; stamp: string } {
   const rows: StampRow[] = stampRows(db, batchId)
   const prepOf = db.prepare('SELECT prep FROM version_checks WHERE version_id = ?').pluck()
   const savePrep = db.prepare(
@@ -68,7 +68,7 @@ function loadStamped(db: Db, batchId: number, settings: string, spill?: TextSpil
     if (prep && (prep.settled ?? '') !== stamp) prep = null
     if (!prep) {
       prep = prepareChecks(loadFull(), cache.text(versionId), stamp)
-      savePrep.run(versionId, prep.ruleset, packJson(prep))
+      if (!opt.readOnly) savePrep.run(versionId, prep.ruleset, packJson(prep))
     }
     // Each report keeps its outline as JSON text (a third of its parsed size) and the rules get it parsed
     // through the cache: the objects of 10,000 outlines made most of the check's heap. In a check the
@@ -80,6 +80,10 @@ function loadStamped(db: Db, batchId: number, settings: string, spill?: TextSpil
     const report = reportOf()
     // The rules' stored results are most of the record: read again when the report's turn comes.
     const { ruleset, settled: prepSettled, sigs, textKey } = prep
+    // In a check they wait in the spill file, taken from the record unpacked here: read again from the
+    // database they were inflated and parsed a second time (about 0.3 ms a report; issue 17). The JSON
+    // round trip gives what the stored record gives.
+    const rulesRef = spill && opt.rules !== false ? spill.write(JSON.stringify({ results: prep.results, findings: prep.findings })) : null
     // Getters written in the literal: defined afterwards over data properties, they turned each of these
     // objects into a dictionary (about 1 KB a report held for the whole check).
     prep = {
@@ -89,6 +93,7 @@ function loadStamped(db: Db, batchId: number, settings: string, spill?: TextSpil
       }
     }
     const storedRules: BatchReport['storedRules'] = () => {
+      if (rulesRef) return JSON.parse((spill as TextSpill).read(rulesRef)) as Pick<CheckPrep, 'results' | 'findings'>
       const again = prepOf.get(versionId) as string | Buffer | undefined
       return (again ? storedPrep(again) : null) ?? { results: [], findings: [] }
     }
@@ -114,6 +119,13 @@ function loadStamped(db: Db, batchId: number, settings: string, spill?: TextSpil
     return out
   }))()
   return { reports, stamp }
+}
+
+interface LoadOptions {
+  /** Never store check work (a second thread's connection; the check's own stores it). */
+  readOnly?: boolean
+  /** false: the stored rules' results are not asked for (a thread that runs one cross rule only). */
+  rules?: false
 }
 
 /** Stored per-version work, or null when it cannot be used (then it is redone). */
@@ -167,14 +179,75 @@ export function runChecks(db: Db, batchId: number, opt: { force?: boolean } = {}
   checkRuns.ran++
   const spill = new TextSpill()
   try {
-    return checkStored(db, batchId, settings, loadStamped(db, batchId, settingsKey, spill))
+    const { reports, stamp } = loadStamped(db, batchId, settingsKey, spill)
+    const w = resultWriter(db)
+    checkBatch(reports, settings, (r, res) => w.add(r, res))
+    w.finish(batchId, stamp)
+    return reports.length
   } finally {
     spill.close()
   }
 }
 
-/** The check of runChecks on the loaded reports; results stored report by report. */
-function checkStored(db: Db, batchId: number, settings: BatchSettings, { reports, stamp }: { reports: BatchReport[]; stamp: string }): number {
+/**
+ * runChecks with some cross rules' outcomes made elsewhere (a second thread, checks/peerThread.ts) while
+ * this thread does the rest: `outcomes` is called with the loaded reports and the batch's settings once
+ * they are loaded, and gives the rules' outcomes in the order of `rules`. What is stored is what
+ * runChecks stores, finding by finding and in the same order within each report.
+ */
+export async function runChecksDeferred(
+  db: Db,
+  batchId: number,
+  rules: string[],
+  outcomes: (reports: BatchReport[], settings: BatchSettings) => Promise<CrossOutcome[]>,
+  opt: { force?: boolean } = {}
+): Promise<number> {
+  const settings = batchSettings(db, batchId)
+  if (!opt.force && checkIsCurrent(db, batchId)) {
+    checkRuns.skipped++
+    return 0
+  }
+  checkRuns.ran++
+  const spill = new TextSpill()
+  try {
+    const { reports, stamp } = loadStamped(db, batchId, JSON.stringify(settings), spill)
+    const w = resultWriter(db)
+    // Reports holding the rules' open findings of an earlier check: written first without the rules, they
+    // keep those findings open until their full results come (resolved there if no longer found).
+    const also = new Set(
+      db.prepare(
+        `SELECT DISTINCT g.report_id FROM findings g JOIN reports r ON r.id = g.report_id
+         WHERE r.batch_id = ? AND g.rule IN (${rules.map(() => '?').join(', ')}) AND g.state = 'open' AND g.manual = 0`
+      )
+        .pluck()
+        .all(batchId, ...rules) as number[]
+    )
+    const before = db.prepare('SELECT COALESCE(MAX(id), 0) FROM findings').pluck().get() as number
+    await checkBatchDeferred(reports, settings, (r, res) => w.add(r, res, { keep: rules }), {
+      rules,
+      outcomes: outcomes(reports, settings),
+      also,
+      patch: (r, res) => w.add(r, res, { redoAfter: before })
+    })
+    w.finish(batchId, stamp)
+    return reports.length
+  } finally {
+    spill.close()
+  }
+}
+
+interface WriteOptions {
+  /** These rules' open findings are left as they are (their results come later). */
+  keep?: string[]
+  /**
+   * The report's findings written by this check (ids above this) are written again, after its first
+   * results without one rule: so the report's findings keep the order of a check made in one pass.
+   */
+  redoAfter?: number
+}
+
+/** Stores results report by report, WRITE_EVERY reports a transaction; finish() stores the rest and the stamp. */
+function resultWriter(db: Db): { add(r: BatchReport, res: CheckResult, opt?: WriteOptions): void; finish(batchId: number, stamp: string): void } {
   const saveResults = db.prepare('INSERT INTO rule_results (version_id, results) VALUES (?, ?) ON CONFLICT (version_id) DO UPDATE SET results = excluded.results')
   const upsert = db.prepare(
     `INSERT INTO findings (report_id, key, rule, severity, outcome, message, evidence, first_version_id, last_version_id, state)
@@ -184,8 +257,11 @@ function checkStored(db: Db, batchId: number, settings: BatchSettings, { reports
   )
   const stored = db.prepare('SELECT key, severity, outcome, message, evidence, last_version_id, state FROM findings WHERE report_id = ? AND manual = 0')
   const resolve = db.prepare("UPDATE findings SET state = 'resolved' WHERE report_id = ? AND key = ?")
-  const write = (r: BatchReport, res: CheckResult): void => {
+  // Only rows no reviewer has touched: a decision made meanwhile is never lost (its row keeps its place).
+  const unwrite = db.prepare('DELETE FROM findings WHERE report_id = ? AND id > ? AND manual = 0 AND decision IS NULL AND comment IS NULL')
+  const write = (r: BatchReport, res: CheckResult, opt: WriteOptions): void => {
     const { reportId, versionId } = r
+    if (opt.redoAfter !== undefined) unwrite.run(reportId, opt.redoAfter)
     saveResults.run(versionId, packJson(res.results))
     const before = new Map((stored.all(reportId) as StoredFinding[]).map((x) => [x.key, x]))
     const seen = new Set<string>()
@@ -205,25 +281,28 @@ function checkStored(db: Db, batchId: number, settings: BatchSettings, { reports
         continue
       upsert.run({ report_id: reportId, key, rule: f.rule, severity: f.severity, outcome: f.outcome, message: f.message, evidence: packEvidence(evidence), version: versionId })
     }
-    for (const [key, old] of before) if (old.state === 'open' && !seen.has(key)) resolve.run(reportId, key)
+    const kept = (opt.keep ?? []).map((rule) => `${rule}@`)
+    for (const [key, old] of before) if (old.state === 'open' && !seen.has(key) && !kept.some((k) => key.startsWith(k))) resolve.run(reportId, key)
   }
-  let pending: [BatchReport, CheckResult][] = []
-  const flush = db.transaction((batch: [BatchReport, CheckResult][]) => {
-    for (const [r, res] of batch) write(r, res)
+  let pending: [BatchReport, CheckResult, WriteOptions][] = []
+  const flush = db.transaction((batch: [BatchReport, CheckResult, WriteOptions][]) => {
+    for (const [r, res, opt] of batch) write(r, res, opt)
   })
-  let n = 0
-  checkBatch(reports, settings, (r, res) => {
-    n++
-    pending.push([r, res])
-    if (pending.length >= WRITE_EVERY) {
-      flush(pending)
-      pending = []
+  return {
+    add(r, res, opt = {}) {
+      pending.push([r, res, opt])
+      if (pending.length >= WRITE_EVERY) {
+        flush(pending)
+        pending = []
+      }
+    },
+    finish(batchId, stamp) {
+      // The stamp goes with the last results: a check interrupted before all are stored is never taken as done.
+      db.transaction(() => {
+        flush(pending)
+        pending = []
+        saveStamp(db, batchId, stamp)
+      })()
     }
-  })
-  // The stamp goes with the last results: a check interrupted before all are stored is never taken as done.
-  db.transaction(() => {
-    flush(pending)
-    saveStamp(db, batchId, stamp)
-  })()
-  return n
+  }
 }
