@@ -6,7 +6,8 @@ import { MIN_CONF, readValue } from '../values.ts'
 import { columnModel, placeByModel } from './columns.ts'
 import { markUnread } from './unread.ts'
 import type { Item, MappedRows, RowRead } from './rows.ts'
-import { placements, resplit, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
+import { coupleAll, interleavedPairs } from './interleave.ts'
+import { placements, resplit, rowLocal, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
 import { matchLabel } from '../labels.ts'
 import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf, ocrReadings } from './ocrIdentities.ts'
 import type { GCell, GridSource } from './types.ts'
@@ -124,11 +125,6 @@ function interleaved(row: RowRead, n: number): boolean {
   return vals.length >= n && vals.some((v) => v.glued && /^0[0-9]/.test(v.text.trim()))
 }
 
-/** Identities that only involve one row: usable while splitting that row. */
-function rowLocal(ids: Identity[], row: string): Identity[] {
-  return ids.filter((id) => [...id.lhs, ...id.rhs].every((x) => x.row === row))
-}
-
 function accepts(ids: Identity[], cols: string[], reading: (number | null)[], blankAsZero = false): boolean {
   const v = (c: string): number | null => {
     const x = reading[cols.indexOf(c)] ?? null
@@ -177,6 +173,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
   let overfull = false
 
   const mixed = mapped.rows.map((r) => interleaved(r, n))
+  const pairs = interleavedPairs(mapped.rows, mixed, spec)
   for (const [ri, row] of mapped.rows.entries()) {
     const tplRow = spec.rows[ri] as TableSpec['rows'][number]
     if (row.label) {
@@ -186,6 +183,16 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       continue
     }
     const values = row.items.filter((i) => i.kind !== 'empty')
+    const pair = pairs.find((p) => p.mixed === ri || p.partner === ri)
+    if (pair) {
+      // Both rows are read together, from the mixed row's line (see interleave.ts).
+      if (pair.mixed === ri) {
+        const why = `本行与相邻行的数字交错在一起（${pair.fields.join(' ')}）`
+        pending.push({ row: mapped.rows[pair.partner] as RowRead, items: values, choice: pair.choices[0], why, noun: '拆分' })
+        pending.push({ row, items: values, choice: pair.choices[1], why, noun: '拆分' })
+      }
+      continue
+    }
     if (mixed[ri] || (values.length === 0 && (mixed[ri - 1] || mixed[ri + 1]))) {
       // Digits of two rows interleaved by the text extraction: neither row can be read, and a row that shows
       // no number next to them may have lost its numbers into them.
@@ -300,6 +307,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
   const all = [...fixed, ...pending.map((p) => p.choice)]
   solve(all, colIds, spec.identities)
   resplit(all, colIds, spec.identities)
+  coupleAll(pairs, all, colIds, spec.identities)
   for (const p of pending) {
     const rs = p.choice.readings as Reading[]
     const span: Span = { ...spanOfItem(p.items[0] as Item), end: (p.items[p.items.length - 1] as Item).end }
