@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readDocument } from '../../src-main/engine/ingest/read.ts'
 import { readText, textToLines } from '../../src-main/engine/ingest/readers/text.ts'
 import { parseReport } from '../../src-main/engine/parse/index.ts'
 import { ROOT, seedBytes } from '../helpers/seeds.ts'
@@ -144,5 +145,38 @@ describe('merged ranges filled by the converter (Excel 取消合并并填充)', 
     const text = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'excel-filled', 'szfgs2024.txt'), 'utf8').replace('行政许可\t447228\t447228\t447228', '行政许可\t447228\t5\t447228')
     expect(text).toContain('行政许可\t447228\t5\t447228')
     expect(parse(text).tables.T2.shape.find((s) => s.row === 'A20_5.admin_license')?.source).toBe('source')
+  })
+})
+
+describe('表四 written as one line per column group (行政复议 / 未经复议直接起诉 / 复议后起诉)', () => {
+  const T4 = '类别\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n行政复议\t\t\t\t\t\t\n行政诉讼\t未经复议直接起诉\t0\t0\t0\t0\t0\n\t复议后起诉\t0\t0\t0\t0\t0\n'
+  const text = (): string => {
+    const t = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'excel-tsv-t4-rows', '003_ba49bbb087adff7b.txt'), 'utf8')
+    expect(t).toContain(T4)
+    return t
+  }
+  const t4 = (r: ReturnType<typeof parse>) => r.tables.T4.cells.map((c) => [c.value, c.status])
+  const blank5 = new Array(5).fill([null, 'blank'])
+  const zero5 = new Array(5).fill([0, 'ok'])
+
+  it('reads a group whose line shows only empty cells as blank, the other groups where their names stand', async () => {
+    expect(t4(parse(text()))).toEqual([...blank5, ...zero5, ...zero5])
+    const docx = await readDocument('.docx', readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'docx-t4-rows', '003_ba49bbb087adff7b.docx')))
+    expect(t4(parseReport(docx))).toEqual([...blank5, ...zero5, ...zero5])
+  })
+
+  it('places the empty group by its name wherever its line stands among the others', () => {
+    const moved = text().replace(T4, T4.replace('行政复议\t\t\t\t\t\t\n行政诉讼\t未经复议直接起诉\t0\t0\t0\t0\t0\n\t复议后起诉\t0\t0\t0\t0\t0\n', '行政复议\t\t1\t0\t0\t0\t1\n行政诉讼\t未经复议直接起诉\t\t\t\t\t\n\t复议后起诉\t0\t0\t0\t0\t0\n'))
+    expect(t4(parse(moved))).toEqual([[1, 'ok'], ...new Array(3).fill([0, 'ok']), [1, 'ok'], ...blank5, ...zero5])
+  })
+
+  it('leaves the cells uncertain when the group lines are not in the template order', () => {
+    const swapped = text().replace(T4, T4.replace('行政诉讼\t未经复议直接起诉\t0\t0\t0\t0\t0\n\t复议后起诉\t0\t0\t0\t0\t0\n', '\t复议后起诉\t0\t0\t0\t0\t0\n行政诉讼\t未经复议直接起诉\t0\t0\t0\t0\t0\n'))
+    expect(parse(swapped).tables.T4.cells.every((c) => c.status === 'uncertain')).toBe(true)
+  })
+
+  it('does not take the empty fields after a group heading of the header for a group of cells', () => {
+    const header = text().replace(T4, '类别\t行政复议\t\t\t\t\t行政诉讼\t\t\t\t\n\t\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n\t\t\t\t\t\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n')
+    expect(t4(parse(header))).toEqual(t4(corpus('excel-tsv', '003_ba49bbb087adff7b.txt')))
   })
 })

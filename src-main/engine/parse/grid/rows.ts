@@ -5,6 +5,7 @@ import type { Box, LabelMatch, Span } from '../../model.ts'
 import type { TableSpec } from '../../template.ts'
 import { readValue } from '../values.ts'
 import { continueLabel, findLabel, fuzzyRows, headerEnd, wholeCell, type Hit } from './find.ts'
+import { groupLines } from './groupLines.ts'
 import { labelText, searchKey } from './search.ts'
 import type { GCell, Grid } from './types.ts'
 
@@ -319,6 +320,16 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     const lines = new Set(row.items.filter((i) => i.kind !== 'empty').map((i) => i.line))
     if (h.b > h.a) lines.add((cells[lt.cell[h.a] as number] as GCell).line)
     row.items = row.items.filter((i) => i.kind !== 'empty' || lines.has(i.line))
+    if (!row.label && spec.rows.length === 1) {
+      // 表四 as one line per column group: the lines' cells, empty ones too, are the row's own grid.
+      const byGroup = groupLines(cells, c0, c1, spec)
+      const key = (xs: { start: number }[]): string => xs.map((x) => x.start).join()
+      const inGroups = byGroup?.map((ci) => cells[ci] as GCell) ?? []
+      if (byGroup && key(inGroups.filter((c) => c.kind === 'value')) === key(row.items.filter((i) => i.kind !== 'empty'))) {
+        row.items = inGroups.map(itemOf)
+        row.fields = row.items
+      }
+    }
     for (const i of row.items) if (i.kind !== 'empty') endOffset = Math.max(endOffset, i.end)
     if (row.label) endOffset = Math.max(endOffset, row.label.span.end)
     rows.push(row)
