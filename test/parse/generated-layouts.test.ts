@@ -21,6 +21,14 @@ describe('rows written with commas between cells', () => {
     for (const c of [...(a?.cells ?? []), ...(b?.cells ?? [])]) expect(text.slice(c.start, c.end)).toBe(c.text)
   })
 
+  it('splits a header row of words when a comma row of as many fields stands next to it, not a line of words alone', () => {
+    const [h, r] = textToLines('信息内容,本年新制作数量,本年新公开数量,对外公开总数量\n规章,0,0,0\n')
+    expect(h?.cells.map((c) => c.text)).toEqual(['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'])
+    expect(r?.cells).toHaveLength(4)
+    expect(textToLines('信息内容,本年新制作数量,本年新公开数量,对外公开总数量\n规章,0,0\n')[0]?.cells).toHaveLength(1)
+    expect(textToLines('主要公开政府工作动态,政策信息,招标信息\n')[0]?.cells).toHaveLength(1)
+  })
+
   it('leaves prose with commas as one cell (sentence end, or most fields words)', () => {
     for (const l of ['2020年,我镇先后组织开展宣讲活动,向群众宣传相关政策。', '一是时效性有待提升,部分村居和部门信息公开不及时,主动公开意识不强']) {
       expect(textToLines(l)[0]?.cells).toHaveLength(1)
@@ -118,6 +126,16 @@ describe('column names broken over lines inside their cells', () => {
     expect(issued?.match).toBe('exact')
     expect(cols.find((l) => l.id === 'social_welfare_org')?.match).toBe('exact')
     expect(cols.filter((l) => l.match !== 'exact' && l.match !== 'variant')).toEqual([])
+  })
+
+  it('reads a name whose bracket goes on to the next line whole (本年收费金额（单位：万元， / 保留4位小数）)', () => {
+    const file = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'word-text-tabs-wrapped', '001_3cdfaf53304c8eaa.txt'), 'utf8')
+    expect(file).toContain('信息内容\t本年收费金额（单位：万元，\n保留4位小数）\n')
+    const fee = (text: string) => parse(text).tables.T2.labels.find((l) => l.kind === 'col' && l.id === 'A20_8.fee_amount')
+    expect(fee(file)?.raw).toBe('本年收费金额（单位：万元，保留4位小数）')
+    // A name that closes its bracket on its own line does not take the next line's text.
+    const closed = fee(file.replace('本年收费金额（单位：万元，\n保留4位小数）\n', '本年收费金额（单位：万元）\n（保留4位小数）\n'))
+    expect([closed?.raw, closed?.match]).toEqual(['本年收费金额（单位：万元）', 'exact'])
   })
 
   it('still reports a name really written otherwise in one piece', () => {

@@ -103,6 +103,15 @@ function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
         }
       }
     }
+    // A name whose bracket stays open ('本年收费金额（单位：万元，' / '保留4位小数）') goes on in the next
+    // pieces: the name as written is the whole bracket, whatever the template's part alone matches.
+    for (let db = 1; db <= 2 && openBrackets((texts[hit] as GCell).text) > 0 && b === hit && hit + db < texts.length; db++) {
+      const joined = texts.slice(hit, hit + db + 1).map((t) => t.text).join('')
+      if (openBrackets(joined) !== 0) continue
+      const m = matchLabel(joined, want)
+      if (m) [b, match] = [hit + db, m]
+      break
+    }
     const c = texts[a] as GCell
     const last = texts[b] as GCell
     from = b + 1
@@ -374,4 +383,14 @@ export function tableProblem(table: TableResult, unplaced: SpecRead['unplaced'],
     cells: unplaced.map((u) => ({ table: table.id, row: u.row, col: u.col })),
     spans: spans.slice(0, 20)
   }
+}
+
+/** Opening brackets not closed in a text (negative when more close than open). */
+function openBrackets(s: string): number {
+  let n = 0
+  for (const ch of s) {
+    if (ch === '（' || ch === '(') n++
+    else if (ch === '）' || ch === ')') n--
+  }
+  return n
 }
