@@ -159,6 +159,16 @@ describe('merged ranges filled by the converter (Excel 取消合并并填充)', 
     expect(shape?.source).toBe('reading')
   })
 
+  it('reads one value repeated over a merged range in a block of two rows, and no differing copies', () => {
+    const file = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'excel-filled', 'szfgs2024.txt'), 'utf8')
+    expect(file).toContain('行政处罚\t3985758\t3985758\t3985758\n行政强制\t88283\t88283\t88283\n')
+    const cell = (text: string, id: string) => parse(text).tables.T2.cells.find((c) => c.row === id)
+    expect([cell(file, 'A20_6.admin_penalty')?.value, cell(file, 'A20_6.admin_penalty')?.status]).toEqual([3985758, 'ok'])
+    expect([cell(file, 'A20_6.admin_coercion')?.value, cell(file, 'A20_6.admin_coercion')?.status]).toEqual([88283, 'ok'])
+    const other = file.replace('行政强制\t88283\t88283\t88283', '行政强制\t88283\t8828\t88283')
+    expect(cell(other, 'A20_6.admin_coercion')?.status).toBe('uncertain')
+  })
+
   it('still holds a one-column row with different numbers in extra fields against the source', () => {
     const text = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'excel-filled', 'szfgs2024.txt'), 'utf8').replace('行政许可\t447228\t447228\t447228', '行政许可\t447228\t5\t447228')
     expect(text).toContain('行政许可\t447228\t5\t447228')

@@ -3,14 +3,14 @@
 import type { CellStatus, CellValue, LabelHit, ParseProblem, Span, TableResult } from '../../model.ts'
 import type { Identity, TableSpec } from '../../template.ts'
 import { MIN_CONF, readValue } from '../values.ts'
+import { columnLabels } from './columnLabels.ts'
 import { columnModel, placeByModel } from './columns.ts'
 import { markUnread } from './unread.ts'
 import type { Item, MappedRows, RowRead } from './rows.ts'
 import { coupleAll, interleavedPairs } from './interleave.ts'
 import { placements, resplit, rowLocal, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
-import { matchLabel } from '../labels.ts'
 import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf, ocrReadings } from './ocrIdentities.ts'
-import type { GCell, GridSource } from './types.ts'
+import type { GridSource } from './types.ts'
 
 export interface SpecRead {
   cells: CellValue[]
@@ -67,60 +67,6 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
   if (it.conf !== undefined) ocrConf.set(c, it.conf)
   if (it.conf !== undefined && (it.alts || it.nglyph !== undefined)) ocrReadings.set(c, { alts: it.alts ?? [], ...(it.nglyph !== undefined ? { nglyph: it.nglyph } : {}) })
   return c
-}
-
-/** The header's column names as written, for TBL-LABEL (each template column once, in order). */
-function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
-  const out: LabelHit[] = []
-  // Only real cells (table, tab or pipe fields, PDF text runs): in a line of plain text the cell bounds are guesses.
-  const perLine = new Map<number, number>()
-  for (const c of mapped.header) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1)
-  const real = (c: GCell): boolean => c.table !== undefined || !!c.box || (perLine.get(c.line) ?? 0) > 1
-  const texts = mapped.header.filter((c) => c.kind === 'text')
-  let from = 0
-  for (const col of spec.cols) {
-    const want = { label: col.label, variants: col.variants_seen }
-    let hit = -1
-    let match: LabelHit['match'] | null = null
-    for (let i = from; i < texts.length && hit < 0; i++) {
-      match = matchLabel((texts[i] as GCell).text, want, { minFragment: 3 })
-      // A line of plain text is one cell only by guess: there only a whole-line exact name counts.
-      if (match && match !== 'exact' && match !== 'variant' && !real(texts[i] as GCell)) match = null
-      if (match) hit = i
-    }
-    if (hit < 0 || !match) continue
-    // A name broken over lines inside its cell ('本年' / '制发件数', '法律服' / '务机构') reaches the reader as
-    // pieces: the piece with its neighbours that together are the name is the name as written, not a deviation.
-    let [a, b] = [hit, hit]
-    if (match !== 'exact' && match !== 'variant') {
-      for (const [da, db] of [[-1, 0], [0, 1], [-2, 0], [-1, 1], [0, 2]] as const) {
-        if (hit + da < 0 || hit + db >= texts.length) continue
-        const joined = texts.slice(hit + da, hit + db + 1).map((t) => t.text).join('')
-        const m = matchLabel(joined, want)
-        if (m === 'exact' || m === 'variant') {
-          ;[a, b, match] = [hit + da, hit + db, m]
-          break
-        }
-      }
-    }
-    // A name whose bracket stays open ('本年收费金额（单位：万元，' / '保留4位小数）') goes on in the next
-    // pieces: the name as written is the whole bracket, whatever the template's part alone matches.
-    for (let db = 1; db <= 2 && openBrackets((texts[hit] as GCell).text) > 0 && b === hit && hit + db < texts.length; db++) {
-      const joined = texts.slice(hit, hit + db + 1).map((t) => t.text).join('')
-      if (openBrackets(joined) !== 0) continue
-      const m = matchLabel(joined, want)
-      if (m) [b, match] = [hit + db, m]
-      break
-    }
-    const c = texts[a] as GCell
-    const last = texts[b] as GCell
-    from = b + 1
-    const span: Span = { start: c.start, end: Math.max(c.end, last.end) }
-    if (c.page !== undefined) span.page = c.page
-    const raw = texts.slice(a, b + 1).map((t) => t.text).join('')
-    out.push({ table: spec.table, kind: 'col', id: spec.block ? `${spec.block}.${col.id}` : col.id, expected: col.label, raw, match, span })
-  }
-  return out
 }
 
 /**
@@ -290,6 +236,15 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[0] as Item), source: 'reading' })
       continue
     }
+    if (n === 1 && values.length > 1 && values.every((v) => v.kind === 'num' && !v.glued && v.text.trim() === (values[0] as Item).text.trim())) {
+      // One value written again in every field of a merged range the converter filled ('行政处罚 | 4119 | 4119 |
+      // 4119'): whichever copy is the cell, it reads the same; the extra fields are no fact about the source.
+      const cells = [cellFromItem(spec, row.id, 0, values[0])]
+      placed.set(row.id, cells)
+      fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
+      out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[1] as Item), source: 'reading' })
+      continue
+    }
     // More values than columns, or marks that cannot be split: the reader cannot say which is which.
     if (values.length > n) overfull = true
     pending.push({ row, items: values, choice: { row: row.id, readings: [] }, why: `本行读到 ${values.length} 个数（应为 ${n} 个）`, noun: '读法' })
@@ -383,14 +338,4 @@ export function tableProblem(table: TableResult, unplaced: SpecRead['unplaced'],
     cells: unplaced.map((u) => ({ table: table.id, row: u.row, col: u.col })),
     spans: spans.slice(0, 20)
   }
-}
-
-/** Opening brackets not closed in a text (negative when more close than open). */
-function openBrackets(s: string): number {
-  let n = 0
-  for (const ch of s) {
-    if (ch === '（' || ch === '(') n++
-    else if (ch === '）' || ch === ')') n--
-  }
-  return n
 }
