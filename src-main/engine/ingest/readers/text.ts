@@ -65,13 +65,10 @@ export function textToLines(text: string): Line[] {
     }
     pushField(lineEnd)
     const commas = cells.length === 1 ? commaFields(text, pos, lineEnd) : null
-    if (commas) cells.splice(0, 1, ...commas)
+    if (commas?.row === 'values') cells.splice(0, 1, ...commas.fields)
     if (cells.some((c) => c.text.length > 0)) {
-      if (commas) commaLines.add(lines.length)
-      else if (cells.length === 1) {
-        const words = commaFields(text, pos, lineEnd, true)
-        if (words) wordRows.set(lines.length, words)
-      }
+      if (commas?.row === 'values') commaLines.add(lines.length)
+      else if (commas?.row === 'words') wordRows.set(lines.length, commas.fields)
       lines.push({ cells })
     }
     if (nl >= text.length) break
@@ -95,10 +92,10 @@ const VALUE_FIELD = /^(?:[+-]?[0-9０-９][0-9０-９,，.．]*|[-—–－/／\
  * A table row written with commas between its cells (Word/WPS 表格转换成文本 with 逗号 as separator, a CSV
  * export saved as text): its fields, a quoted field ("3,119") taken whole. Prose has commas too, so a line
  * counts only when it has three fields or more, no sentence end, and at least half its fields hold a
- * number, a blank mark or nothing; otherwise null. `words`: a row of short words is taken too (a header, to be
- * confirmed by the comma rows around it).
+ * number, a blank mark or nothing ('values'); a row of short words only ('words') may be a header, to be
+ * confirmed by the comma rows around it; otherwise null.
  */
-function commaFields(text: string, start: number, end: number, words = false): Cell[] | null {
+function commaFields(text: string, start: number, end: number): { fields: Cell[]; row: 'values' | 'words' } | null {
   const line = text.slice(start, end)
   if (line.indexOf(',') < 0 || /[。；;]/.test(line)) return null
   const out: Cell[] = []
@@ -126,9 +123,9 @@ function commaFields(text: string, start: number, end: number, words = false): C
     i = next + 1
   }
   if (out.length < 3) return null
-  if (words) return out.every((c) => c.text.length > 0 && c.text.length <= HEADER_FIELD_MAX) ? out : null
   const values = out.filter((c) => VALUE_FIELD.test(c.text)).length
-  return values * 2 >= out.length ? out : null
+  if (values * 2 >= out.length) return { fields: out, row: 'values' }
+  return out.every((c) => c.text.length > 0 && c.text.length <= HEADER_FIELD_MAX) ? { fields: out, row: 'words' } : null
 }
 
 export function readText(buf: Uint8Array): ReadResult {
