@@ -176,7 +176,7 @@ describe('merged ranges filled by the converter (Excel 取消合并并填充)', 
   })
 })
 
-describe('表四 written as one line per column group (行政复议 / 未经复议直接起诉 / 复议后起诉)', () => {
+describe('表四 split over lines: one line per column group (行政复议 / 未经复议直接起诉 / 复议后起诉), or one cell per line', () => {
   const T4 = '类别\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n行政复议\t\t\t\t\t\t\n行政诉讼\t未经复议直接起诉\t0\t0\t0\t0\t0\n\t复议后起诉\t0\t0\t0\t0\t0\n'
   const text = (): string => {
     const t = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'excel-tsv-t4-rows', '003_ba49bbb087adff7b.txt'), 'utf8')
@@ -206,5 +206,16 @@ describe('表四 written as one line per column group (行政复议 / 未经复�
   it('does not take the empty fields after a group heading of the header for a group of cells', () => {
     const header = text().replace(T4, '类别\t行政复议\t\t\t\t\t行政诉讼\t\t\t\t\n\t\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n\t\t\t\t\t\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n')
     expect(t4(parse(header))).toEqual(t4(corpus('excel-tsv', '003_ba49bbb087adff7b.txt')))
+  })
+
+  it('reads the empty lines of a table written one cell per line as its empty cells when they make up the row', () => {
+    const file = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'cell-lines', '003_ba49bbb087adff7b.txt'), 'utf8')
+    const tail = '尚 未 审 结\n总 计\n\n\n\n\n\n' + '0\n'.repeat(10) + '五、存在的主要问题及改进情况\n'
+    expect(file).toContain(tail)
+    expect(t4(parse(file))).toEqual([...blank5, ...zero5, ...zero5])
+    // One empty line more (16 cells), or an empty line after the last value: spacing cannot be told from cells.
+    for (const other of [tail.replace('总 计\n', '总 计\n\n'), tail.replace('0\n五、', '0\n\n五、')]) {
+      expect(parse(file.replace(tail, other)).tables.T4.cells.every((c) => c.status === 'uncertain')).toBe(true)
+    }
   })
 })

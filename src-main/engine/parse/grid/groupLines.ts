@@ -1,8 +1,9 @@
-// 表四 written as one grid row per column group (行政复议 / 行政诉讼·未经复议直接起诉 / 复议后起诉, each followed
-// by its five cells) instead of one row of fifteen. A group the township left empty shows only empty cells on
-// its line; without the group's name the reader cannot tell those from the padding of a header line, and the
-// ten numbers of the other two groups could stand in any ten of the fifteen columns. The group names on the
-// lines say which five columns each line holds, so the line's cells are placed there, empty ones as blank.
+// 表四's one row of fifteen cells split over lines, its empty cells placed by what the lines show.
+// One line per column group (行政复议 / 行政诉讼·未经复议直接起诉 / 复议后起诉, each followed by its five cells):
+// a group the township left empty shows only empty cells on its line; without the group's name the reader
+// cannot tell those from the padding of a header line, and the ten numbers of the other two groups could
+// stand in any ten of the fifteen columns. The group names on the lines say which five columns each holds.
+// One cell per line: an empty cell is an empty line, counted against the template's column count.
 import type { TableSpec } from '../../template.ts'
 import { searchKey } from './search.ts'
 import type { GCell } from './types.ts'
@@ -76,4 +77,42 @@ export function groupLines(cells: GCell[], c0: number, c1: number, spec: TableSp
     if (++next === groups.length) return out
   }
   return null
+}
+
+/**
+ * A table written one cell per line (a web table pasted into a text editor): an empty cell is an empty line,
+ * which the grid does not keep. For a spec's one row (表四) whose header names stand one per line and whose
+ * values follow one per line, the empty lines from the header's last name to the last value are the row's
+ * empty cells, when values and empty lines together make exactly its n cells and no empty line follows the
+ * last value (else spacing and empty cells cannot be told apart). `values`: the row's values in order.
+ * Returns the row's n cells in order: a value's grid cell, or where an empty line starts; or null.
+ */
+export function emptyLineCells(cells: GCell[], values: { start: number; glued: boolean }[], text: string, n: number): ({ cell: GCell } | { at: number; line: number })[] | null {
+  if (!values.length || values.length >= n || values.some((v) => v.glued)) return null
+  // The header's last name: the cell just before the first value.
+  const head = cells.findIndex((c) => c.start === values[0]?.start && c.kind === 'value') - 1
+  const perLine = new Map<number, number>()
+  for (const c of cells) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1)
+  const alone = (c: GCell | undefined): boolean => !!c && perLine.get(c.line) === 1 && c.table === undefined && !c.box
+  // The header is written one name per line too (its last n names at least).
+  if (head < n || !cells.slice(head - n + 1, head + 1).every((c) => alone(c) && c.kind === 'text')) return null
+  // Nothing but the values, one per line, after the header's last name.
+  const run = cells.slice(head + 1, head + 1 + values.length)
+  if (run.length !== values.length || run.some((c, i) => !alone(c) || c.kind !== 'value' || c.start !== values[i]?.start)) return null
+  const out: ({ cell: GCell } | { at: number; line: number })[] = []
+  let prev = cells[head] as GCell
+  for (const c of run) {
+    const gap = text.slice(prev.end, c.start)
+    if (/\S/.test(gap)) return null
+    // Every line break after the first starts an empty line.
+    for (let i = gap.indexOf('\n'), k = gap.indexOf('\n', i + 1); i >= 0 && k >= 0; i = k, k = gap.indexOf('\n', k + 1)) {
+      out.push({ at: prev.end + i + 1, line: c.line })
+    }
+    out.push({ cell: c })
+    prev = c
+  }
+  // No empty line after the last value: at most one line break before the next text.
+  const next = text.slice(prev.end).search(/\S/)
+  const after = next < 0 ? text.slice(prev.end) : text.slice(prev.end, prev.end + next)
+  return after.split('\n').length <= 2 && out.length === n ? out : null
 }

@@ -5,7 +5,7 @@ import type { Box, LabelMatch, Span } from '../../model.ts'
 import type { TableSpec } from '../../template.ts'
 import { readValue } from '../values.ts'
 import { continueLabel, findLabel, fuzzyRows, headerEnd, wholeCell, type Hit } from './find.ts'
-import { groupLines } from './groupLines.ts'
+import { emptyLineCells, groupLines } from './groupLines.ts'
 import { labelText, searchKey } from './search.ts'
 import type { GCell, Grid } from './types.ts'
 
@@ -325,9 +325,13 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
       const byGroup = groupLines(cells, c0, c1, spec)
       const key = (xs: { start: number }[]): string => xs.map((x) => x.start).join()
       const inGroups = byGroup?.map((ci) => cells[ci] as GCell) ?? []
-      if (byGroup && key(inGroups.filter((c) => c.kind === 'value')) === key(row.items.filter((i) => i.kind !== 'empty'))) {
+      const vals = row.items.filter((i) => i.kind !== 'empty')
+      const byLines = byGroup || grid.text === undefined ? null : emptyLineCells(cells, vals, grid.text, spec.cols.length)
+      if (byGroup && key(inGroups.filter((c) => c.kind === 'value')) === key(vals)) {
         row.items = inGroups.map(itemOf)
         row.fields = row.items
+      } else if (byLines) {
+        row.items = row.fields = byLines.map((x) => ('cell' in x ? itemOf(x.cell) : { kind: 'empty', text: '', start: x.at, end: x.at, line: x.line, glued: false }))
       }
     }
     for (const i of row.items) if (i.kind !== 'empty') endOffset = Math.max(endOffset, i.end)
