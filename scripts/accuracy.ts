@@ -1,4 +1,5 @@
-// `npm run accuracy [-- --json <file>] [-- --update-baseline] [-- --layout <id>] [-- --verbose]`
+// `npm run accuracy [-- --json <file>] [-- --update-baseline] [-- --layout <id>] [-- --verbose]` (verbose: each
+// report's missing and unexpected findings, silent cells, and uncertain cells with the text around them)
 // Runs the real engine over the labelled corpus in test/accuracy/ (see scripts/make-accuracy.ts) and prints,
 // per layout and per format, cells right / wrong but uncertain / wrong and certain (silent); per report, the
 // expected findings found and missing and the unexpected error- and warning-level ones ('parse' counted apart);
@@ -62,6 +63,7 @@ function perReport(fig: Figures): void {
       for (const m of r.unexpectedErrors) console.log(`    E ${m}`)
       for (const m of r.unexpectedWarnings) console.log(`    W ${m}`)
       if (r.silentCells.length) console.log(`    silent: ${r.silentCells.join('; ')}`)
+      for (const u of r.uncertainCells) console.log(`    uncertain: ${u}`)
       for (const m of r.withoutEvidence) console.log(`    no evidence: ${m}`)
     }
   }

@@ -42,6 +42,8 @@ export interface ReportFigures {
   cells: CellTally
   /** Up to 20 silent cells, for the reader: table.row.col expected→got. */
   silentCells: string[]
+  /** Cells expected with a value but read uncertain (or not read), one line per row and reason: T|row|col want→read, the reader's note and the source text there. */
+  uncertainCells: string[]
   meta: { body: boolean; township: boolean; year: boolean; format: boolean }
   found: string[]
   missing: string[]
@@ -114,13 +116,24 @@ async function readAndParse(entry: CorpusEntry, id: number): Promise<Run> {
   }
 }
 
-function scoreCells(parsed: ParsedReport | undefined, report: string): { tally: CellTally; silent: string[] } {
+/** Source text around a cell's span, on one line, for the verbose listing. */
+function around(text: string | undefined, c: CellValue | undefined): string {
+  if (!text || !c?.span) return ''
+  const a = Math.max(0, c.span.start - 24)
+  const b = Math.min(text.length, c.span.end + 24)
+  const flat = (s: string): string => s.replace(/\s+/g, ' ')
+  return `${flat(text.slice(a, c.span.start))}[${flat(text.slice(c.span.start, c.span.end))}]${flat(text.slice(c.span.end, b))}`
+}
+
+function scoreCells(parsed: ParsedReport | undefined, report: string, text?: string): { tally: CellTally; silent: string[]; uncertain: string[] } {
   const exp = expectedCells(loadExpected(report))
   const tally: CellTally = { total: exp.length, right: 0, uncertain: 0, silent: 0 }
   const silent: string[] = []
+  const uncertainRows: { key: string; why: string; cols: string[] }[] = []
+  const uncertain = (): string[] => uncertainRows.map((u) => `${u.key}|${u.cols.join(', ')}: ${u.why}`)
   if (!parsed) {
     tally.uncertain = exp.length
-    return { tally, silent }
+    return { tally, silent, uncertain: ['no report read'] }
   }
   const index = new Map<string, CellValue>()
   for (const t of ['T2', 'T3', 'T4'] as const) for (const c of parsed.tables[t].cells) index.set(`${t}|${c.row}|${c.col}`, c)
@@ -137,6 +150,13 @@ function scoreCells(parsed: ParsedReport | undefined, report: string): { tally: 
     }
     if (!c || !certain(c.status)) {
       tally.uncertain++
+      // One line per row and reason: the columns with the values expected and read.
+      const why = `${c ? `${c.status}: ${c.note ?? ''}` : 'not read'}  «${around(text, c)}»`
+      const got = c && c.value !== null ? `${c.value}` : c?.choices ? c.choices.join('/') : '?'
+      const last = uncertainRows[uncertainRows.length - 1]
+      const cellText = `${col} ${v ?? '空'}→${got}`
+      if (last && last.key === `${t}|${row}` && last.why === why) last.cols.push(cellText)
+      else uncertainRows.push({ key: `${t}|${row}`, why, cols: [cellText] })
       continue
     }
     const got = c.status === 'blank' ? null : c.value
@@ -146,7 +166,7 @@ function scoreCells(parsed: ParsedReport | undefined, report: string): { tally: 
       if (silent.length < 20) silent.push(`${t}.${row}.${col} ${v ?? '空'}→${got ?? '空'}`)
     }
   }
-  return { tally, silent }
+  return { tally, silent, uncertain: uncertain() }
 }
 
 const specKey = (s: FindingSpec): string => `${s[0]}/${s[1]}${s[2] && s[2] !== 'FAIL' ? `/${s[2]}` : ''}`
@@ -215,7 +235,7 @@ export async function measure(opts: { filter?: (e: CorpusEntry) => boolean } = {
     for (const m of members) {
       const findings: Finding[] = m.batch ? (results.get(m.batch.reportId)?.findings ?? []) : []
       const exp = loadExpected(m.entry.report)
-      const { tally, silent } = scoreCells(m.parsed, m.entry.report)
+      const { tally, silent, uncertain } = scoreCells(m.parsed, m.entry.report, m.read?.text)
       reports.push({
         layout: m.entry.layout,
         report: m.entry.report,
@@ -224,6 +244,7 @@ export async function measure(opts: { filter?: (e: CorpusEntry) => boolean } = {
         error: m.error,
         cells: tally,
         silentCells: silent,
+        uncertainCells: uncertain,
         meta: {
           body: exp.body === undefined || exp.body === null || m.parsed?.body?.name === exp.body,
           township: exp.township === null ? m.parsed?.body?.township === undefined : m.parsed?.body?.township === exp.township,

@@ -47,7 +47,7 @@ export function parseReport(read: ReadResult): ParsedReport {
   // Without its heading (a scan misread it) 表三 is looked for by its own labels after 表二, not from the end
   // of section 二: that end is then the next heading found, so the region would be empty.
   const g3 = readGridTable('T3', span('S3', g2.end ?? at('S2', 'start') ?? at('S1', 'end') ?? 0, at('S4', 'start') ?? len), fmt, docEnd)
-  const g4 = readGridTable('T4', span('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt, docEnd)
+  const g4 = readGridTable('T4', span('S4', g3.end ?? at('S3', 'end') ?? 0, at('S5', 'start') ?? len), fmt, docEnd, read.text)
   const [t2, t3, t4] = [g2.table, g3.table, g4.table]
   for (const g of [g2, g3, g4]) if (g.problem) problems.push(g.problem)
   for (const t of [t2, t3, t4]) setSpan(t)

@@ -38,6 +38,8 @@ const FIELD_SEP = /[\t|]/g
 /** Split text into lines; each line's tab/pipe fields become cells with their column index. */
 export function textToLines(text: string): Line[] {
   const lines: Line[] = []
+  const commaLines = new Set<number>()
+  const wordRows = new Map<number, Cell[]>()
   let pos = 0
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos)
@@ -63,14 +65,26 @@ export function textToLines(text: string): Line[] {
     }
     pushField(lineEnd)
     const commas = cells.length === 1 ? commaFields(text, pos, lineEnd) : null
-    if (commas) cells.splice(0, 1, ...commas)
-    if (cells.some((c) => c.text.length > 0)) lines.push({ cells })
+    if (commas?.row === 'values') cells.splice(0, 1, ...commas.fields)
+    if (cells.some((c) => c.text.length > 0)) {
+      if (commas?.row === 'values') commaLines.add(lines.length)
+      else if (commas?.row === 'words') wordRows.set(lines.length, commas.fields)
+      lines.push({ cells })
+    }
     if (nl >= text.length) break
     pos = nl + 1
+  }
+  // A row of words only (a header: '信息内容,本年新增,本年废止') is a comma row when a comma row of as many
+  // fields stands next to it; alone it cannot be told from prose.
+  for (const [i, words] of wordRows) {
+    const fits = (k: number): boolean => commaLines.has(k) && lines[k]?.cells.length === words.length
+    if (fits(i - 1) || fits(i + 1)) (lines[i] as Line).cells = words
   }
   return lines
 }
 
+/** Longest field of a header row written with commas (a column name with its unit). */
+const HEADER_FIELD_MAX = 30
 /** A field that is a number, a blank mark or empty: what the cells of a table row after its label hold. */
 const VALUE_FIELD = /^(?:[+-]?[0-9０-９][0-9０-９,，.．]*|[-—–－/／\\无無]|——)?$/
 
@@ -78,9 +92,10 @@ const VALUE_FIELD = /^(?:[+-]?[0-9０-９][0-9０-９,，.．]*|[-—–－/／\
  * A table row written with commas between its cells (Word/WPS 表格转换成文本 with 逗号 as separator, a CSV
  * export saved as text): its fields, a quoted field ("3,119") taken whole. Prose has commas too, so a line
  * counts only when it has three fields or more, no sentence end, and at least half its fields hold a
- * number, a blank mark or nothing; otherwise null.
+ * number, a blank mark or nothing ('values'); a row of short words only ('words') may be a header, to be
+ * confirmed by the comma rows around it; otherwise null.
  */
-function commaFields(text: string, start: number, end: number): Cell[] | null {
+function commaFields(text: string, start: number, end: number): { fields: Cell[]; row: 'values' | 'words' } | null {
   const line = text.slice(start, end)
   if (line.indexOf(',') < 0 || /[。；;]/.test(line)) return null
   const out: Cell[] = []
@@ -109,7 +124,8 @@ function commaFields(text: string, start: number, end: number): Cell[] | null {
   }
   if (out.length < 3) return null
   const values = out.filter((c) => VALUE_FIELD.test(c.text)).length
-  return values * 2 >= out.length ? out : null
+  if (values * 2 >= out.length) return { fields: out, row: 'values' }
+  return out.every((c) => c.text.length > 0 && c.text.length <= HEADER_FIELD_MAX) ? { fields: out, row: 'words' } : null
 }
 
 export function readText(buf: Uint8Array): ReadResult {

@@ -3,13 +3,14 @@
 import type { CellStatus, CellValue, LabelHit, ParseProblem, Span, TableResult } from '../../model.ts'
 import type { Identity, TableSpec } from '../../template.ts'
 import { MIN_CONF, readValue } from '../values.ts'
+import { columnLabels } from './columnLabels.ts'
 import { columnModel, placeByModel } from './columns.ts'
 import { markUnread } from './unread.ts'
 import type { Item, MappedRows, RowRead } from './rows.ts'
-import { placements, resplit, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
-import { matchLabel } from '../labels.ts'
+import { coupleAll, interleavedPairs } from './interleave.ts'
+import { placements, resplit, rowLocal, solve, splitDigits, type Reading, type RowChoice } from './solve.ts'
 import { applyOcrIdentities, doubtBlanksInUnsureRows, ocrConf, ocrReadings } from './ocrIdentities.ts'
-import type { GCell, GridSource } from './types.ts'
+import type { GridSource } from './types.ts'
 
 export interface SpecRead {
   cells: CellValue[]
@@ -68,51 +69,6 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
   return c
 }
 
-/** The header's column names as written, for TBL-LABEL (each template column once, in order). */
-function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
-  const out: LabelHit[] = []
-  // Only real cells (table, tab or pipe fields, PDF text runs): in a line of plain text the cell bounds are guesses.
-  const perLine = new Map<number, number>()
-  for (const c of mapped.header) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1)
-  const real = (c: GCell): boolean => c.table !== undefined || !!c.box || (perLine.get(c.line) ?? 0) > 1
-  const texts = mapped.header.filter((c) => c.kind === 'text')
-  let from = 0
-  for (const col of spec.cols) {
-    const want = { label: col.label, variants: col.variants_seen }
-    let hit = -1
-    let match: LabelHit['match'] | null = null
-    for (let i = from; i < texts.length && hit < 0; i++) {
-      match = matchLabel((texts[i] as GCell).text, want, { minFragment: 3 })
-      // A line of plain text is one cell only by guess: there only a whole-line exact name counts.
-      if (match && match !== 'exact' && match !== 'variant' && !real(texts[i] as GCell)) match = null
-      if (match) hit = i
-    }
-    if (hit < 0 || !match) continue
-    // A name broken over lines inside its cell ('本年' / '制发件数', '法律服' / '务机构') reaches the reader as
-    // pieces: the piece with its neighbours that together are the name is the name as written, not a deviation.
-    let [a, b] = [hit, hit]
-    if (match !== 'exact' && match !== 'variant') {
-      for (const [da, db] of [[-1, 0], [0, 1], [-2, 0], [-1, 1], [0, 2]] as const) {
-        if (hit + da < 0 || hit + db >= texts.length) continue
-        const joined = texts.slice(hit + da, hit + db + 1).map((t) => t.text).join('')
-        const m = matchLabel(joined, want)
-        if (m === 'exact' || m === 'variant') {
-          ;[a, b, match] = [hit + da, hit + db, m]
-          break
-        }
-      }
-    }
-    const c = texts[a] as GCell
-    const last = texts[b] as GCell
-    from = b + 1
-    const span: Span = { start: c.start, end: Math.max(c.end, last.end) }
-    if (c.page !== undefined) span.page = c.page
-    const raw = texts.slice(a, b + 1).map((t) => t.text).join('')
-    out.push({ table: spec.table, kind: 'col', id: spec.block ? `${spec.block}.${col.id}` : col.id, expected: col.label, raw, match, span })
-  }
-  return out
-}
-
 /**
  * A text extraction that sets two table rows on one line interleaves their digits char by char (pdftotext
  * -layout: '6 0 0 0 0 0 6' and '7 1 0 0 0 0 8' become '67 01 00 00 00 00 68'). A count cut from a line of
@@ -122,11 +78,6 @@ function columnLabels(mapped: MappedRows, spec: TableSpec): LabelHit[] {
 function interleaved(row: RowRead, n: number): boolean {
   const vals = row.items.filter((i) => i.kind === 'num')
   return vals.length >= n && vals.some((v) => v.glued && /^0[0-9]/.test(v.text.trim()))
-}
-
-/** Identities that only involve one row: usable while splitting that row. */
-function rowLocal(ids: Identity[], row: string): Identity[] {
-  return ids.filter((id) => [...id.lhs, ...id.rhs].every((x) => x.row === row))
 }
 
 function accepts(ids: Identity[], cols: string[], reading: (number | null)[], blankAsZero = false): boolean {
@@ -177,6 +128,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
   let overfull = false
 
   const mixed = mapped.rows.map((r) => interleaved(r, n))
+  const pairs = interleavedPairs(mapped.rows, mixed, spec)
   for (const [ri, row] of mapped.rows.entries()) {
     const tplRow = spec.rows[ri] as TableSpec['rows'][number]
     if (row.label) {
@@ -186,6 +138,16 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       continue
     }
     const values = row.items.filter((i) => i.kind !== 'empty')
+    const pair = pairs.find((p) => p.mixed === ri || p.partner === ri)
+    if (pair) {
+      // Both rows are read together, from the mixed row's line (see interleave.ts).
+      if (pair.mixed === ri) {
+        const why = `本行与相邻行的数字交错在一起（${pair.fields.join(' ')}）`
+        pending.push({ row: mapped.rows[pair.partner] as RowRead, items: values, choice: pair.choices[0], why, noun: '拆分' })
+        pending.push({ row, items: values, choice: pair.choices[1], why, noun: '拆分' })
+      }
+      continue
+    }
     if (mixed[ri] || (values.length === 0 && (mixed[ri - 1] || mixed[ri + 1]))) {
       // Digits of two rows interleaved by the text extraction: neither row can be read, and a row that shows
       // no number next to them may have lost its numbers into them.
@@ -274,6 +236,15 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
       out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[0] as Item), source: 'reading' })
       continue
     }
+    if (n === 1 && values.length > 1 && values.every((v) => v.kind === 'num' && !v.glued && v.text.trim() === (values[0] as Item).text.trim())) {
+      // One value written again in every field of a merged range the converter filled ('行政处罚 | 4119 | 4119 |
+      // 4119'): whichever copy is the cell, it reads the same; the extra fields are no fact about the source.
+      const cells = [cellFromItem(spec, row.id, 0, values[0])]
+      placed.set(row.id, cells)
+      fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
+      out.shape.push({ row: row.id, expected: n, got: values.length, span: spanOfItem(values[1] as Item), source: 'reading' })
+      continue
+    }
     // More values than columns, or marks that cannot be split: the reader cannot say which is which.
     if (values.length > n) overfull = true
     pending.push({ row, items: values, choice: { row: row.id, readings: [] }, why: `本行读到 ${values.length} 个数（应为 ${n} 个）`, noun: '读法' })
@@ -300,6 +271,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
   const all = [...fixed, ...pending.map((p) => p.choice)]
   solve(all, colIds, spec.identities)
   resplit(all, colIds, spec.identities)
+  coupleAll(pairs, all, colIds, spec.identities)
   for (const p of pending) {
     const rs = p.choice.readings as Reading[]
     const span: Span = { ...spanOfItem(p.items[0] as Item), end: (p.items[p.items.length - 1] as Item).end }

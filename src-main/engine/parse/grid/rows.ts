@@ -5,6 +5,7 @@ import type { Box, LabelMatch, Span } from '../../model.ts'
 import type { TableSpec } from '../../template.ts'
 import { readValue } from '../values.ts'
 import { continueLabel, findLabel, fuzzyRows, headerEnd, wholeCell, type Hit } from './find.ts'
+import { emptyLineCells, groupLines } from './groupLines.ts'
 import { labelText, searchKey } from './search.ts'
 import type { GCell, Grid } from './types.ts'
 
@@ -176,6 +177,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     }
   }
   groupAt.sort((a, b) => a.at - b.at)
+  const groupKeys = spec.groups.map(searchKey)
   const groupRows: MappedRows['groupRows'] = []
   // Owner row of every char of every text cell (-1: header or label).
   const owner = new Map<number, Int16Array>()
@@ -246,15 +248,18 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         else prev = o[k] as number
       }
       let stop = false
+      let before = ''
       for (const piece of pieces(c, o, myIdx)) {
         const v = readValue(piece.text)
+        const prevPiece = before
+        before = piece.text
         // In positioned text every number is a text run of its own; a short one inside a label is part of
         // the label as recognised ('(7S) 其他处理'), only a long glued run is a row's numbers.
         const embedded = grid.source === 'positioned' && piece.text.length < 5
         // An enumeration comma between two words ('行政复议、行政诉讼' in a note under the table) is punctuation,
         // not the blank mark '、' a cell may hold ('无' or '空' there may still be a cell's word).
         const inWords = /^[、，,]$/.test(piece.text) && CJK1.test(c.text[piece.at - 1] ?? '') && CJK1.test(c.text[piece.at + piece.text.length] ?? '')
-        if ((v.kind === 'number' || v.kind === 'blank') && !embedded && !inWords) {
+        if ((v.kind === 'number' || v.kind === 'blank') && !embedded && !inWords && !groupStart(prevPiece, piece.text, groupKeys)) {
           if (last && stopAtNoise) {
             stop = true
             break
@@ -315,6 +320,20 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
     const lines = new Set(row.items.filter((i) => i.kind !== 'empty').map((i) => i.line))
     if (h.b > h.a) lines.add((cells[lt.cell[h.a] as number] as GCell).line)
     row.items = row.items.filter((i) => i.kind !== 'empty' || lines.has(i.line))
+    if (!row.label && spec.rows.length === 1) {
+      // 表四 as one line per column group: the lines' cells, empty ones too, are the row's own grid.
+      const byGroup = groupLines(cells, c0, c1, spec)
+      const key = (xs: { start: number }[]): string => xs.map((x) => x.start).join()
+      const inGroups = byGroup?.map((ci) => cells[ci] as GCell) ?? []
+      const vals = row.items.filter((i) => i.kind !== 'empty')
+      const byLines = byGroup || grid.text === undefined ? null : emptyLineCells(cells, vals, grid.text, spec.cols.length)
+      if (byGroup && key(inGroups.filter((c) => c.kind === 'value')) === key(vals)) {
+        row.items = inGroups.map(itemOf)
+        row.fields = row.items
+      } else if (byLines) {
+        row.items = row.fields = byLines.map((x) => ('cell' in x ? itemOf(x.cell) : { kind: 'empty', text: '', start: x.at, end: x.at, line: x.line, glued: false }))
+      }
+    }
     for (const i of row.items) if (i.kind !== 'empty') endOffset = Math.max(endOffset, i.end)
     if (row.label) endOffset = Math.max(endOffset, row.label.span.end)
     rows.push(row)
@@ -412,6 +431,17 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
     if (k < run.length) yield { text: run.slice(k), start: offsetIn(c, i + k), end: offsetIn(c, j), at: i + k }
     i = j
   }
+}
+
+/**
+ * A blank mark that, after the ordinal just before it, starts a group's name: '（四）无' of '（四）无法提供'
+ * broken over two lines by a text extraction ('(四) 无 2.没有现成信息…' / '法提供'). It is label text, not a
+ * cell of the row above.
+ */
+function groupStart(prev: string, piece: string, groupKeys: string[]): boolean {
+  if (!SUB_HEADING.test(prev)) return false
+  const k = searchKey(prev + piece)
+  return groupKeys.some((g) => g.startsWith(k) && g.length > k.length)
 }
 
 /** A header cell: the group names alone (行政复议 and 行政诉讼 may share one line of a text extraction). */

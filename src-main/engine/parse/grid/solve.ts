@@ -305,3 +305,8 @@ function resplitRow(r: RowChoice, rows: RowChoice[], cols: string[], ids: Identi
   if (found.size !== 1 || !only?.vouched) return null
   return { reading: only.reading, broken: cols.filter((c) => only.cols.has(c)) }
 }
+
+/** Identities that only involve one row: usable while splitting that row. */
+export function rowLocal(ids: Identity[], row: string): Identity[] {
+  return ids.filter((id) => [...id.lhs, ...id.rhs].every((x) => x.row === row))
+}

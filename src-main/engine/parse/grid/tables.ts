@@ -45,10 +45,11 @@ const BLOCK_CELL_MAX = 40
 const MARKDOWN_MARKS = /^[#>*\s]+|[*\s]+$/g
 
 /** Read one table from the tokens of its region. */
-/** docEnd: where the whole document's text ends (see readSpec). */
-export function readGridTable(id: TableId, tokens: Token[], format: FormatKey, docEnd = Infinity): GridTable {
+/** docEnd: where the whole document's text ends (see readSpec); text: the document's text (see Grid). */
+export function readGridTable(id: TableId, tokens: Token[], format: FormatKey, docEnd = Infinity, text?: string): GridTable {
   const specs = tableSpecs(format).filter((s) => s.table === id)
   const grid = buildGrid(tokens, specs.flatMap((s) => [...s.rows.flatMap((r) => (r.label ? [r.label, ...r.variants] : [])), ...s.groups, ...s.header]))
+  if (text !== undefined) grid.text = text
   const result: TableResult = { id, found: false, cells: [], labels: [], shape: [] }
   const unplaced: Parameters<typeof tableProblem>[1] = []
   let allLabels = true

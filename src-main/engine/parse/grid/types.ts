@@ -30,4 +30,6 @@ export interface GCell {
 export interface Grid {
   source: GridSource
   cells: GCell[]
+  /** The document's text, for what the cells leave out: the empty lines of a text written one cell per line. */
+  text?: string
 }
