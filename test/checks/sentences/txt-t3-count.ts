@@ -8,8 +8,9 @@ export const CASES: SentenceCase[] = [
   { s: '2023年收到政府信息公开申请1件。', fire: false, said: [['new_received', 1]], why: 'seed 002' },
   { s: '本年度共收到政府信息公开申请一件。', fire: false, said: [['new_received', 1]] },
   { s: '全年共受理政府信息公开申请1件，已按时答复。', fire: false, said: [['new_received', 1]] },
-  { s: '2023 年全区受理政府信息公开申请 21 件，均在法定期限答复。', fire: false, said: [['new_received', 21]], cells: C(21), why: 'hzq2023 (pdftotext)' },
-  { year: 2024, s: '2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。', fire: false, said: [['new_received', 17]], cells: C(17), why: 'hzq2024' },
+  { body: '淮安市洪泽区人民政府', s: '2023 年全区受理政府信息公开申请 21 件，均在法定期限答复。', fire: false, said: [['new_received', 21]], cells: C(21), why: 'hzq2023 (pdftotext)' },
+  { s: '2023 年全区受理政府信息公开申请 21 件，均在法定期限答复。', fire: false, said: [], cells: C(1), why: 'the same in a township report: the whole district\'s count, not the township\'s' },
+  { year: 2024, body: '淮安市洪泽区人民政府', s: '2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。', fire: false, said: [['new_received', 17]], cells: C(17), why: 'hzq2024' },
   { s: '本年新收政府信息公开申请1件，上年结转0件。', fire: false, said: [['new_received', 1], ['carried_over', 0]] },
   { s: '我镇共收到3件政府信息公开申请。', fire: false, said: [['new_received', 3]], cells: C(3) },
   { s: '依申请公开方面，全年共受理749件，其中自然人741件，法人或其他组织8件；共办理718件，结转下一年31件。', fire: false, said: [['new_received', 749], ['carried_forward', 31]], cells: C(749, { 'T3.carried_forward.total': 31 }), why: 'issue 13 TXT-SUM trap, counts agree' },
@@ -26,9 +27,9 @@ export const CASES: SentenceCase[] = [
   { s: '全年共收到政府信息公开申请2件，结转下一年度办理1件。', fire: true, said: [['new_received', 2], ['carried_forward', 1]] },
   { s: '上年结转政府信息公开申请2件。', fire: true, said: [['carried_over', 2]] },
   { s: '另有1件结转下年度继续办理。', fire: true, said: [['carried_forward', 1]] },
-  { year: 2024, s: '2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。', fire: true, said: [['new_received', 3119], ['carried_over', 34]], cells: C(3119), why: 'szfgs2024: 上年结转 34 against a table with 0' },
+  { year: 2024, body: '苏州市人民政府', s: '2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。', fire: true, said: [['new_received', 3119], ['carried_over', 34], ['r7_total', 3050], ['carried_forward', 103]], cells: C(3119, { 'T3.r7_total.total': 3050, 'T3.carried_forward.total': 103 }), why: 'szfgs2024: 上年结转 34 against a table with 0; 答复 3050 = 总计; 顺延到下年度 103 = 结转下年度' },
   // Traps: must not fire.
-  { s: '市政府共受理政府信息公开申请1295件，全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。', fire: false, said: [['new_received', 1295]], cells: C(1295), why: 'issue 13: 未发生…纠错 is not 0 applications' },
+  { body: '上海市人民政府办公厅', s: '市政府共受理政府信息公开申请1295件，全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。', fire: false, said: [['new_received', 1295]], cells: C(1295), why: 'issue 13: 未发生…纠错 is not 0 applications' },
   { s: '全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。', fire: false, said: [], why: 'issue 13 negation trap' },
   { s: '未发生因政府信息公开申请引发的行政复议、行政诉讼案件。', fire: false, said: [], why: 'about appeals, not applications' },
   { s: '办理依申请公开4件。', fire: false, said: [], why: '办理 does not say received, answered or carried' },
@@ -59,16 +60,20 @@ export const CASES: SentenceCase[] = [
   { s: '截至年底，3件申请均已办结。', fire: true, said: [['r7_total', 3]] },
   // Real sentences of the held-out reports (test/accuracy/holdout*/), as printed; `cells` set the report's own table.
   {
+    body: '上海市人民政府办公厅',
     s: '市政府办公厅代表市政府共受理政府信息公开申请859件,申请数量较去年回落12.3%;答复政府信息公开申请805件(含上年度结转申请18件,另有72件申请按照《条例》顺延到下年度答复),均在法定期限内予以答复。',
-    fire: false, said: [['new_received', 859], ['carried_over', 18]], cells: C(859, { 'T3.carried_over.total': 18 }),
+    fire: false, said: [['new_received', 859], ['carried_over', 18], ['r7_total', 805], ['carried_forward', 72]],
+    cells: C(859, { 'T3.carried_over.total': 18, 'T3.r7_total.total': 805, 'T3.carried_forward.total': 72 }),
     why: 'holdout shanghai-bgt2019: a comparison with last year (较去年回落12.3%) and a quoted 《条例》 read as nothing'
   },
   {
+    body: '沭阳县人民政府',
     s: '全县全年共受理政府信息公开申请 749 件，其中自然人申请 741 件，法人或其他组织申请 8 件；共办理 718 件，结转下一年 31 件。',
     fire: false, said: [['new_received', 749], ['carried_forward', 31]], cells: C(713, { 'T3.carried_over.total': 36, 'T3.carried_forward.total': 31 }),
     why: 'holdout shuyang2025: 受理 749 = 新收 713 + 上年结转 36'
   },
   {
+    body: '上海市人民政府办公厅',
     s: '市政府共受理政府信息公开申请 1295 件，办结 1191 件（含\n上年结转 189 件），均在法定期限内答复。',
     fire: false, said: [['new_received', 1295], ['r7_total', 1191], ['carried_over', 189]],
     cells: C(1295, { 'T3.r7_total.total': 1191, 'T3.carried_over.total': 189 }), why: 'holdout shoffice2025, wrapped as the PDF text has it'

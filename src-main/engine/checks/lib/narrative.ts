@@ -154,7 +154,12 @@ export const STAT_PERIOD =
  */
 export function otherYear(ctx: ReportCtx, start: number, end: number): string | null {
   const c = clauseAround(ctx.report.norm, start, end, true)
-  const before = ctx.report.norm.slice(c.start, end).replace(/上一?年度?结转/g, '')
+  // 结转至2026年 in a 2025 report names the year the applications move to, not the year the count is about.
+  const next = ctx.year === undefined ? null : String(ctx.year + 1)
+  const before = ctx.report.norm
+    .slice(c.start, end)
+    .replace(/上一?年度?结转/g, '')
+    .replace(/结转(?:至|到)\s*((?:19|20)\d{2})\s*年度?/g, (t, y: string) => (y === next ? '' : t))
   for (const m of before.matchAll(/((?:19|20)\d{2})\s*年/g)) if (ctx.year !== undefined && Number(m[1]) !== ctx.year) return `提到${m[1]}年`
   const cmp = /去年|上一?年度?|同比|较上年|环比/.exec(before)
   if (cmp) return `与“${cmp[0]}”比较`

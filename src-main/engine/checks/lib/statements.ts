@@ -8,6 +8,7 @@
 import type { ReportCtx } from '../types.ts'
 import { numberTokens, type NumToken } from './cnnum.ts'
 import { narrativeRanges, otherYear } from './narrative.ts'
+import { otherBody } from './scope.ts'
 import { clauseAt, clauseEnd, clauses, splitSentences, type Clause, type Sentence } from './split.ts'
 
 export { clauseAt, clauseEnd, clauses, type Clause, type Sentence }
@@ -257,7 +258,7 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
       const push = (topic: string, value: number, s: number, e: number, said: string, zero?: boolean): void => {
         const start = clauseAt(c, s)
         const end = clauseEnd(c, e)
-        const why = otherYear(ctx, start, end)
+        const why = otherYear(ctx, start, end) ?? otherBody(ctx, sen, c.off + e)
         const spec = byId.get(topic) as TopicSpec
         if (spec.accept && !spec.accept(c, s)) return
         const as = typeof spec.as === 'function' ? spec.as(c, s) : (spec.as ?? topic)

@@ -13,10 +13,13 @@ const ROW_NAME: Record<Row, string> = {
 const UNITS = '件宗份个'
 /** Between a subject and its number these make the number a part (其中自然人741件) or a comparison. */
 // A list ('申请、咨询、投诉12件') or another kind of request named there makes the number a total across kinds.
-const PART = /其中|自然人|法人|组织|企业|机构|律师|占|同比|较|比上年|增长|下降|减少|增加|增多|办结|答复|结转|、|咨询|投诉|举报|留言/
+// A number after an opening quote names something ('“三个一”工作机制', '“一件事”').
+const PART = /其中|自然人|法人|组织|企业|机构|律师|占|同比|较|比上年|增长|下降|减少|增加|增多|办结|答复|结转|、|咨询|投诉|举报|留言|[“"「『]/
 /** Applications are not the topic of a clause about appeals. */
 const APPEALS = /复议|诉讼|起诉/
 const APPLY = '(?<!被)申请(?!人|行政复议|复议|诉讼|公开的|公开内容)'
+/** 收到申请公开政府信息的要求6件: the request named after 申请. */
+const REQUEST = '(?:公开政府信息的(?:要求|请求))?'
 const APPLY_RE = new RegExp(APPLY)
 
 /** 申请 (the noun) somewhere in the sentence before the clause, or in the clause itself. */
@@ -29,8 +32,10 @@ const mentionsApplication = (c: Clause): boolean => {
 export const T3_TOPICS: TopicSpec[] = [
   {
     id: 'new_received',
-    anchors: [new RegExp(`(?:新收|收到|接到|接收|受理)了?[^，。；;,\\d]{0,16}?${APPLY}(?:事项|件数|数量|数)?(?:共计|共|合计|总计|为|是)?`)],
-    units: UNITS, gap: 6, before: 0, partWords: PART, zeroable: true, rejectClause: APPEALS
+    // The gap holds who applied and how ('群众通过邮寄、网络提交的各类'); 条 counts applications only here,
+    // right after 申请 (收到政府信息公开申请3条), never after a bare verb.
+    anchors: [new RegExp(`(?:新收|收到|接到|接收|受理)了?[^，。；;,“”\\d]{0,24}?${APPLY}${REQUEST}(?:事项|件数|数量|数)?(?:共计|共|合计|总计|为|是)?`)],
+    units: `${UNITS}条`, gap: 6, before: 0, partWords: PART, zeroable: true, rejectClause: APPEALS
   },
   // 收到3件政府信息公开申请 / 依申请公开方面，共受理749件: the verb alone, with 申请 in the same sentence.
   {
@@ -46,13 +51,27 @@ export const T3_TOPICS: TopicSpec[] = [
   },
   {
     id: 'carried_forward',
-    anchors: [/结转(?:至|到)?(?:下一?年度?|次年|明年)(?:继续办理|办理)?(?:的)?(?:申请)?(?:共计|共|为)?/],
+    // 结转至2026年 names the next year by number (otherYear drops it unless it is the report year + 1);
+    // 转下一年度办理 says the same without 结.
+    // 另有103件顺延到下年度答复: moved on to next year by the legal time limit, the same row.
+    anchors: [
+      /(?:结转|(?<![移流])转入?)(?:至|到)?\s*(?:下一?年度?|次年|明年|(?:19|20)\d{2}\s*年度?)(?:继续办理|办理)?(?:答复)?(?:的)?(?:申请)?(?:共计|共|为|的有|有)?/,
+      /顺延(?:至|到)(?:下一?年度?|次年)(?:答复|办理)?/
+    ],
     units: UNITS, gap: 6, before: 8, zeroable: true
   },
   {
     id: 'r7_total',
     anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?|申请)?(?:共计|共|为)?/],
     units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/
+  },
+  // 答复政府信息公开申请805件 / 共受理…3119件，答复 3050件: answered in all, the 总计 of the outcomes. A bare
+  // 答复 counts only at the head of its clause in a sentence about applications (公开答复 9 件 is one outcome).
+  {
+    id: 'r7_answered', as: 'r7_total',
+    anchors: [/答复了?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?)(?:共计|共|为)?/, /^\s*(?:共|依法)?答复(?:共计|共)?/],
+    units: UNITS, gap: 2, partWords: /其中|占|同比|较/, rejectClause: APPEALS,
+    accept: (c) => mentionsApplication(c)
   },
   // 办理依申请公开4件: a number with 申请 that does not say whether it was received, answered or carried.
   {
