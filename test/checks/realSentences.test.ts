@@ -74,6 +74,7 @@ const READ: [string, string, number, string][] = [
   ['yanan2021.txt', 'lit', 0, '没有因政府信息公开申请行政复议、提起行政诉讼'],
   ['yingbinlu2021.txt', 'review', 1, '行政复议1起'],
   ['yongji2024.txt', 'new_received', 0, '受理依申请公开政府信息0件'],
+  ['yongji2024.txt', 'r7_total', 0, '回复处理0件'],
   ['zhaohua2023.txt', 'new_received', 0, '收到政府信息公开申请0条'],
   ['zhongcang2025.txt', 'review', 0, '行政复议0次'],
   ['zhongcang2025.txt', 'lit', 0, '行政诉讼0次'],

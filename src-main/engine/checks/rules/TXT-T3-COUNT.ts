@@ -65,11 +65,12 @@ export const T3_TOPICS: TopicSpec[] = [
     anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?|申请)?(?:共计|共|为)?/],
     units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/
   },
-  // 答复政府信息公开申请805件 / 共受理…3119件，答复 3050件: answered in all, the 总计 of the outcomes. A bare
-  // 答复 counts only at the head of its clause in a sentence about applications (公开答复 9 件 is one outcome).
+  // 答复政府信息公开申请805件 / 共受理…3119件，答复 3050件 / 受理…0件，回复处理0件: answered in all, the 总计 of
+  // the outcomes. A bare 答复 counts only at the head of its clause in a sentence about applications (公开答复 9 件
+  // is one outcome).
   {
     id: 'r7_answered', as: 'r7_total',
-    anchors: [/答复了?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?)(?:共计|共|为)?/, /^\s*(?:共|依法)?答复(?:共计|共)?/],
+    anchors: [/(?:答复|回复)了?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?)(?:共计|共|为)?/, /^\s*(?:共|依法)?(?:答复|回复)(?:处理)?(?:共计|共)?/],
     units: UNITS, gap: 2, partWords: /其中|占|同比|较/, rejectClause: APPEALS,
     accept: (c) => mentionsApplication(c)
   },
