@@ -28,7 +28,13 @@ export const CASES: SentenceCase[] = [
   { s: '上年结转政府信息公开申请2件。', fire: true, said: [['carried_over', 2]] },
   { s: '另有1件结转下年度继续办理。', fire: true, said: [['carried_forward', 1]] },
   { year: 2024, body: '苏州市人民政府', s: '2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。', fire: true, said: [['new_received', 3119], ['carried_over', 34], ['r7_total', 3050], ['carried_forward', 103]], cells: C(3119, { 'T3.r7_total.total': 3050, 'T3.carried_forward.total': 103 }), why: 'szfgs2024: 上年结转 34 against a table with 0; 答复 3050 = 总计; 顺延到下年度 103 = 结转下年度' },
+  { s: '全年收到网民留言12条，回复12条。', fire: false, said: [], why: '回复 of messages: no application in the sentence' },
   // Traps: must not fire.
+  { s: '2023年共收到政府信息公开申请10件（其中自然人申请8件，法人或其他组织申请2件），均已按期答复。', fire: false, said: [['new_received', 10]], cells: C(10), why: 'a bracketed breakdown by applicant: parts, not the count' },
+  { s: '全年共收到政府信息公开申请5件(其中网络申请3件、信函申请2件)。', fire: false, said: [['new_received', 5]], cells: C(5), why: 'a bracketed breakdown by channel (ASCII brackets)' },
+  { s: '全年共受理政府信息公开申请5件（其中上年结转1件），均已办结。', fire: false, said: [['new_received', 5], ['carried_over', 1]], cells: C(4, { 'T3.carried_over.total': 1, 'T3.r7_total.total': 5 }), why: 'a total stated as 新收 4 + 上年结转 1' },
+  { s: '全年办结政府信息公开申请6件（其中予以公开4件，不予公开2件）。', fire: false, said: [['r7_total', 6]], cells: C(1, { 'T3.r7_total.total': 6 }), why: 'outcomes in a bracket are parts of 办结' },
+  { s: '2023年，我镇无收取信息处理费情况，共收到政府信息公开申请1件。', fire: false, said: [['new_received', 1]], why: '无收取信息处理费 is about the fee, not a count of 0' },
   { body: '上海市人民政府办公厅', s: '市政府共受理政府信息公开申请1295件，全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。', fire: false, said: [['new_received', 1295]], cells: C(1295), why: 'issue 13: 未发生…纠错 is not 0 applications' },
   { s: '全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。', fire: false, said: [], why: 'issue 13 negation trap' },
   { s: '未发生因政府信息公开申请引发的行政复议、行政诉讼案件。', fire: false, said: [], why: 'about appeals, not applications' },
@@ -85,7 +91,7 @@ export const CASES: SentenceCase[] = [
   { year: 2024, s: '2024年收到依申请公开来信1件次,且所申请公开信息不属于本单位的公开范围。', fire: false, said: [['new_received', 1]], why: 'holdout dizhang2024: 件次' },
   { year: 2020, s: '2020年度我乡未接到提出公开政府信息的申请。', fire: true, said: [['new_received', 0]], why: 'holdout tuanjie2020 against a table with 1' },
   { year: 2023, s: '2023年新政镇未收到依申请公开信息。', fire: false, said: [['new_received', 0]], cells: C(0), why: 'holdout xinzheng2023' },
-  { year: 2024, s: '2024年度,我街受理依申请公开政府信息0件,回复处理0件。', fire: true, said: [['new_received', 0]], why: 'holdout yongji2024 against a table with 1' },
+  { year: 2024, s: '2024年度,我街受理依申请公开政府信息0件,回复处理0件。', fire: true, said: [['new_received', 0], ['r7_total', 0]], why: 'holdout yongji2024 against a table with 1; 回复处理 = answered, the 总计' },
   {
     year: 2022, s: '2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件,因政府信息依申请公开引起行政复议0件,行政诉讼0件',
     fire: false, said: [['new_received', 0]], cells: C(0), why: 'holdout songmutang2022: the appeals of the same sentence are not applications'
