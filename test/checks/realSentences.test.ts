@@ -52,6 +52,7 @@ const READ: [string, string, number, string][] = [
   ['qianjinjie2024.txt', 'new_received', 0, '未接到书面方式申请'],
   ['qianjinjie2024.txt', 'review', 0, '未发生因政府信息公开申请行政复议'],
   ['qianjinjie2024.txt', 'lit', 0, '未发生因政府信息公开申请行政复议、提起行政诉讼'],
+  ['shanghai-bgt2019.html', 'new_published', 60, '行政规范性文件60件'],
   ['shanghai-bgt2019.html', 'new_received', 859, '受理政府信息公开申请859件'],
   ['shanghai-bgt2019.html', 'r7_total', 805, '答复政府信息公开申请805件'],
   ['shanghai-bgt2019.html', 'carried_over', 18, '上年度结转申请18件'],

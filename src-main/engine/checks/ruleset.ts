@@ -16,8 +16,9 @@ import { REPORT_RULES } from './registry.ts'
 //     is a parse finding, not a missing row; a heading with the right ordinal in a missing part's place is quoted (findtrust2).
 // 16: DOC-YEAR-CONSISTENT: a report name running on to 通知/意见/方案/办法/函 is a cited document (holdout4).
 // 17: TXT-T3-COUNT reads more of what reports say (收到…各类…申请共计N件, 申请N条, 结转至2026年, 顺延到下年度, 答复N件)
-//     and no longer fires when 收到/受理 equals 本年新收 + 上年结转; the count readers skip a whole county's or
-//     another body's count in a township or department report (sentences).
+//     and no longer fires when 收到/受理 equals 本年新收 + 上年结转; TXT-T2-COUNT reads an item of a list of documents
+//     (公开规章13件，行政规范性文件60件); the count readers skip a whole county's or another body's count in a
+//     township or department report (sentences).
 const CHECKS_REVISION = 17
 
 /** Report rules that read the batch settings: run at every check. */

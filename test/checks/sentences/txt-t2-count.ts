@@ -25,6 +25,15 @@ export const CASES: SentenceCase[] = [
     cells: { 'T2.A20_1.normative_docs.issued': 4, 'T2.A20_1.normative_docs.in_force': 32 },
     why: 'the same sentence about the report year is checked'
   },
+  // A list of documents: an item takes the verb of the list's first item.
+  { s: '2023年制发规章0件、行政规范性文件2件。', fire: true, said: [['issued', 2]], why: 'a list: 制发 governs both items' },
+  { s: '2023年制发规章0件、行政规范性文件2件。', fire: false, said: [['issued', 2]], cells: { 'T2.A20_1.normative_docs.issued': 2 } },
+  { s: '全年废止规章1件，规范性文件3件，其他文件2件。', fire: true, said: [['repealed', 3]], why: 'a list after a comma' },
+  { s: '现行有效规章5件、其他文件12件、规范性文件30件。', fire: false, said: [['in_force', 30]], cells: { 'T2.A20_1.normative_docs.in_force': 30 } },
+  { s: '主动公开规章13件，行政规范性文件60件。', fire: false, said: [], why: '2021 template: no column counts documents published' },
+  { s: '全年受理申请5件，规范性文件3件。', fire: false, said: [], why: 'the item before names no document: not a list of documents' },
+  { s: '刊登规章10件，规范性文件45件。', fire: false, said: [], why: 'a list without a verb of any column (刊登)' },
+  { s: '印发和清理规章2件，规范性文件3件。', fire: false, said: [], why: 'two verbs of two columns: which one is unclear' },
   { s: '严格规范性文件合法性审核，确保规范性文件合法有效。', fire: false, said: [] },
   { s: '清理规章和规范性文件的工作持续推进。', fire: false, said: [] },
   { s: '对规范性文件进行解读2篇。', fire: false, said: [] },
