@@ -29,6 +29,13 @@ export const CASES: SentenceCase[] = [
   { s: '另有1件结转下年度继续办理。', fire: true, said: [['carried_forward', 1]] },
   { year: 2024, body: '苏州市人民政府', s: '2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。', fire: true, said: [['new_received', 3119], ['carried_over', 34], ['r7_total', 3050], ['carried_forward', 103]], cells: C(3119, { 'T3.r7_total.total': 3050, 'T3.carried_forward.total': 103 }), why: 'szfgs2024: 上年结转 34 against a table with 0; 答复 3050 = 总计; 顺延到下年度 103 = 结转下年度' },
   { s: '全年收到网民留言12条，回复12条。', fire: false, said: [], why: '回复 of messages: no application in the sentence' },
+  // Whose count: a township's table holds only its own applications.
+  { s: '全县全年共受理政府信息公开申请749件。', fire: false, said: [], cells: C(1), why: 'the whole county\'s count in a township report' },
+  { s: '我镇通过县政府门户网站收到政府信息公开申请2件。', fire: false, said: [['new_received', 2]], cells: C(2), why: '县政府门户网站 is a channel, not another body' },
+  { s: '我镇通过县政府门户网站收到政府信息公开申请2件。', fire: true, said: [['new_received', 2]], why: 'the same against a table with 1' },
+  { s: '根据《云阳县人民政府关于做好政务公开工作的通知》要求，我镇收到政府信息公开申请2件。', fire: true, said: [['new_received', 2]], why: 'a document title names no subject' },
+  { body: '云阳县财政局2023年政府信息公开工作年度报告', s: '全县各级行政机关共受理政府信息公开申请100件。', fire: false, said: [], cells: C(3), why: 'a department report: the whole county\'s count' },
+  { body: '云阳县财政局2023年政府信息公开工作年度报告', s: '本局共受理政府信息公开申请3件。', fire: false, said: [['new_received', 3]], cells: C(3), why: 'a department\'s own count' },
   // Traps: must not fire.
   { s: '2023年共收到政府信息公开申请10件（其中自然人申请8件，法人或其他组织申请2件），均已按期答复。', fire: false, said: [['new_received', 10]], cells: C(10), why: 'a bracketed breakdown by applicant: parts, not the count' },
   { s: '全年共收到政府信息公开申请5件(其中网络申请3件、信函申请2件)。', fire: false, said: [['new_received', 5]], cells: C(5), why: 'a bracketed breakdown by channel (ASCII brackets)' },
