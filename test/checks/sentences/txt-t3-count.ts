@@ -36,6 +36,17 @@ export const CASES: SentenceCase[] = [
   { s: '根据《云阳县人民政府关于做好政务公开工作的通知》要求，我镇收到政府信息公开申请2件。', fire: true, said: [['new_received', 2]], why: 'a document title names no subject' },
   { body: '云阳县财政局2023年政府信息公开工作年度报告', s: '全县各级行政机关共受理政府信息公开申请100件。', fire: false, said: [], cells: C(3), why: 'a department report: the whole county\'s count' },
   { body: '云阳县财政局2023年政府信息公开工作年度报告', s: '本局共受理政府信息公开申请3件。', fire: false, said: [['new_received', 3]], cells: C(3), why: 'a department\'s own count' },
+  // Other kinds of request: a government's services, hotlines and benefits are no information applications.
+  { s: '便民服务中心全年受理办事申请1200件。', fire: false, said: [], why: '办事申请 at a service centre' },
+  { s: '全年共收到低保申请35件，均已按规定办理。', fire: false, said: [], why: '低保申请: another kind of application' },
+  { s: '2023年共受理行政许可申请56件。', fire: false, said: [], why: '行政许可申请' },
+  { s: '2023年，便民服务中心共受理群众办事申请560件，办结560件。', fire: false, said: [], why: 'neither count is of information applications' },
+  { s: '全年办结群众诉求20件，办结率100%。', fire: false, said: [], why: '诉求 are petitions' },
+  { s: '12345热线工单已办结56件。', fire: false, said: [], why: 'hotline tickets' },
+  { s: '全年受理各类政务服务事项3000件，办结2980件。', fire: false, said: [], why: 'services, no application in the sentence' },
+  { s: '全年共受理各类申请20件，其中政府信息公开申请2件。', fire: false, said: [], cells: C(2), why: 'a total of all kinds that 其中 narrows to information applications' },
+  { s: '全年收到群众提交的申请3件，均已按期答复。', fire: true, said: [['new_received', 3]], why: 'who applied and how (群众提交的) name no other kind' },
+  { s: '通过12345热线等渠道收到政府信息公开申请3件。', fire: true, said: [['new_received', 3]], why: 'information applications named: the channel does not matter' },
   // Traps: must not fire.
   { s: '2023年共收到政府信息公开申请10件（其中自然人申请8件，法人或其他组织申请2件），均已按期答复。', fire: false, said: [['new_received', 10]], cells: C(10), why: 'a bracketed breakdown by applicant: parts, not the count' },
   { s: '全年共收到政府信息公开申请5件(其中网络申请3件、信函申请2件)。', fire: false, said: [['new_received', 5]], cells: C(5), why: 'a bracketed breakdown by channel (ASCII brackets)' },

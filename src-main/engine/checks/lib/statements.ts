@@ -153,8 +153,9 @@ export interface TopicSpec {
   /** Topic the statement is about, when several specs state the same count (default: id); a function
    *  decides from the words before the number (null: no statement). */
   as?: string | ((clause: Clause, at: number) => string | null)
-  /** Extra condition on a bound anchor (e.g. a verb without its object needs 申请 earlier in the sentence). */
-  accept?: (clause: Clause, anchorStart: number) => boolean
+  /** Extra condition on a bound anchor (e.g. a verb without its object needs 申请 earlier in the sentence);
+   *  start and end (in the clause) span the anchor and its number. */
+  accept?: (clause: Clause, start: number, end: number) => boolean
   /** Phrases naming the subject (and verb) of a count; bounded repetition only. */
   anchors: RegExp[]
   /** Counting words of this topic. */
@@ -260,7 +261,7 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         const end = clauseEnd(c, e)
         const why = otherYear(ctx, start, end) ?? otherBody(ctx, sen, c.off + e)
         const spec = byId.get(topic) as TopicSpec
-        if (spec.accept && !spec.accept(c, s)) return
+        if (spec.accept && !spec.accept(c, s, e)) return
         const as = typeof spec.as === 'function' ? spec.as(c, s) : (spec.as ?? topic)
         if (as === null) return
         if (why) res.otherYears.push({ start, end, why })

@@ -28,6 +28,34 @@ const mentionsApplication = (c: Clause): boolean => {
   return APPLY_RE.test(upto) && !APPEALS.test(c.text)
 }
 
+/** A statement that names information (政府信息公开申请, 依申请公开, 公开政府信息) counts information applications. */
+const INFO = /信息|依申请|公开/
+/**
+ * Requests a government handles that are not requests for information: a count of them ('便民服务中心受理办事申请
+ * 560件', '12345热线工单已办结56件', '办结群众诉求20件', '收到低保申请35件') is no count of table 三.
+ */
+const OTHER_KIND = /便民|政务服务|办事|审批|许可|热线|12345|工单|诉求|信访|来信|来访|低保|救助|补贴|问政|留言|投诉|举报|证照|业务/
+/** The words between a verb and 申请 that say who applied or how, not what kind of application it is. */
+const NEUTRAL = /各类|群众|公民|申请人|通过|提交|提出|递交|书面|网上|网络|当面|信函|邮寄|方式|共计|共|依法|的|了|和|及|、|\s/g
+/** 收到低保申请: the words between the verb and 申请 name another kind of application. */
+const KIND_BEFORE = /(?:新收|收到|接到|接收|受理|办结|答复|回复|结转)([^\d申]{1,24})申请/
+/** 受理各类申请20件，其中政府信息公开申请2件: the count is of more than information applications. */
+const BROADER = /其中[^。；;]{0,16}?(?:信息公开|依申请公开|政府信息)/
+
+/**
+ * Whether the statement between clause offsets start and end counts this body's information applications: it
+ * names information, or it names no other kind of request (in its words or earlier in the sentence) and is
+ * not a total that a later 其中 narrows to information applications.
+ */
+function informationApplications(c: Clause, start: number, end: number): boolean {
+  const said = c.text.slice(start, end)
+  if (INFO.test(said)) return true
+  if (BROADER.test(c.sentence.text.slice(c.off + end))) return false
+  if (OTHER_KIND.test(c.sentence.text.slice(0, c.off + end))) return false
+  const kind = KIND_BEFORE.exec(said)
+  return !kind || (kind[1] as string).replace(NEUTRAL, '') === ''
+}
+
 /** The counts of table 三's first, second, total and last row as a report words them. */
 export const T3_TOPICS: TopicSpec[] = [
   {
@@ -35,19 +63,19 @@ export const T3_TOPICS: TopicSpec[] = [
     // The gap holds who applied and how ('群众通过邮寄、网络提交的各类'); 条 counts applications only here,
     // right after 申请 (收到政府信息公开申请3条), never after a bare verb.
     anchors: [new RegExp(`(?:新收|收到|接到|接收|受理)了?[^，。；;,“”\\d]{0,24}?${APPLY}${REQUEST}(?:事项|件数|数量|数)?(?:共计|共|合计|总计|为|是)?`)],
-    units: `${UNITS}条`, gap: 6, before: 0, partWords: PART, zeroable: true, rejectClause: APPEALS
+    units: `${UNITS}条`, gap: 6, before: 0, partWords: PART, zeroable: true, rejectClause: APPEALS, accept: informationApplications
   },
   // 收到3件政府信息公开申请 / 依申请公开方面，共受理749件: the verb alone, with 申请 in the same sentence.
   {
     id: 'new_received_verb', as: 'new_received',
     anchors: [/(?:新收|收到|接到|接收|受理)了?(?:各类|群众|公民)?(?:共计|共|合计|总计)?/],
     units: UNITS, gap: 2, partWords: PART, rejectClause: APPEALS,
-    accept: (c) => mentionsApplication(c)
+    accept: (c, s, e) => mentionsApplication(c) && informationApplications(c, s, e)
   },
   {
     id: 'carried_over',
     anchors: [/(?:上年|上一年度?|去年|前一年)度?(?:结转|遗留)(?:至本年度?|到本年度?|下来的|的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:数量|件数)?(?:共计|共|为)?/],
-    units: UNITS, gap: 6, zeroable: true
+    units: UNITS, gap: 6, zeroable: true, accept: informationApplications
   },
   {
     id: 'carried_forward',
@@ -58,12 +86,14 @@ export const T3_TOPICS: TopicSpec[] = [
       /(?:结转|(?<![移流])转入?)(?:至|到)?\s*(?:下一?年度?|次年|明年|(?:19|20)\d{2}\s*年度?)(?:继续办理|办理)?(?:答复)?(?:的)?(?:申请)?(?:共计|共|为|的有|有)?/,
       /顺延(?:至|到)(?:下一?年度?|次年)(?:答复|办理)?/
     ],
-    units: UNITS, gap: 6, before: 8, zeroable: true
+    units: UNITS, gap: 6, before: 8, zeroable: true, accept: informationApplications
   },
   {
     id: 'r7_total',
+    // A bare 办结 counts applications only in a sentence about them ('共收到70件申请，办结69件').
     anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?|申请)?(?:共计|共|为)?/],
-    units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/
+    units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/,
+    accept: (c, s, e) => (INFO.test(c.text.slice(s, e)) || mentionsApplication(c)) && informationApplications(c, s, e)
   },
   // 答复政府信息公开申请805件 / 共受理…3119件，答复 3050件 / 受理…0件，回复处理0件: answered in all, the 总计 of
   // the outcomes. A bare 答复 counts only at the head of its clause in a sentence about applications (公开答复 9 件
@@ -72,7 +102,7 @@ export const T3_TOPICS: TopicSpec[] = [
     id: 'r7_answered', as: 'r7_total',
     anchors: [/(?:答复|回复)了?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?)(?:共计|共|为)?/, /^\s*(?:共|依法)?(?:答复|回复)(?:处理)?(?:共计|共)?/],
     units: UNITS, gap: 2, partWords: /其中|占|同比|较/, rejectClause: APPEALS,
-    accept: (c) => mentionsApplication(c)
+    accept: (c, s, e) => mentionsApplication(c) && informationApplications(c, s, e)
   },
   // 办理依申请公开4件: a number with 申请 that does not say whether it was received, answered or carried.
   {
