@@ -59,6 +59,8 @@ export const CASES: SentenceCase[] = [
     fire: false, said: [], why: 'holdout shuyang2025: appeal cases of every kind (相关案件), not the information-disclosure ones of 表四'
   },
   // Traps of the kinds the held-out reports show, worded as reports word them.
+  { s: '2023年全镇共办理行政复议案件3件，其中涉及政府信息公开1件。', fire: false, said: [], why: 'all appeals of the township; 其中 narrows to information' },
+  { s: '2023年，因政府信息公开申请行政复议3件，其中涉及依申请公开2件。', fire: true, said: [['review', 3]], why: 'the total is already of information appeals' },
   { s: '截至2023年底，我镇累计发生政府信息公开行政复议3件。', fire: false, said: [], why: 'a cumulative figure over several years (截至…累计)' },
   { s: '全年办理行政复议、行政诉讼案件共计15件，均不涉及政府信息公开。', fire: false, said: [], why: 'appeals of other kinds, negated for disclosure' },
   { s: '本年度行政复议、行政诉讼0件。', fire: false, said: [['review', 0], ['lit', 0]], why: 'a total of 0 over the list is 0 for each' },
