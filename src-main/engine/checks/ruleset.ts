@@ -17,8 +17,9 @@ import { REPORT_RULES } from './registry.ts'
 // 16: DOC-YEAR-CONSISTENT: a report name running on to 通知/意见/方案/办法/函 is a cited document (holdout4).
 // 17: TXT-T3-COUNT reads more of what reports say (收到…各类…申请共计N件, 申请N条, 结转至2026年, 顺延到下年度, 答复N件)
 //     and no longer fires when 收到/受理 equals 本年新收 + 上年结转; TXT-T2-COUNT reads an item of a list of documents
-//     (公开规章13件，行政规范性文件60件); the count readers skip a whole county's or another body's count in a
-//     township or department report (sentences).
+//     (公开规章13件，行政规范性文件60件), and 清理 (reviewing documents) is no longer 废止; the count readers skip a
+//     whole county's or another body's count in a township or department report, and TXT-T3/T4-COUNT counts of
+//     other requests (办事申请, 诉求, 工单) or totals that 其中 narrows to information (sentences).
 const CHECKS_REVISION = 17
 
 /** Report rules that read the batch settings: run at every check. */

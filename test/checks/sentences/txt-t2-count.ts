@@ -25,6 +25,8 @@ export const CASES: SentenceCase[] = [
     cells: { 'T2.A20_1.normative_docs.issued': 4, 'T2.A20_1.normative_docs.in_force': 32 },
     why: 'the same sentence about the report year is checked'
   },
+  { s: '全年共清理规范性文件12件，其中废止2件，修改3件。', fire: false, said: [], why: '清理 reviews documents; it repeals only some of them' },
+  { s: '清理并废止规范性文件3件。', fire: true, said: [['repealed', 3]] },
   // A list of documents: an item takes the verb of the list's first item.
   { s: '2023年制发规章0件、行政规范性文件2件。', fire: true, said: [['issued', 2]], why: 'a list: 制发 governs both items' },
   { s: '2023年制发规章0件、行政规范性文件2件。', fire: false, said: [['issued', 2]], cells: { 'T2.A20_1.normative_docs.issued': 2 } },
@@ -33,7 +35,7 @@ export const CASES: SentenceCase[] = [
   { s: '主动公开规章13件，行政规范性文件60件。', fire: false, said: [], why: '2021 template: no column counts documents published' },
   { s: '全年受理申请5件，规范性文件3件。', fire: false, said: [], why: 'the item before names no document: not a list of documents' },
   { s: '刊登规章10件，规范性文件45件。', fire: false, said: [], why: 'a list without a verb of any column (刊登)' },
-  { s: '印发和清理规章2件，规范性文件3件。', fire: false, said: [], why: 'two verbs of two columns: which one is unclear' },
+  { s: '印发和废止规章2件，规范性文件3件。', fire: false, said: [], why: 'two verbs of two columns: which one is unclear' },
   { s: '严格规范性文件合法性审核，确保规范性文件合法有效。', fire: false, said: [] },
   { s: '清理规章和规范性文件的工作持续推进。', fire: false, said: [] },
   { s: '对规范性文件进行解读2篇。', fire: false, said: [] },

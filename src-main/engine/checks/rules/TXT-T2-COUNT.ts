@@ -16,7 +16,7 @@ const COL_NAME: Record<Col, string> = {
   total_published: '对外公开总数量'
 }
 
-const VERB: Record<string, string> = { made: '制发|印发|出台|制定', repealed: '废止|宣布失效|清理', in_force: '现行有效', published: '公开|发布' }
+const VERB: Record<string, string> = { made: '制发|印发|出台|制定', repealed: '废止|宣布失效', in_force: '现行有效', published: '公开|发布' }
 
 /** The counts of the 规范性文件 row as a report words them, per format (2019 has no repeal column). */
 export function t2Topics(format: '2021' | '2019'): TopicSpec[] {
