@@ -164,6 +164,9 @@ export interface TopicSpec {
   gap?: number
   /** Words that must not stand between the anchor and its number (they make it a part, not the total). */
   partWords?: RegExp
+  /** What alone may stand between the anchor and a number after it (the whole gap must match): other words
+   *  make the subject a modifier of something else ('行政复议工作会议3次', '上年结转的整改问题3个'). */
+  between?: RegExp
   /** The number may stand before the anchor (with at most this gap). */
   before?: number
   /** A negation of this subject means zero. */
@@ -277,6 +280,12 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         if (gap.length > (t.gap ?? 12)) continue
         if (anchors.some((o) => o !== a && o.start >= a.end && o.start < n.start)) continue
         if (t.partWords?.test(gap)) continue
+        if (t.between && !t.between.test(gap)) {
+          // The subject qualifies another noun, and the number counts that noun: no count of the subject.
+          boundAnchor.add(a)
+          boundNum.add(n)
+          continue
+        }
         // '行政复议、行政诉讼均为0件': the number counts each subject of the list before it.
         const list = [a]
         for (let k = anchors.indexOf(a) - 1; k >= 0; k--) {
