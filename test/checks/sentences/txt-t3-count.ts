@@ -47,6 +47,9 @@ export const CASES: SentenceCase[] = [
   { s: '全年共受理各类申请20件，其中政府信息公开申请2件。', fire: false, said: [], cells: C(2), why: 'a total of all kinds that 其中 narrows to information applications' },
   { s: '全年收到群众提交的申请3件，均已按期答复。', fire: true, said: [['new_received', 3]], why: 'who applied and how (群众提交的) name no other kind' },
   { s: '通过12345热线等渠道收到政府信息公开申请3件。', fire: true, said: [['new_received', 3]], why: 'information applications named: the channel does not matter' },
+  { s: '上年结转的整改问题3个已全部整改到位。', fire: false, said: [], why: '上年结转 qualifies problems to rectify' },
+  { s: '全部办结整改事项5个。', fire: false, said: [], why: '办结 of rectification items' },
+  { s: '对上年结转的3件申请已全部办结。', fire: true, said: [['carried_over', 3]], why: 'the number before its subject: 3 applications carried over' },
   // Traps: must not fire.
   { s: '2023年共收到政府信息公开申请10件（其中自然人申请8件，法人或其他组织申请2件），均已按期答复。', fire: false, said: [['new_received', 10]], cells: C(10), why: 'a bracketed breakdown by applicant: parts, not the count' },
   { s: '全年共收到政府信息公开申请5件(其中网络申请3件、信函申请2件)。', fire: false, said: [['new_received', 5]], cells: C(5), why: 'a bracketed breakdown by channel (ASCII brackets)' },

@@ -28,6 +28,12 @@ const mentionsApplication = (c: Clause): boolean => {
   return APPLY_RE.test(upto) && !APPEALS.test(c.text)
 }
 
+/**
+ * What may stand between 上年结转/结转下年度/办结 and its count: any other word makes them modifiers of
+ * something else ('上年结转的整改问题3个', '全部办结整改事项5个').
+ */
+const BETWEEN = /^(?:\s|申请|件数|数量|总数|数|共计|共|合计|总计|累计|为|是|有|的|了|均|各|达|分别|：|:)*$/
+
 /** A statement that names information (政府信息公开申请, 依申请公开, 公开政府信息) counts information applications. */
 const INFO = /信息|依申请|公开/
 /**
@@ -75,7 +81,7 @@ export const T3_TOPICS: TopicSpec[] = [
   {
     id: 'carried_over',
     anchors: [/(?:上年|上一年度?|去年|前一年)度?(?:结转|遗留)(?:至本年度?|到本年度?|下来的|的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:数量|件数)?(?:共计|共|为)?/],
-    units: UNITS, gap: 6, zeroable: true, accept: informationApplications
+    units: UNITS, gap: 6, between: BETWEEN, zeroable: true, accept: informationApplications
   },
   {
     id: 'carried_forward',
@@ -86,13 +92,13 @@ export const T3_TOPICS: TopicSpec[] = [
       /(?:结转|(?<![移流])转入?)(?:至|到)?\s*(?:下一?年度?|次年|明年|(?:19|20)\d{2}\s*年度?)(?:继续办理|办理)?(?:答复)?(?:的)?(?:申请)?(?:共计|共|为|的有|有)?/,
       /顺延(?:至|到)(?:下一?年度?|次年)(?:答复|办理)?/
     ],
-    units: UNITS, gap: 6, before: 8, zeroable: true, accept: informationApplications
+    units: UNITS, gap: 6, before: 8, between: BETWEEN, zeroable: true, accept: informationApplications
   },
   {
     id: 'r7_total',
     // A bare 办结 counts applications only in a sentence about them ('共收到70件申请，办结69件').
     anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?|申请)?(?:共计|共|为)?/],
-    units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/,
+    units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/, between: BETWEEN,
     accept: (c, s, e) => (INFO.test(c.text.slice(s, e)) || mentionsApplication(c)) && informationApplications(c, s, e)
   },
   // 答复政府信息公开申请805件 / 共受理…3119件，答复 3050件 / 受理…0件，回复处理0件: answered in all, the 总计 of
