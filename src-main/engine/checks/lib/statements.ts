@@ -169,6 +169,9 @@ export interface TopicSpec {
   between?: RegExp
   /** The number may stand before the anchor (with at most this gap). */
   before?: number
+  /** For a number before the anchor: what may follow the anchor. The number counts the last noun of its phrase,
+   *  so the anchor must end it ('1起行政复议，' but not '3次行政诉讼应诉培训'). */
+  follows?: RegExp
   /** A negation of this subject means zero. */
   zeroable?: boolean
   /** A mention of the subject that states no count by itself: a number next to it is only noted. */
@@ -322,6 +325,11 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         // A bare mention between them ('3件申请均已办结') does not separate a number from its subject.
         if (anchors.some((o) => o !== a && o.start >= n.end && o.end <= a.start && !byId.get(o.topic)?.mentionOnly)) continue
         if (t.partWords?.test(gap)) continue
+        if (t.follows && !t.follows.test(c.text.slice(a.end, a.end + 4))) {
+          boundNum.add(n)
+          boundAnchor.add(a)
+          continue
+        }
         boundNum.add(n)
         boundAnchor.add(a)
         push(a.topic, n.value, n.start, a.end, c.text.slice(a.start, a.end))
