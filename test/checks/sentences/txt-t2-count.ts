@@ -27,6 +27,8 @@ export const CASES: SentenceCase[] = [
   },
   { s: '全年共清理规范性文件12件，其中废止2件，修改3件。', fire: false, said: [], why: '清理 reviews documents; it repeals only some of them' },
   { s: '清理并废止规范性文件3件。', fire: true, said: [['repealed', 3]] },
+  { s: '全年共梳理现行有效规范性文件目录1份。', fire: false, said: [], why: '目录 counts catalogues' },
+  { s: '现行有效的规范性文件共计12件。', fire: true, said: [['in_force', 12]] },
   // A list of documents: an item takes the verb of the list's first item.
   { s: '2023年制发规章0件、行政规范性文件2件。', fire: true, said: [['issued', 2]], why: 'a list: 制发 governs both items' },
   { s: '2023年制发规章0件、行政规范性文件2件。', fire: false, said: [['issued', 2]], cells: { 'T2.A20_1.normative_docs.issued': 2 } },

@@ -16,6 +16,9 @@ const COL_NAME: Record<Col, string> = {
   total_published: '对外公开总数量'
 }
 
+/** What alone may stand between '现行有效规范性文件' and its count: '目录1份' counts something else. */
+const BETWEEN = /^(?:\s|共计|共|合计|总计|累计|为|是|有|的|了|达|数量|件数|数|：|:)*$/
+
 const VERB: Record<string, string> = { made: '制发|印发|出台|制定', repealed: '废止|宣布失效', in_force: '现行有效', published: '公开|发布' }
 
 /** The counts of the 规范性文件 row as a report words them, per format (2019 has no repeal column). */
@@ -26,7 +29,7 @@ export function t2Topics(format: '2021' | '2019'): TopicSpec[] {
   if (format === '2021') cols.push(['repealed', VERB.repealed as string], ['in_force', VERB.in_force as string])
   else cols.push(['new_published', VERB.published as string])
   const out: TopicSpec[] = cols.map(([col, verbs]) => ({
-    id: col, anchors: [new RegExp(`(?:${verbs})了?[^，。；;,\\d]{0,8}?${DOC}(?:共计|共|合计)?`)], units: UNIT, gap: 4, zeroable: true
+    id: col, anchors: [new RegExp(`(?:${verbs})了?[^，。；;,\\d]{0,8}?${DOC}(?:共计|共|合计)?`)], units: UNIT, gap: 4, between: BETWEEN, zeroable: true
   }))
   // 制发2件规范性文件: the verb shortly before the number says which column.
   const verbBefore = cols.map(([col, verbs]): [Col, RegExp] => [col, new RegExp(`(?:${verbs})了?(?:共计|共)?\\s{0,2}$`)])
