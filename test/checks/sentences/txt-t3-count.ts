@@ -50,6 +50,12 @@ export const CASES: SentenceCase[] = [
   { s: '上年结转的整改问题3个已全部整改到位。', fire: false, said: [], why: '上年结转 qualifies problems to rectify' },
   { s: '全部办结整改事项5个。', fire: false, said: [], why: '办结 of rectification items' },
   { s: '对上年结转的3件申请已全部办结。', fire: true, said: [['carried_over', 3]], why: 'the number before its subject: 3 applications carried over' },
+  // Days and other periods: a duration counts days, a count over another period is not the year's.
+  { s: '收到政府信息公开申请1件，在20个工作日内予以答复。', fire: false, said: [['new_received', 1]], why: '20个工作日 is the time limit, not 20 answered' },
+  { s: '收到政府信息公开申请1件，于5个工作日内办结。', fire: false, said: [['new_received', 1]] },
+  { s: '近三年共收到政府信息公开申请10件。', fire: false, said: [], why: 'three years together' },
+  { s: '平均每月收到政府信息公开申请2件。', fire: false, said: [], why: 'a monthly average' },
+  { s: '上半年收到政府信息公开申请1件。', fire: false, said: [], why: 'half a year' },
   // Traps: must not fire.
   { s: '2023年共收到政府信息公开申请10件（其中自然人申请8件，法人或其他组织申请2件），均已按期答复。', fire: false, said: [['new_received', 10]], cells: C(10), why: 'a bracketed breakdown by applicant: parts, not the count' },
   { s: '全年共收到政府信息公开申请5件(其中网络申请3件、信函申请2件)。', fire: false, said: [['new_received', 5]], cells: C(5), why: 'a bracketed breakdown by channel (ASCII brackets)' },

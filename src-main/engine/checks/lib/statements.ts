@@ -120,6 +120,9 @@ function anchorsIn(c: Clause, topics: TopicSpec[]): Anchor[] {
 /** Clauses longer than this are not sentences of a report (garbled or hostile text): not read. */
 const MAX_CLAUSE = 400
 
+/** '20个工作日内予以答复', '3个月': the number counts days or months, never applications or appeals. */
+const DURATION = /^\s{0,2}(?:工作日|自然日|日内|天|小时|月|星期|周)/
+
 /** '行政复议、行政诉讼均为0' (no counting word after the 0). */
 const ZERO_AFTER = /^[^，。；\d]{0,6}?(?:均|都|各)?(?:为|是)\s*(?:0|零)(?![\d.件])/
 
@@ -139,7 +142,7 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
       if (c.text.length > MAX_CLAUSE) continue
       const anchors = anchorsIn(c, topics)
       if (!anchors.length) continue
-      const nums = numberTokens(c.text, units)
+      const nums = numberTokens(c.text, units).filter((n) => !DURATION.test(c.text.slice(n.end, n.end + 4)))
       const boundNum = new Set<NumToken>()
       const boundAnchor = new Set<Anchor>()
       const push = (topic: string, value: number, s: number, e: number, said: string, zero?: boolean): void => {
