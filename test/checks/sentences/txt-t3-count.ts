@@ -50,6 +50,9 @@ export const CASES: SentenceCase[] = [
   { s: '上年结转的整改问题3个已全部整改到位。', fire: false, said: [], why: '上年结转 qualifies problems to rectify' },
   { s: '全部办结整改事项5个。', fire: false, said: [], why: '办结 of rectification items' },
   { s: '对上年结转的3件申请已全部办结。', fire: true, said: [['carried_over', 3]], why: 'the number before its subject: 3 applications carried over' },
+  { s: '收到公开招聘报名申请30件。', fire: false, said: [], why: '公开 of 公开招聘 names no information application' },
+  { s: '受理户籍信息变更申请12件。', fire: false, said: [], why: '信息 of 信息变更' },
+  { s: '收到依申请公开事项3件。', fire: true, said: [['new_received', 3]] },
   // Days and other periods: a duration counts days, a count over another period is not the year's.
   { s: '收到政府信息公开申请1件，在20个工作日内予以答复。', fire: false, said: [['new_received', 1]], why: '20个工作日 is the time limit, not 20 answered' },
   { s: '收到政府信息公开申请1件，于5个工作日内办结。', fire: false, said: [['new_received', 1]] },

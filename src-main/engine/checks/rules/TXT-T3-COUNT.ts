@@ -34,8 +34,11 @@ const mentionsApplication = (c: Clause): boolean => {
  */
 const BETWEEN = /^(?:\s|申请|件数|数量|总数|数|共计|共|合计|总计|累计|为|是|有|的|了|均|各|达|分别|：|:)*$/
 
-/** A statement that names information (政府信息公开申请, 依申请公开, 公开政府信息) counts information applications. */
-const INFO = /信息|依申请|公开/
+/**
+ * A statement that names information applications (政府信息公开申请, 依申请公开, 公开政府信息) counts them; 信息 or
+ * 公开 alone do not ('信息变更申请', '公开招聘报名申请').
+ */
+const INFO = /信息公开|依申请公开|公开政府信息|政府信息|公开申请/
 /**
  * Requests a government handles that are not requests for information: a count of them ('便民服务中心受理办事申请
  * 560件', '12345热线工单已办结56件', '办结群众诉求20件', '收到低保申请35件') is no count of table 三.
@@ -55,7 +58,8 @@ const BROADER = /其中[^。；;]{0,16}?(?:信息公开|依申请公开|政府�
  */
 function informationApplications(c: Clause, start: number, end: number): boolean {
   const said = c.text.slice(start, end)
-  if (INFO.test(said)) return true
+  // A negation ends at its subject's 申请: '未收到依申请' + '公开政府信息申请'.
+  if (INFO.test(c.text.slice(start, end + 4))) return true
   if (BROADER.test(c.sentence.text.slice(c.off + end))) return false
   if (OTHER_KIND.test(c.sentence.text.slice(0, c.off + end))) return false
   const kind = KIND_BEFORE.exec(said)
