@@ -18,8 +18,9 @@ import { REPORT_RULES } from './registry.ts'
 // 17: TXT-T3-COUNT reads more of what reports say (收到…各类…申请共计N件, 申请N条, 结转至2026年, 顺延到下年度, 答复N件)
 //     and no longer fires when 收到/受理 equals 本年新收 + 上年结转; TXT-T2-COUNT reads an item of a list of documents
 //     (公开规章13件，行政规范性文件60件), and 清理 (reviewing documents) is no longer 废止; the count readers skip a
-//     whole county's or another body's count in a township or department report, and TXT-T3/T4-COUNT counts of
-//     other requests (办事申请, 诉求, 工单) or totals that 其中 narrows to information (sentences).
+//     whole county's or another body's count in a township or department report, counts of other requests (办事申请,
+//     诉求, 工单), totals that 其中 narrows to information, subjects that qualify another noun (应诉培训2次, 整改问题3个),
+//     days (20个工作日内予以答复) and counts over other periods (近三年, 平均每月) (sentences).
 const CHECKS_REVISION = 17
 
 /** Report rules that read the batch settings: run at every check. */
