@@ -71,6 +71,15 @@ describe('TXT-T3-COUNT', () => {
     for (const p of ['001', '002', '003']) expect(onSeed('TXT-T3-COUNT', p).findings).toEqual([])
   })
 
+  it('notes a number it cannot place, but not a count of another kind of request', () => {
+    const other = runRule(rule('TXT-T3-COUNT'), in002('全年办结低保申请35件，受理办事申请120件。'))
+    expect(other.outcome).toBe('PASS')
+    expect(other.note ?? '').not.toMatch(/低保|办事/)
+    const unclear = runRule(rule('TXT-T3-COUNT'), in002('办理依申请公开4件。'))
+    expect(unclear.findings).toEqual([])
+    expect(unclear.note).toContain('“依申请公开4件”未说明是新收、办结还是结转')
+  })
+
   it('fires as an error when seed 002 says 3 applications were received', () => {
     const r = runRule(rule('TXT-T3-COUNT'), in002('本年度共收到政府信息公开申请3件。'))
     expect(r.outcome).toBe('FAIL')

@@ -283,6 +283,8 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         if (boundAnchor.has(a)) continue
         const t = byId.get(a.topic) as TopicSpec
         const near = nums.find((x) => !boundNum.has(x) && Math.abs(x.start - a.end) <= 16 && t.units.includes(x.unit))
+        // A number the topic would not take anyway ('收到人大代表建议3件') is about something else, not unclear.
+        if (near && t.accept && !t.accept(c, Math.min(a.start, near.start), Math.max(a.end, near.end))) continue
         if (near) {
           boundNum.add(near)
           res.unclear.push({ start: clauseAt(c, Math.min(a.start, near.start)), end: clauseEnd(c, Math.max(a.end, near.end)), why: t.unclearWhy ?? '未说明所写件数是哪一项' })

@@ -117,7 +117,7 @@ export const T3_TOPICS: TopicSpec[] = [
   // 办理依申请公开4件: a number with 申请 that does not say whether it was received, answered or carried.
   {
     id: 'mention', mentionOnly: true, unclearWhy: '未说明是新收、办结还是结转',
-    anchors: [new RegExp(`依申请公开|信息公开申请|${APPLY}`)], units: UNITS, rejectClause: APPEALS
+    anchors: [new RegExp(`依申请公开|信息公开申请|${APPLY}`)], units: UNITS, rejectClause: APPEALS, accept: informationApplications
   }
 ]
 
