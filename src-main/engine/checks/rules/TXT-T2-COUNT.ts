@@ -61,7 +61,8 @@ const ITEM = /(?:规章|文件)\s{0,2}\d{1,6}\s{0,2}[件个份]\s{0,2}$/
  * which must name one verb of the format's columns. Anything else before the item: no column.
  */
 function listVerb(before: string, verbs: [Col, RegExp][]): Col | null {
-  const items = before.replace(/[、，,]\s{0,2}$/, '').split(/[、，,]/)
+  // Eight items back at most: the last 240 characters hold them (a longer list reads as no list, never as another).
+  const items = before.slice(-240).replace(/[、，,]\s{0,2}$/, '').split(/[、，,]/)
   for (let k = items.length - 1, n = 0; k >= 0 && n < 8; k--, n++) {
     const item = items[k] as string
     if (!ITEM.test(item)) return null
