@@ -59,7 +59,8 @@ function place(c: SentenceCase, where: 'S1' | 'S1body' | 'S5' | 'S6' | 'preface'
   if (at < 0) throw new Error(`anchor ${anchor} not found`)
   const text = where === 'S6' ? `${base.slice(0, at)}${c.s}\n` : where === 'S1body' ? `${base.slice(0, at)}${c.s}${base.slice(at + 3)}` : `${base.slice(0, at)}\n${c.s}\n\n${base.slice(at)}`
   const year = c.year ?? 2023
-  const ctx = ctxFromText(c.year ? text.replaceAll('2023', String(c.year)) : text, { year })
+  const own = c.body ? text.replace('云阳县平安镇人民政府', c.body) : text
+  const ctx = ctxFromText(c.year ? own.replaceAll('2023', String(c.year)) : own, { year })
   const start = ctx.text.indexOf(c.s.split('\n')[0]!)
   const over = new Map(Object.entries(c.cells ?? {}))
   const cell: ReportCtx['cell'] = (table, row, col) => {

@@ -71,6 +71,15 @@ describe('TXT-T3-COUNT', () => {
     for (const p of ['001', '002', '003']) expect(onSeed('TXT-T3-COUNT', p).findings).toEqual([])
   })
 
+  it('notes a number it cannot place, but not a count of another kind of request', () => {
+    const other = runRule(rule('TXT-T3-COUNT'), in002('全年办结低保申请35件，受理办事申请120件。'))
+    expect(other.outcome).toBe('PASS')
+    expect(other.note ?? '').not.toMatch(/低保|办事/)
+    const unclear = runRule(rule('TXT-T3-COUNT'), in002('办理依申请公开4件。'))
+    expect(unclear.findings).toEqual([])
+    expect(unclear.note).toContain('“依申请公开4件”未说明是新收、办结还是结转')
+  })
+
   it('fires as an error when seed 002 says 3 applications were received', () => {
     const r = runRule(rule('TXT-T3-COUNT'), in002('本年度共收到政府信息公开申请3件。'))
     expect(r.outcome).toBe('FAIL')
@@ -115,17 +124,20 @@ describe('TXT-T3-COUNT', () => {
   })
 
   // pingtan2022 (holdout-full): 全区收到政府信息公开申请75件 against 本年新收 74 and 上年结转 1.
-  it('收到 equal to new plus carried-over stays a finding, but says where the difference may come from', () => {
+  it('收到 equal to new plus carried-over is a note, not a finding; 新收 equal to it, or another number, fires', () => {
     const base = readFileSync(join(FIXTURES, 'planted', 'pair-ok', '平安镇-2023.txt'), 'utf8')
     const t = base.replace('2023年收到政府信息公开申请1件', '2023年收到政府信息公开申请2件')
     expect(t).not.toBe(base)
-    const f = runRule(rule('TXT-T3-COUNT'), t).findings
-    expect(f).toHaveLength(1)
-    expect(f[0]!.message).toContain('可能把上年结转的申请也算作本年收到')
-    expect(f[0]!.evidence.some((e) => e.kind === 'cell' && e.row === 'carried_over')).toBe(true)
-    // a number that is not that sum gets no such hint
+    const r = runRule(rule('TXT-T3-COUNT'), t)
+    expect(r.findings).toEqual([])
+    expect(r.note).toContain('含上年结转（本年新收1+上年结转1）')
+    // 新收 is the row's own word: it excludes the carry-over
+    const fresh = runRule(rule('TXT-T3-COUNT'), base.replace('2023年收到政府信息公开申请1件', '2023年新收政府信息公开申请2件')).findings
+    expect(fresh.map((f) => f.loc)).toEqual(['T3.new_received'])
+    // a number that is not that sum fires, with the sentence and the cell as evidence
     const other = runRule(rule('TXT-T3-COUNT'), base.replace('2023年收到政府信息公开申请1件', '2023年收到政府信息公开申请5件')).findings
-    expect(other[0]!.message).not.toContain('上年结转')
+    expect(other).toHaveLength(1)
+    expect(other[0]!.evidence.map((e) => e.kind)).toEqual(['text', 'cell'])
   })
 
   it('is UNVERIFIABLE without a finding, not FAIL, when the table cell is blank (seed 004 row 四)', () => {

@@ -15,7 +15,13 @@ import { REPORT_RULES } from './registry.ts'
 //     asking for the title, not an error for a missing part; TBL-PRESENT: a 表二/表三 row printed in its section but not read
 //     is a parse finding, not a missing row; a heading with the right ordinal in a missing part's place is quoted (findtrust2).
 // 16: DOC-YEAR-CONSISTENT: a report name running on to 通知/意见/方案/办法/函 is a cited document (holdout4).
-const CHECKS_REVISION = 16
+// 17: TXT-T3-COUNT reads more of what reports say (收到…各类…申请共计N件, 申请N条, 结转至2026年, 顺延到下年度, 答复N件)
+//     and no longer fires when 收到/受理 equals 本年新收 + 上年结转; TXT-T2-COUNT reads an item of a list of documents
+//     (公开规章13件，行政规范性文件60件), and 清理 (reviewing documents) is no longer 废止; the count readers skip a
+//     whole county's or another body's count in a township or department report, counts of other requests (办事申请,
+//     诉求, 工单), totals that 其中 narrows to information, subjects that qualify another noun (应诉培训2次, 整改问题3个),
+//     days (20个工作日内予以答复) and counts over other periods (近三年, 平均每月) (sentences).
+const CHECKS_REVISION = 17
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

@@ -59,6 +59,18 @@ export const CASES: SentenceCase[] = [
     fire: false, said: [], why: 'holdout shuyang2025: appeal cases of every kind (相关案件), not the information-disclosure ones of 表四'
   },
   // Traps of the kinds the held-out reports show, worded as reports word them.
+  { s: '组织行政诉讼应诉培训2次。', fire: false, said: [], why: '诉讼 qualifies a training: 2 counts trainings' },
+  { s: '参加行政复议工作会议3次。', fire: false, said: [], why: 'meetings' },
+  { s: '组织学习《行政复议法》2次。', fire: false, said: [], why: 'a law studied' },
+  { s: '全年开展行政复议、行政诉讼相关业务培训2次，参训人员30人次。', fire: false, said: [], why: 'trainings on both' },
+  { s: '2023年共收到行政复议决定书1件。', fire: false, said: [], why: 'a decision received, not an appeal counted' },
+  { s: '全年收到行政复议申请2件，均为非政府信息公开类。', fire: false, said: [], why: 'the sentence says they are not about information' },
+  { s: '开展3次行政诉讼应诉培训。', fire: false, said: [], why: 'the number counts trainings, the last noun of its phrase' },
+  { s: '组织2次行政复议专题学习。', fire: false, said: [], why: 'study sessions' },
+  { s: '全年共有1起行政复议，目前已审结。', fire: true, said: [['review', 1]], why: 'the appeal ends its phrase' },
+  { s: '行政诉讼数为0件，行政复议案件共计1件。', fire: true, said: [['lit', 0], ['review', 1]], why: 'counting words between the subject and its number' },
+  { s: '2023年全镇共办理行政复议案件3件，其中涉及政府信息公开1件。', fire: false, said: [], why: 'all appeals of the township; 其中 narrows to information' },
+  { s: '2023年，因政府信息公开申请行政复议3件，其中涉及依申请公开2件。', fire: true, said: [['review', 3]], why: 'the total is already of information appeals' },
   { s: '截至2023年底，我镇累计发生政府信息公开行政复议3件。', fire: false, said: [], why: 'a cumulative figure over several years (截至…累计)' },
   { s: '全年办理行政复议、行政诉讼案件共计15件，均不涉及政府信息公开。', fire: false, said: [], why: 'appeals of other kinds, negated for disclosure' },
   { s: '本年度行政复议、行政诉讼0件。', fire: false, said: [['review', 0], ['lit', 0]], why: 'a total of 0 over the list is 0 for each' },

@@ -8,6 +8,8 @@ export interface SentenceCase {
   cells?: Record<string, number>
   /** Year of the report the sentence comes from: the base report (2023) is moved to it. */
   year?: number
+  /** Body the report is of (replaces the base report's 云阳县平安镇人民政府): a government's own counts. */
+  body?: string
   /** Where it comes from or what trap it is. */
   why?: string
 }

@@ -154,10 +154,18 @@ export const STAT_PERIOD =
  */
 export function otherYear(ctx: ReportCtx, start: number, end: number): string | null {
   const c = clauseAround(ctx.report.norm, start, end, true)
-  const before = ctx.report.norm.slice(c.start, end).replace(/上一?年度?结转/g, '')
+  // 结转至2026年 in a 2025 report names the year the applications move to, not the year the count is about.
+  const next = ctx.year === undefined ? null : String(ctx.year + 1)
+  const before = ctx.report.norm
+    .slice(c.start, end)
+    .replace(/上一?年度?结转/g, '')
+    .replace(/结转(?:至|到)\s*((?:19|20)\d{2})\s*年度?/g, (t, y: string) => (y === next ? '' : t))
   for (const m of before.matchAll(/((?:19|20)\d{2})\s*年/g)) if (ctx.year !== undefined && Number(m[1]) !== ctx.year) return `提到${m[1]}年`
   const cmp = /去年|上一?年度?|同比|较上年|环比/.exec(before)
   if (cmp) return `与“${cmp[0]}”比较`
+  // '近三年共收到申请10件', '平均每月收到2件', '上半年收到1件': a count over another period than the year.
+  const period = /近[一两二三四五六七八九十\d]{1,2}年|历年|多年来|平均|每月|每年|月均|年均|日均|上半年|下半年|[一二三四1-4]季度/.exec(before)
+  if (period) return `是“${period[0]}”的数字，不是全年的`
   let s = c.start
   while (s > 0 && !/[。！？!?\n]/.test(ctx.report.norm[s - 1] as string)) s--
   // '截至2023年底，累计受理申请15件': a running total up to a date may hold earlier years ('全年累计' does not).

@@ -7,132 +7,13 @@
 // never read as narrative. Every scan here is linear: literal anchors, bounded gaps, a number scanner.
 import type { ReportCtx } from '../types.ts'
 import { numberTokens, type NumToken } from './cnnum.ts'
-import { narrativeRanges, otherYear } from './narrative.ts'
-import { clauseAt, clauseEnd, clauses, splitSentences, type Clause, type Sentence } from './split.ts'
+import { sentences } from './narrativeSentences.ts'
+import { otherYear } from './narrative.ts'
+import { otherBody } from './scope.ts'
+import { clauseAt, clauseEnd, clauses, type Clause } from './split.ts'
 
-export { clauseAt, clauseEnd, clauses, type Clause, type Sentence }
-
-/** A line that ends a paragraph: closing punctuation (a colon introduces what follows on its own line). */
-const PARA_END = /[。；;！？!?：:]\s*$/
-/** A heading or list item opens a new paragraph. */
-const HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))/
-
-/** Table rows written as text: cells separated by tabs or pipes. */
-function tableLike(line: string): boolean {
-  if (line.includes('\t')) return true
-  let pipes = 0
-  for (let i = 0; i < line.length && pipes < 2; i++) if (line[i] === '|') pipes++
-  return pipes >= 2
-}
-
-/** A short line without any punctuation: a header cell or a label (未经复议直接起诉, 总计). */
-function labelLike(line: string): boolean {
-  const t = line.trim()
-  return t.length > 0 && t.length <= 16 && !/[。，,；;：:！？!?]/.test(t)
-}
-
-const CACHE = new WeakMap<object, Sentence[]>()
-
-/** A Chinese character (CJK unified ideographs): a line break between two of them cuts a word. */
-const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff
-
-/**
- * The sentences of a paragraph's lines (consecutive in the text, one line break apart). A break between two
- * Chinese characters is where a PDF or a converted page wrapped a word ('行政复' / '议'): it is taken out and
- * the characters keep their report offsets; any other break reads as a space (same length, no map).
- */
-function joinLines(start: number, parts: string[], out: Sentence[]): void {
-  const text = parts.join('\n')
-  let cut = false
-  for (let i = text.indexOf('\n'); i >= 0 && !cut; i = text.indexOf('\n', i + 1)) {
-    cut = i > 0 && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))
-  }
-  if (!cut) {
-    splitSentences(start, text.replace(/\n/g, ' '), out)
-    return
-  }
-  const chars: string[] = []
-  const at: number[] = []
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string
-    if (ch === '\n') {
-      if (i > 0 && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))) continue
-      chars.push(' ')
-    } else chars.push(ch)
-    at.push(start + i)
-  }
-  splitSentences(start, chars.join(''), out, at)
-}
-
-/**
- * Sentences of the narrative (outside the table spans), with the lines of a wrapped paragraph joined.
- * Table-like lines and runs of two or more label-like lines (cells of a table the reader did not
- * recognise) are left out.
- */
-export function sentences(ctx: ReportCtx): Sentence[] {
-  const hit = CACHE.get(ctx.report)
-  if (hit) return hit
-  const norm = ctx.report.norm
-  const out: Sentence[] = []
-  const titles = ctx.report.sections.flatMap((x) => (x.found && x.titleSpan ? [x.titleSpan] : []))
-  for (const r of narrativeRanges(ctx)) {
-    // Lines of the range.
-    const lines: { start: number; end: number; text: string }[] = []
-    for (let i = r.start; i < r.end; ) {
-      let j = norm.indexOf('\n', i)
-      if (j < 0 || j > r.end) j = r.end
-      lines.push({ start: i, end: j, text: norm.slice(i, j) })
-      i = j + 1
-    }
-    // A section heading (六、其他需要报告的事项) is short and unpunctuated like a cell, but it is a heading:
-    // never a cell, never joined to the line after it.
-    const heading = lines.map((l) => titles.some((t) => t.start < l.end && t.end > l.start))
-    const skip = lines.map((l) => tableLike(l.text))
-    lines.forEach((l, k) => {
-      if (heading[k] || !labelLike(l.text)) return
-      const near = (x: number): boolean => {
-        const n = lines[x]
-        return !!n && !heading[x] && (skip[x] || labelLike(n.text))
-      }
-      if (near(k - 1) || near(k + 1)) skip[k] = true
-    })
-    // Paragraphs: consecutive kept lines, joined while a line does not end a paragraph.
-    let para: { start: number; parts: string[]; end: number } | null = null
-    const flush = (): void => {
-      if (para) joinLines(para.start, para.parts, out)
-      para = null
-    }
-    lines.forEach((l, k) => {
-      if (skip[k] || !l.text.trim()) {
-        flush()
-        return
-      }
-      if (para && (HEADING.test(l.text) || para.end !== l.start - 1)) flush()
-      if (!para) para = { start: l.start, parts: [], end: l.start - 1 }
-      para.parts.push(l.text)
-      para.end = l.end
-      if (heading[k] || PARA_END.test(l.text)) flush()
-    })
-    flush()
-  }
-  CACHE.set(ctx.report, out)
-  return out
-}
-
-/** The narrative sentences as ranges (for rules that match phrases rather than counts). */
-export function sentenceRanges(ctx: ReportCtx): { start: number; end: number }[] {
-  return sentences(ctx).map((s) => ({ start: s.start, end: s.end }))
-}
-
-/**
- * Narrative sentences inside [from, to), each with `joined`: its text with the line breaks of a wrapped
- * paragraph taken out, so that a phrase a PDF wrapped (未收取信息处 + 理费) still reads as one word.
- */
-export function sentencesIn(ctx: ReportCtx, from: number, to: number): (Sentence & { joined: string })[] {
-  return sentences(ctx)
-    .filter((s) => s.start >= from && s.end <= to)
-    .map((s) => ({ ...s, joined: ctx.report.norm.slice(s.start, s.end).replace(/[\r\n]/g, '') }))
-}
+export { clauseAt, clauseEnd, clauses, type Clause, type Sentence } from './split.ts'
+export { sentenceRanges, sentences, sentencesIn } from './narrativeSentences.ts'
 
 /** Words that qualify a count as one outcome of an appeal, not the number of appeals. */
 export const OUTCOME = /纠错|纠正|败诉|胜诉|撤销|驳回|确认违法|维持|责令|审结|结果|改变|被改|赔偿/
@@ -152,8 +33,9 @@ export interface TopicSpec {
   /** Topic the statement is about, when several specs state the same count (default: id); a function
    *  decides from the words before the number (null: no statement). */
   as?: string | ((clause: Clause, at: number) => string | null)
-  /** Extra condition on a bound anchor (e.g. a verb without its object needs 申请 earlier in the sentence). */
-  accept?: (clause: Clause, anchorStart: number) => boolean
+  /** Extra condition on a bound anchor (e.g. a verb without its object needs 申请 earlier in the sentence);
+   *  start and end (in the clause) span the anchor and its number. */
+  accept?: (clause: Clause, start: number, end: number) => boolean
   /** Phrases naming the subject (and verb) of a count; bounded repetition only. */
   anchors: RegExp[]
   /** Counting words of this topic. */
@@ -162,8 +44,14 @@ export interface TopicSpec {
   gap?: number
   /** Words that must not stand between the anchor and its number (they make it a part, not the total). */
   partWords?: RegExp
+  /** What alone may stand between the anchor and a number after it (the whole gap must match): other words
+   *  make the subject a modifier of something else ('行政复议工作会议3次', '上年结转的整改问题3个'). */
+  between?: RegExp
   /** The number may stand before the anchor (with at most this gap). */
   before?: number
+  /** For a number before the anchor: what may follow the anchor. The number counts the last noun of its phrase,
+   *  so the anchor must end it ('1起行政复议，' but not '3次行政诉讼应诉培训'). */
+  follows?: RegExp
   /** A negation of this subject means zero. */
   zeroable?: boolean
   /** A mention of the subject that states no count by itself: a number next to it is only noted. */
@@ -232,6 +120,9 @@ function anchorsIn(c: Clause, topics: TopicSpec[]): Anchor[] {
 /** Clauses longer than this are not sentences of a report (garbled or hostile text): not read. */
 const MAX_CLAUSE = 400
 
+/** '20个工作日内予以答复', '3个月': the number counts days or months, never applications or appeals. */
+const DURATION = /^\s{0,2}(?:工作日|自然日|日内|天|小时|月|星期|周)/
+
 /** '行政复议、行政诉讼均为0' (no counting word after the 0). */
 const ZERO_AFTER = /^[^，。；\d]{0,6}?(?:均|都|各)?(?:为|是)\s*(?:0|零)(?![\d.件])/
 
@@ -251,15 +142,15 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
       if (c.text.length > MAX_CLAUSE) continue
       const anchors = anchorsIn(c, topics)
       if (!anchors.length) continue
-      const nums = numberTokens(c.text, units)
+      const nums = numberTokens(c.text, units).filter((n) => !DURATION.test(c.text.slice(n.end, n.end + 4)))
       const boundNum = new Set<NumToken>()
       const boundAnchor = new Set<Anchor>()
       const push = (topic: string, value: number, s: number, e: number, said: string, zero?: boolean): void => {
         const start = clauseAt(c, s)
         const end = clauseEnd(c, e)
-        const why = otherYear(ctx, start, end)
+        const why = otherYear(ctx, start, end) ?? otherBody(ctx, sen, c.off + e)
         const spec = byId.get(topic) as TopicSpec
-        if (spec.accept && !spec.accept(c, s)) return
+        if (spec.accept && !spec.accept(c, s, e)) return
         const as = typeof spec.as === 'function' ? spec.as(c, s) : (spec.as ?? topic)
         if (as === null) return
         if (why) res.otherYears.push({ start, end, why })
@@ -275,6 +166,12 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         if (gap.length > (t.gap ?? 12)) continue
         if (anchors.some((o) => o !== a && o.start >= a.end && o.start < n.start)) continue
         if (t.partWords?.test(gap)) continue
+        if (t.between && !t.between.test(gap)) {
+          // The subject qualifies another noun, and the number counts that noun: no count of the subject.
+          boundAnchor.add(a)
+          boundNum.add(n)
+          continue
+        }
         // '行政复议、行政诉讼均为0件': the number counts each subject of the list before it.
         const list = [a]
         for (let k = anchors.indexOf(a) - 1; k >= 0; k--) {
@@ -311,6 +208,11 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         // A bare mention between them ('3件申请均已办结') does not separate a number from its subject.
         if (anchors.some((o) => o !== a && o.start >= n.end && o.end <= a.start && !byId.get(o.topic)?.mentionOnly)) continue
         if (t.partWords?.test(gap)) continue
+        if (t.follows && !t.follows.test(c.text.slice(a.end, a.end + 4))) {
+          boundNum.add(n)
+          boundAnchor.add(a)
+          continue
+        }
         boundNum.add(n)
         boundAnchor.add(a)
         push(a.topic, n.value, n.start, a.end, c.text.slice(a.start, a.end))
@@ -381,6 +283,8 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
         if (boundAnchor.has(a)) continue
         const t = byId.get(a.topic) as TopicSpec
         const near = nums.find((x) => !boundNum.has(x) && Math.abs(x.start - a.end) <= 16 && t.units.includes(x.unit))
+        // A number the topic would not take anyway ('收到人大代表建议3件') is about something else, not unclear.
+        if (near && t.accept && !t.accept(c, Math.min(a.start, near.start), Math.max(a.end, near.end))) continue
         if (near) {
           boundNum.add(near)
           res.unclear.push({ start: clauseAt(c, Math.min(a.start, near.start)), end: clauseEnd(c, Math.max(a.end, near.end)), why: t.unclearWhy ?? '未说明所写件数是哪一项' })

@@ -16,7 +16,10 @@ const COL_NAME: Record<Col, string> = {
   total_published: '对外公开总数量'
 }
 
-const VERB: Record<string, string> = { made: '制发|印发|出台|制定', repealed: '废止|宣布失效|清理', in_force: '现行有效', published: '公开|发布' }
+/** What alone may stand between '现行有效规范性文件' and its count: '目录1份' counts something else. */
+const BETWEEN = /^(?:\s|共计|共|合计|总计|累计|为|是|有|的|了|达|数量|件数|数|：|:)*$/
+
+const VERB: Record<string, string> = { made: '制发|印发|出台|制定', repealed: '废止|宣布失效', in_force: '现行有效', published: '公开|发布' }
 
 /** The counts of the 规范性文件 row as a report words them, per format (2019 has no repeal column). */
 export function t2Topics(format: '2021' | '2019'): TopicSpec[] {
@@ -26,10 +29,17 @@ export function t2Topics(format: '2021' | '2019'): TopicSpec[] {
   if (format === '2021') cols.push(['repealed', VERB.repealed as string], ['in_force', VERB.in_force as string])
   else cols.push(['new_published', VERB.published as string])
   const out: TopicSpec[] = cols.map(([col, verbs]) => ({
-    id: col, anchors: [new RegExp(`(?:${verbs})了?[^，。；;,\\d]{0,8}?${DOC}(?:共计|共|合计)?`)], units: UNIT, gap: 4, zeroable: true
+    id: col, anchors: [new RegExp(`(?:${verbs})了?[^，。；;,\\d]{0,8}?${DOC}(?:共计|共|合计)?`)], units: UNIT, gap: 4, between: BETWEEN, zeroable: true
   }))
   // 制发2件规范性文件: the verb shortly before the number says which column.
   const verbBefore = cols.map(([col, verbs]): [Col, RegExp] => [col, new RegExp(`(?:${verbs})了?(?:共计|共)?\\s{0,2}$`)])
+  // 主动公开规章13件，行政规范性文件60件 / 制发规章0件、规范性文件2件: an item of a list of documents takes the
+  // verb of the list's first item.
+  const verbOfItem = cols.map(([col, verbs]): [Col, RegExp] => [col, new RegExp(`(?:${verbs})`)])
+  out.push({
+    id: 'listed', units: UNIT, gap: 2, anchors: [new RegExp(`(?:^|、)\\s{0,2}${DOC}`)],
+    as: (c, at) => listVerb(c.sentence.text.slice(0, c.off + at), verbOfItem)
+  })
   out.push({
     id: 'before', units: UNIT, gap: -1, before: 6, anchors: [new RegExp(DOC)], unclearWhy: '未说明是制发、废止还是现行有效',
     as: (c, at) => verbBefore.find(([, re]) => re.test(c.text.slice(Math.max(0, at - 8), at)))?.[0] ?? null
@@ -39,6 +49,29 @@ export function t2Topics(format: '2021' | '2019'): TopicSpec[] {
 }
 
 const TOPICS = new Map<string, TopicSpec[]>()
+
+/** Every verb of a 规范性文件 column in either format: an item naming one is not a bare list item. */
+const ANY_VERB = new RegExp(Object.values(VERB).join('|'))
+/** A list item: a kind of document and its count ('市政府其他文件162件', '规章 13 件'). */
+const ITEM = /(?:规章|文件)\s{0,2}\d{1,6}\s{0,2}[件个份]\s{0,2}$/
+
+/**
+ * The column of a list item from the verb of the list's first item ('主动公开规章13件，行政规范性文件60件'):
+ * walking back over items that name a kind of document and its count and nothing else, to the first item,
+ * which must name one verb of the format's columns. Anything else before the item: no column.
+ */
+function listVerb(before: string, verbs: [Col, RegExp][]): Col | null {
+  // Eight items back at most: the last 240 characters hold them (a longer list reads as no list, never as another).
+  const items = before.slice(-240).replace(/[、，,]\s{0,2}$/, '').split(/[、，,]/)
+  for (let k = items.length - 1, n = 0; k >= 0 && n < 8; k--, n++) {
+    const item = items[k] as string
+    if (!ITEM.test(item)) return null
+    if (!ANY_VERB.test(item)) continue
+    const hits = verbs.filter(([, re]) => re.test(item))
+    return hits.length === 1 ? (hits[0] as [Col, RegExp])[0] : null
+  }
+  return null
+}
 
 // 正文所写规范性文件件数应与表二“第二十条第（一）项 行政规范性文件”一行一致。
 const rule: ReportRule = {

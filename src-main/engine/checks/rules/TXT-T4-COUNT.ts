@@ -1,5 +1,5 @@
 import { cellState, quote } from '../lib/narrative.ts'
-import { extract, OUTCOME, type TopicSpec } from '../lib/statements.ts'
+import { extract, OUTCOME, type Clause, type TopicSpec } from '../lib/statements.ts'
 import { cellEvidence, textEvidence, usable } from '../evidence.ts'
 import { fromFindings, type Finding, type ReportRule } from '../types.ts'
 
@@ -10,10 +10,26 @@ const UNITS = '件起宗次例'
 /** An outcome word, or a comparison, between the subject and the number: the number is not the total. */
 const PART = new RegExp(`${OUTCOME.source}|其中|占|同比|较|比上年|增长|下降|减少|增加`)
 
+/**
+ * What may stand between 行政复议/行政诉讼 and its count ('行政诉讼数为0件', '行政复议案件共计2件'): any other word
+ * makes the appeal a modifier of something else ('行政诉讼应诉培训2次', '《行政复议法》2次', '复议决定书1件').
+ */
+const BETWEEN = /^(?:\s|案件|案|申请|事项|数量|件数|总数|数|共计|共|合计|总计|累计|为|是|有|发生|了|的|均|各|达|分别|：|:)*$/
+/** After '1起行政复议' / '1件…的行政诉讼': the end of the phrase (punctuation, a conjunction, a predicate). */
+const FOLLOWS = /^(?:$|[^\u4e00-\u9fff]|[均已尚正目被经未在中和及与等共分各]|情况|案件)/
+/** 办理行政复议案件3件，其中涉及政府信息公开1件: the count is of all appeals, a later 其中 narrows it to information. */
+const BROADER = /其中[^。；;]{0,16}?(?:信息公开|依申请公开)/
+/** 行政复议申请2件，均为非政府信息公开类: the sentence says they are not about information. */
+const NOT_INFO = /非(?:政府)?信息公开|不属于(?:政府)?信息公开|与(?:政府)?信息公开无关/
+const informationAppeals = (c: Clause, start: number, end: number): boolean => {
+  if (NOT_INFO.test(c.sentence.text)) return false
+  return /信息公开|依申请公开/.test(c.sentence.text.slice(0, c.off + end)) || !BROADER.test(c.sentence.text.slice(c.off + end))
+}
+
 /** Review and litigation counts as a report words them. */
 export const T4_TOPICS: TopicSpec[] = [
-  { id: 'review', anchors: [/(?:政府信息公开)?(?:行政)?复议(?!后)(?:案件|申请|案)?/], units: UNITS, gap: 12, before: 16, partWords: PART, zeroable: true },
-  { id: 'lit', anchors: [/(?:行政)?诉讼(?:案件|案)?|(?<![直接后])起诉(?:案件)?/], units: UNITS, gap: 12, before: 16, partWords: PART, zeroable: true },
+  { id: 'review', anchors: [/(?:政府信息公开)?(?:行政)?复议(?!后)(?:案件|申请|案)?/], units: UNITS, gap: 12, before: 16, partWords: PART, between: BETWEEN, follows: FOLLOWS, zeroable: true, accept: informationAppeals },
+  { id: 'lit', anchors: [/(?:行政)?诉讼(?:案件|案)?|(?<![直接后])起诉(?:案件)?/], units: UNITS, gap: 12, before: 16, partWords: PART, between: BETWEEN, follows: FOLLOWS, zeroable: true, accept: informationAppeals },
   // Parts of the litigation total (未经复议直接起诉, 复议后起诉): not the total, and never a count of reviews.
   { id: 'lit_part', anchors: [/(?:未经(?:行政)?复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼)|复议后(?:提起)?(?:行政)?(?:起诉|诉讼)/], units: '' }
 ]
