@@ -112,3 +112,21 @@ export function reportsJson(db: Db, outcomes: FileOutcome[]): { reports: JsonRep
   }
   return { reports }
 }
+
+/**
+ * The open findings by severity over the reports reportsJson would list with findings (the command line's
+ * summary line), counted in SQL: without --json, building the JSON only to count it unpacked every parsed
+ * report and every finding's evidence (about a second per 1,000 reports, after the import and check).
+ */
+export function openFindingCounts(db: Db, outcomes: FileOutcome[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  const version = stmt(db, 'SELECT parsed IS NOT NULL AS has_parsed, status, report_id FROM versions WHERE id = ?')
+  const bySeverity = stmt(db, "SELECT severity, count(*) AS n FROM findings WHERE report_id = ? AND state = 'open' GROUP BY severity")
+  for (const o of outcomes) {
+    if (!o.versionId) continue
+    const v = version.get(o.versionId) as { has_parsed: number; status: string; report_id: number } | undefined
+    if (!v || v.status === 'needs-ocr' || !v.has_parsed) continue
+    for (const r of bySeverity.all(v.report_id) as { severity: string; n: number }[]) counts[r.severity] = (counts[r.severity] ?? 0) + r.n
+  }
+  return counts
+}

@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Db } from '../db/open.ts'
 import { readWorkerPath } from '../workerPaths.ts'
+import { workerEnv } from '../workerEnv.ts'
 import type { CheckJob, CheckReply, CheckWorkerData } from './checkWorker.ts'
 import { checkIsCurrent, checkRuns, runChecks } from './store.ts'
 
@@ -24,7 +25,7 @@ function spawn(): Worker {
   const path = workerPath()
   // The worker starts the check's second thread (peerThread.ts) from its own file.
   const self = path instanceof URL ? path.href : path
-  const w = new Worker(path, { workerData: { self } satisfies CheckWorkerData, resourceLimits: { maxYoungGenerationSizeMb: 12 } })
+  const w = new Worker(path, { env: workerEnv(), workerData: { self } satisfies CheckWorkerData, resourceLimits: { maxYoungGenerationSizeMb: 12 } })
   w.unref()
   w.on('message', (m: CheckReply) => {
     const p = pending.get(m.id)

@@ -6,6 +6,7 @@
 // stored is what the one-thread check stores.
 import Database from 'better-sqlite3'
 import { Worker } from 'node:worker_threads'
+import { workerEnv } from '../workerEnv.ts'
 import type { Db } from '../db/open.ts'
 import PEER_COPY from './rules/XDOC-PEER-COPY.ts'
 import OTHER_NAME from './rules/XDOC-OTHER-NAME.ts'
@@ -74,7 +75,7 @@ function startPeer(script: string | URL, job: PeerJob): { reply: Promise<PeerRep
   let w: Worker | null = null
   const reply = new Promise<PeerReply>((resolve, reject) => {
     // The young generation as small as the check thread's (offThread.ts), for the same reason.
-    w = new Worker(script, { workerData: { peer: job }, resourceLimits: { maxYoungGenerationSizeMb: 12 } })
+    w = new Worker(script, { env: workerEnv(), workerData: { peer: job }, resourceLimits: { maxYoungGenerationSizeMb: 12 } })
     w.once('message', (m: PeerReply | { error: string }) => ('error' in m ? reject(new Error(m.error)) : resolve(m)))
     w.once('error', reject)
     w.once('exit', () => reject(new Error('second check thread ended without a reply')))

@@ -14,6 +14,7 @@ import { readPdfWithOcr } from '../ocr/ocrPdf.ts'
 import { parseReport } from '../parse/index.ts'
 import { ReadError } from './errors.ts'
 import { notAReport } from './notReport.ts'
+import { holdReaderTier } from './jitTier.ts'
 import { ReaderPool, type ReadOutput, type ReaderPoolOptions } from './readerPool.ts'
 import { storeVersion, storedFileId } from './store.ts'
 import { latestVersionOfFile } from '../db/versionsRepo.ts'
@@ -157,6 +158,8 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
     opts.ocr === false ? null : (opts.ocrCache ?? (db.name && db.name !== ':memory:' ? new OcrCache(join(dirname(db.name), 'ocr-cache')) : null))
   // Two reader workers on two cores: the next file is read and parsed while this one is stored.
   const width = Math.max(1, Math.min(2, availableParallelism()))
+  // Before the workers start: their isolates compile under the cap (jitTier.ts).
+  const releaseTier = holdReaderTier()
   const pools = Array.from({ length: width }, () => new ReaderPool(opts.limits))
   try {
     const result = await importFiles()
@@ -164,6 +167,7 @@ async function importOnce(db: Db, root: string, opts: ImportOptions): Promise<Im
     return result
   } finally {
     await Promise.all(pools.map((p) => p.close()))
+    releaseTier()
   }
 
   function prepare(f: WalkEntry, slot: number): Prepared {

@@ -1,14 +1,13 @@
 // Runs readDocument + parseReport in a worker thread with a per-file time limit and a heap limit.
 // On a timeout or a crash the worker is replaced and the file gets a clear error.
 import type { CheckPrep } from '../checks/prep.ts'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ParsedReport, ReadResult } from '../model.ts'
 import { ReadError } from './errors.ts'
 import { unpackJson } from '../db/packed.ts'
 import type { Packed, ReadJob, ReadReply } from './readWorker.ts'
 import { readWorkerPath } from '../workerPaths.ts'
+import { workerEnv } from '../workerEnv.ts'
 
 export interface ReadOutput {
   read: ReadResult
@@ -43,18 +42,6 @@ export interface ReaderPoolOptions {
   timeoutMs?: number
   /** Heap limit of the worker in MB. */
   maxHeapMb?: number
-}
-
-/**
- * The worker's environment: the process's, with Node's compile cache on unless the user set or disabled
- * it. Each worker loads and compiles the whole reader and rule code (about half a second of CPU, more
- * than reading a hundred reports); from the cache the second and later workers, and every later
- * import, start in half the time. The cache is Node's own (keyed by Node version and source hash).
- */
-function workerEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env }
-  if (!env.NODE_COMPILE_CACHE && !env.NODE_DISABLE_COMPILE_CACHE) env.NODE_COMPILE_CACHE = join(tmpdir(), 'node-compile-cache')
-  return env
 }
 
 interface Job {
