@@ -16,8 +16,12 @@ const DEFAULT = '--turbofan'
 
 let holders = 0
 
-/** Tiering chosen on the command line (node --max-opt=…, --jitless…) is the user's: left alone. */
-const userTiering = /--(?:no-)?(?:turbofan|maglev|jitless|max-opt)\b/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)
+/**
+ * Tiering chosen on the command line (node --max-opt=…, --jitless…) is the user's: left alone. Inside
+ * Electron too: a V8 whose flags are frozen aborts the process (Check failed: !IsFrozen()) instead of
+ * throwing, and no Electron binary could be run here to show that its flags stay writable.
+ */
+const userTiering = process.versions.electron !== undefined || /--(?:no-)?(?:turbofan|maglev|jitless|max-opt)\b/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)
 
 function set(flag: string): void {
   // Node, and Electron since 29 (--no-freeze-flags-after-init), keep V8's flags writable after start-up.
