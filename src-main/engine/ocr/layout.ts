@@ -164,7 +164,8 @@ const FULLWIDTH_DIGIT = /[０-９]/g
  */
 export function digitsOf(text: string): { digits: string; mapped: boolean } | null {
   const s = text.replace(/\s+/g, '').replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-  if (s === '' || s.length > 9) return null
+  // a long amount with its decimals ('75394432.52' 元) is a number too
+  if (s === '' || (s.length > 9 && !/^[\d,]{1,12}\.\d{1,4}$/.test(s))) return null
   let out = ''
   let mapped = false
   for (const ch of s) {
