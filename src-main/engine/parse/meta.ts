@@ -21,7 +21,6 @@ const REGION_END = /^(?![全本我])\S{1,20}[区县市旗州盟]$/
 const GOV_UNIT = /^[^市区县旗州盟]{1,10}(?:街道|镇|乡)$/
 /** A department's name: its key is the whole name (its last place name would be its government's key). */
 const DEPARTMENT_END = /(办公厅|办公室|局|委员会|(?<!党)委|管委会|公署)$/
-
 /**
  * A name standing alone above or below the title, or as the 落款, that is the report's body: a township, street
  * or government, a region, or a department of a county or city ('…交通与建设局', '…人民政府办公厅'). A township's
