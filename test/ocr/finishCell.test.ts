@@ -14,6 +14,12 @@ describe('finishCell', () => {
     expect(amount!.conf).toBeLessThan(MIN_CONF)
     expect(finishCell(cell('07', 96), true, true)!.conf).toBeLessThan(MIN_CONF)
   })
+  it('an amount whose point the ink shows standing alone in its gap needs only the digits\' confidence', () => {
+    expect(finishCell(cell('75394432.52', 92), true, true, true)).toEqual({ text: '75394432.52', conf: 92 })
+    expect(finishCell(cell('75394432.52', 70), true, true, true)!.conf).toBeLessThan(MIN_CONF)
+    // no point seen: a thousands comma or a 1.0 for 10 is no amount's point
+    expect(finishCell(cell('1.0', 92), true, true, false)!.conf).toBeLessThan(MIN_CONF)
+  })
   it('a clean number and an amount read with full confidence keep their confidence', () => {
     expect(finishCell(cell('153', 93), true, true)).toEqual({ text: '153', conf: 93 })
     expect(finishCell(cell('75394432.52', 96), true, true)).toEqual({ text: '75394432.52', conf: 96 })

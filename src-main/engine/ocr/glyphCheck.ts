@@ -60,6 +60,12 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
     v.c.conf = Math.min(v.c.conf ?? 100, DOUBT_CONF)
     v.conf = Math.min(v.conf, DOUBT_CONF)
   }
+  // an amount's decimal point where the ink shows one (pointCheck.ts); an amount's cell may span the table
+  const boxesOf = new Map(values.map((v) => [v.c, v.boxes]))
+  for (const c of cells) {
+    const t = wordsText(c.words)
+    if (/^\d+\.\d+$/.test(t)) c.pointSeen = pointSeen(g, boxesOf.get(c) ?? glyphBoxes(g, inner(c.rect), thr, 0.4 * em), t, thr)
+  }
   const matcher = new DigitMatcher()
   for (const v of values) {
     if (v.mapped || v.conf < SURE_CONF || v.boxes.length !== v.digits.length) continue
@@ -83,7 +89,6 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
       seen.every((m) => !!m && m.score >= VERIFY_MATCH && m.score - m.runnerUp >= VERIFY_MARGIN)
     ) {
       v.c.glyphs = seen.map((m) => (m as DigitMatch).digit).join('')
-      v.c.pointSeen = pointSeen(g, v.boxes, wordsText(v.c.words), thr)
       v.c.glyphBox = {
         x0: Math.min(...v.boxes.map((b) => b.x0)),
         y0: Math.min(...v.boxes.map((b) => b.y0)),

@@ -190,10 +190,10 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
     const numeric = isNumericLine(cells)
     const out: { text: string; box: Box; conf: number }[] = []
     for (const c of cells) {
-      const done = finishCell(c, numeric, cells.length > 1)
+      const src = source.get(c)
+      const done = finishCell(c, numeric, cells.length > 1, src?.pointSeen)
       if (!done) continue
       const { text, conf } = done
-      const src = source.get(c)
       // an unsure number keeps its other readings and glyph count, for the table identities (cellAlts.ts)
       const unsure = src && (conf < MIN_CONF || (src.valueRow && !/^\d+$/.test(text)))
       const alts = unsure ? cellAlternatives(src, text) : []
@@ -212,8 +212,8 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
  * A cell's final text and confidence: a number checked (look-alikes, stray marks, separators), anything else
  * a label or heading whose unsure characters the form's wording fixes; null for a mark to drop.
  */
-export function finishCell(c: OcrCell, numericLine: boolean, inRow: boolean): { text: string; conf: number } | null {
-  const checked = checkNumberCell(c.text, cellConf(c), numericLine, MIN_CONF)
+export function finishCell(c: OcrCell, numericLine: boolean, inRow: boolean, pointSeen = false): { text: string; conf: number } | null {
+  const checked = checkNumberCell(c.text, cellConf(c), numericLine, MIN_CONF, pointSeen)
   if (checked.drop) return null
   if (checked.text !== c.text || (!inRow && c.text.length > 40)) return { text: checked.text, conf: checked.conf }
   const fixed = repairLabel(c.text, c.confs)
