@@ -15,7 +15,9 @@ import { REPORT_RULES } from './registry.ts'
 //     asking for the title, not an error for a missing part; TBL-PRESENT: a 表二/表三 row printed in its section but not read
 //     is a parse finding, not a missing row; a heading with the right ordinal in a missing part's place is quoted (findtrust2).
 // 16: DOC-YEAR-CONSISTENT: a report name running on to 通知/意见/方案/办法/函 is a cited document (holdout4).
-const CHECKS_REVISION = 16
+// 17: on scans a 落款 date years from the report's is a reading doubt; a department or region standing apart from
+//     the title or as the 落款 is the body (DOC-WRONG-ENTITY, DOC-DEADLINE, DOC-YEAR-CONSISTENT) (ocr99).
+const CHECKS_REVISION = 17
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)
