@@ -31,6 +31,8 @@ export interface ScanSpec {
   seal: boolean
   traditional: boolean
   quality: number
+  /** Bottom share of the page holding a page footer (第 n 页 共 N 页), left out when placing the seal. */
+  footer?: number
 }
 
 export const REAL_SCANS: ScanSpec[] = [
@@ -43,12 +45,17 @@ export const REAL_SCANS: ScanSpec[] = [
 const SERIF = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'
 const SERIF_BOLD = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc'
 
-/** Make every scan of `specs` in `outDir` from the real PDFs in `realDir` (expected records from `expectedDir`). */
-export async function makeRealScans(realDir: string, expectedDir: string, outDir: string, specs = REAL_SCANS): Promise<string[]> {
+/** The fonts the traditional runs and the seal are drawn with. */
+export function registerScanFonts(): void {
   const { GlobalFonts } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas')
   if (!existsSync(SERIF)) throw new Error(`${SERIF} missing (apt-get install fonts-noto-cjk): the traditional and seal scans draw with it`)
   GlobalFonts.registerFromPath(SERIF, 'ScanSerif')
   if (existsSync(SERIF_BOLD)) GlobalFonts.registerFromPath(SERIF_BOLD, 'ScanSerifBold')
+}
+
+/** Make every scan of `specs` in `outDir` from the real PDFs in `realDir` (expected records from `expectedDir`). */
+export async function makeRealScans(realDir: string, expectedDir: string, outDir: string, specs = REAL_SCANS): Promise<string[]> {
+  registerScanFonts()
   mkdirSync(outDir, { recursive: true })
   const made: string[] = []
   for (const s of specs) {
@@ -61,7 +68,8 @@ export async function makeRealScans(realDir: string, expectedDir: string, outDir
   return made
 }
 
-async function scanPdf(buf: Uint8Array, s: ScanSpec): Promise<Uint8Array> {
+/** One PDF rasterised as a desk scanner sends it (dpi, rotation, paper noise, seal, JPEG), as an image-only PDF. */
+export async function scanPdf(buf: Uint8Array, s: ScanSpec): Promise<Uint8Array> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas')
   const task = pdfjs.getDocument({ data: buf, ...pdfjsAssetOptions(), isOffscreenCanvasSupported: false, useSystemFonts: false, verbosity: 0 })
@@ -97,7 +105,7 @@ async function scanPdf(buf: Uint8Array, s: ScanSpec): Promise<Uint8Array> {
         drawRun(ctx, toTra(it.str), x, y, width, size)
       }
     }
-    if (s.seal && p === doc.numPages) drawSeal(ctx, w, lastInkRow(ctx, w, h), s.dpi)
+    if (s.seal && p === doc.numPages) drawSeal(ctx, w, lastInkRow(ctx, w, Math.round(h * (1 - (s.footer ?? 0)))), s.dpi)
     const out: Canvas = createCanvas(w, h)
     const octx = out.getContext('2d')
     octx.fillStyle = '#ffffff'

@@ -339,3 +339,27 @@ describe('an office line is not the body of a township report', () => {
     expect(r.body?.name ?? '').not.toContain('办公室')
   })
 })
+
+describe('a department or a region named apart from the title (scans of county departments)', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+  const unsigned = body.trimEnd().replace(/[^\n]*\n[^\n]*$/, '')
+  it('a department on the line above the year and report name is the body', () => {
+    const r = parse('平潭综合实验区交通与建设局\n2020年政府信息公开工作年度报告\n' + body)
+    expect(r.body?.name).toBe('平潭综合实验区交通与建设局')
+    expect(r.year).toBe(2020)
+    const t = parse('上海市人民政府辦公廳\n2025 年政府信息公開工作年度報告\n' + body)
+    expect(t.body?.name).toBe('上海市人民政府办公厅')
+  })
+  it('a region after the year (its 政府 read with 政府信息公开), not 全区', () => {
+    expect(parse('2019年平潭综合实验区政府信息公开工作年度报告\n' + body).body?.name).toBe('平潭综合实验区')
+    expect(parse('2019年全区政府信息公开工作年度报告\n' + unsigned + '\n').body).toBeUndefined()
+  })
+  it('a department as the 落款 when the title names none; a township office still does not count', () => {
+    const r = parse('2023年政府信息公开工作年度报告\n' + unsigned + '\n沭阳县发展和改革局\n2024年1月20日\n')
+    expect(r.body?.name).toBe('沭阳县发展和改革局')
+    expect(r.signBody?.name).toBe('沭阳县发展和改革局')
+    const o = parse('2023年政府信息公开工作年度报告\n' + unsigned + '\n某某镇人民政府办公室\n2024年1月20日\n')
+    expect(o.signBody).toBeUndefined()
+  })
+})

@@ -21,7 +21,9 @@ import { REPORT_RULES } from './registry.ts'
 //     whole county's or another body's count in a township or department report, counts of other requests (办事申请,
 //     诉求, 工单), totals that 其中 narrows to information, subjects that qualify another noun (应诉培训2次, 整改问题3个),
 //     days (20个工作日内予以答复) and counts over other periods (近三年, 平均每月) (sentences).
-const CHECKS_REVISION = 17
+// 18: on scans a 落款 date years from the report's is a reading doubt; a department or region standing apart from
+//     the title or as the 落款 is the body (DOC-WRONG-ENTITY, DOC-DEADLINE, DOC-YEAR-CONSISTENT) (ocr99).
+const CHECKS_REVISION = 18
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

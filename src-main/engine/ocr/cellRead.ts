@@ -32,6 +32,10 @@ export interface TCell {
   inkBox?: Rect
   /** What the glyph shapes read when each glyph clearly looks like one learned digit (looser than `glyphs`). */
   shape?: string
+  /** A minus sign stands before the digits but the reading has none (signCheck.ts): never certain. */
+  signLost?: boolean
+  /** The decimal point the reading has is where the ink shows one (pointCheck.ts). */
+  pointSeen?: boolean
   /** The cell's glyphs read once more as digits only (digitVerify.ts). */
   digitRead?: { text: string; conf: number }
 }

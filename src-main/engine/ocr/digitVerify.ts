@@ -33,7 +33,10 @@ export async function verifyDigits(g: Gray, cells: TCell[], em: number, dpi: num
   await Promise.all(
     cells.map(async (c) => {
       const glyphs = c.glyphs
-      if (!glyphs || !c.glyphBox || contradicted(c, glyphs)) return
+      // the glyph shapes are digits only: a decimal point must be seen on its own (pointCheck.ts), and a comma
+      // rests on the recognizer's own confidence (layout.ts checkNumberCell)
+      const sep = /[.,]/.test(wordsText(c.words))
+      if (!glyphs || !c.glyphBox || c.signLost || (sep && !c.pointSeen) || contradicted(c, glyphs)) return
       const own = digitsOf(wordsText(c.words))
       const ownDigits = own?.digits.replace(/\D/g, '')
       if (own && !own.mapped && ownDigits === glyphs && minWordConf(c.words) >= MIN_CONF) {

@@ -5,6 +5,8 @@ import { type TCell, VALUE_CELL_EM, minWordConf, wordsText } from './cellRead.ts
 import { DigitMatcher, glyphBoxes, type DigitMatch } from './glyphs.ts'
 import type { Gray, Rect } from './image.ts'
 import { digitsOf, DOUBT_CONF } from './layout.ts'
+import { pointSeen } from './pointCheck.ts'
+import { minusBefore } from './signCheck.ts'
 
 /**
  * Glyph checks on the value cells of a page. A number cannot have more glyphs than digits: a digit OCR
@@ -19,13 +21,7 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
   for (const c of cells) {
     const d = digitsOf(wordsText(c.words))
     if (!d || c.rect.x1 - c.rect.x0 > VALUE_CELL_EM * em) continue
-    const inset = 3
-    const boxes = glyphBoxes(
-      g,
-      { x0: c.rect.x0 + inset, y0: c.rect.y0 + inset, x1: c.rect.x1 - inset, y1: c.rect.y1 - inset },
-      thr,
-      0.4 * em,
-    )
+    const boxes = glyphBoxes(g, inner(c.rect), thr, 0.4 * em)
     const digits = d.digits.replace(/\D/g, '')
     values.push({ c, digits, mapped: d.mapped, boxes, conf: Math.min(c.conf ?? 100, minWordConf(c.words)) })
   }
@@ -49,8 +45,26 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
   }
   for (const v of values) {
     if (v.boxes.length === 0 || v.boxes.length >= v.digits.length) continue
+    // a faint stroke may break a digit into pieces each too short to count ('5' of a grey 200 dpi scan):
+    // a little lighter it is whole again (never more glyphs than digits taken from there)
+    const lighter = glyphBoxes(g, inner(v.c.rect), Math.round(thr + (255 - thr) * LIGHTER), 0.4 * em)
+    if (lighter.length > v.boxes.length && lighter.length <= v.digits.length) v.boxes = lighter
+    if (v.boxes.length >= v.digits.length) continue
     const est = v.boxes.reduce((n, b) => n + Math.max(1, Math.round((b.x1 - b.x0) / digitW)), 0)
     if (est !== v.digits.length) v.c.conf = Math.min(v.c.conf ?? 100, DOUBT_CONF)
+  }
+  // a number read without the minus sign that stands before its digits (signCheck.ts)
+  for (const v of values) {
+    if (v.boxes.length === 0 || !minusBefore(g, v.c.rect, v.boxes, thr, em)) continue
+    v.c.signLost = true
+    v.c.conf = Math.min(v.c.conf ?? 100, DOUBT_CONF)
+    v.conf = Math.min(v.conf, DOUBT_CONF)
+  }
+  // an amount's decimal point where the ink shows one (pointCheck.ts); an amount's cell may span the table
+  const boxesOf = new Map(values.map((v) => [v.c, v.boxes]))
+  for (const c of cells) {
+    const t = wordsText(c.words)
+    if (/^\d+\.\d+$/.test(t)) c.pointSeen = pointSeen(g, boxesOf.get(c) ?? glyphBoxes(g, inner(c.rect), thr, 0.4 * em), t, thr)
   }
   const matcher = new DigitMatcher()
   for (const v of values) {
@@ -63,7 +77,7 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
   for (const v of values) noteShape(g, v.c, v.boxes, thr, digitW, matcher)
   for (const c of cells) {
     if (!c.valueRow || digitsOf(wordsText(c.words)) || c.rect.x1 - c.rect.x0 > VALUE_CELL_EM * em) continue
-    const boxes = glyphBoxes(g, { x0: c.rect.x0 + 3, y0: c.rect.y0 + 3, x1: c.rect.x1 - 3, y1: c.rect.y1 - 3 }, thr, 0.4 * em)
+    const boxes = glyphBoxes(g, inner(c.rect), thr, 0.4 * em)
     noteShape(g, c, widths.length >= 3 ? joinPieces(boxes, digitW, em) : boxes, thr, digitW, matcher)
   }
   for (const v of values) {
@@ -90,7 +104,7 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
         (m, i) => clear(m) && m.digit !== v.digits[i] && matcher.count(v.digits[i] as string, v.c) > 0,
       )
       if (wrong) v.c.conf = DOUBT_CONF
-    } else if ((v.c.conf ?? 100) > 0 && seen.every((m, i) => clear(m) && m.digit === v.digits[i])) {
+    } else if (!v.c.signLost && (v.c.conf ?? 100) > 0 && seen.every((m, i) => clear(m) && m.digit === v.digits[i])) {
       // every glyph is the digit read: a look-alike becomes its digit, and the number is no longer in doubt
       v.c.words = v.c.words.map((w) => ({ ...w, text: digitsOf(w.text)?.digits ?? w.text }))
       v.c.conf = MIN_CONF + 5
@@ -111,6 +125,10 @@ function noteShape(g: Gray, c: TCell, boxes: Rect[], thr: number, digitW: number
   const seen = boxes.map((b) => matcher.match(g, b, thr, c))
   if (seen.every((m) => !!m && m.score >= GLYPH_MATCH && m.score - m.runnerUp >= GLYPH_MARGIN)) c.shape = seen.map((m) => (m as DigitMatch).digit).join('')
 }
+/** A cell's inside, clear of what is left of its rules. */
+const inner = (r: Rect): Rect => ({ x0: r.x0 + 3, y0: r.y0 + 3, x1: r.x1 - 3, y1: r.y1 - 3 })
+/** Share of the way from the ink threshold to white at which a digit's faint strokes count as ink. */
+const LIGHTER = 0.3
 /** A glyph wider than this many digit widths may be two digits that touch. */
 const SINGLE_WIDTH = 1.4
 
@@ -130,7 +148,9 @@ function joinPieces(boxes: Rect[], digitW: number, em: number): Rect[] {
   }
   return out
 }
-const PIECE_GAP = 0.12
+// the two arcs of a '0' fallen apart stand its counter apart (0.12 em on a 200 dpi traditional scan); two
+// digits never fit in PIECE_WIDTH, so the gap can be that wide
+const PIECE_GAP = 0.2
 const PIECE_WIDTH = 1.2
 
 /** A confident reading for learning the page's digits. */

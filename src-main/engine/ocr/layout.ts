@@ -164,7 +164,8 @@ const FULLWIDTH_DIGIT = /[０-９]/g
  */
 export function digitsOf(text: string): { digits: string; mapped: boolean } | null {
   const s = text.replace(/\s+/g, '').replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-  if (s === '' || s.length > 9) return null
+  // a long amount with its decimals ('75394432.52' 元) is a number too
+  if (s === '' || (s.length > 9 && !/^[\d,]{1,12}\.\d{1,4}$/.test(s))) return null
   let out = ''
   let mapped = false
   for (const ch of s) {
@@ -194,7 +195,7 @@ export interface CheckedCell {
  * normalised to digits and its confidence lowered; stray punctuation around or inside a number lowers it
  * too. Nothing that is not clearly a number is changed.
  */
-export function checkNumberCell(text: string, conf: number, numericLine: boolean, minConf: number): CheckedCell {
+export function checkNumberCell(text: string, conf: number, numericLine: boolean, minConf: number, pointSeen = false): CheckedCell {
   const s = text.replace(/\s+/g, '').replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
   if (s === '') return { text, conf }
   if (PLACEHOLDER.test(s)) {
@@ -224,14 +225,15 @@ export function checkNumberCell(text: string, conf: number, numericLine: boolean
   out = trimmed
   if (out === '') return { text, conf, drop: numericLine && conf < minConf }
   // a separator inside the digits: a thousands comma is plausible (1,234) but still doubted if OCR was unsure;
-  // a decimal point is only real in amounts (万元), and a stray one turns 10 into 1.0
+  // a decimal point is only real in amounts (万元), and a stray one turns 10 into 1.0: it needs full confidence, or
+  // the ink showing a point standing alone in its gap (pointCheck.ts) and the digits' own confidence
   if (/[.,]/.test(out)) {
     const thousands = /^\d{1,3}(,\d{3})+$/.test(out)
     const decimal = /^\d+\.\d{1,4}$/.test(out)
     if (!thousands && !decimal) {
       out = out.replace(/[.,]/g, '')
       doubt = true
-    } else if (conf < 95) doubt = true
+    } else if (conf < 95 && !(decimal && pointSeen && conf >= minConf)) doubt = true
   }
   if (out.length > 1 && out.startsWith('0') && !out.startsWith('0.')) doubt = true // '07' is not written in a report
   return { text: out, conf: doubt ? Math.min(conf, DOUBT_CONF) : conf }

@@ -190,17 +190,10 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
     const numeric = isNumericLine(cells)
     const out: { text: string; box: Box; conf: number }[] = []
     for (const c of cells) {
-      const checked = checkNumberCell(c.text, cellConf(c), numeric, MIN_CONF)
-      if (checked.drop) continue
-      let text = checked.text
-      let conf = checked.conf
-      if (checked.text === c.text && (cells.length > 1 || c.text.length <= 40)) {
-        // a label or a heading: fix unsure characters from the form's wording, then bracket look-alikes
-        const fixed = repairLabel(c.text, c.confs)
-        text = normalizeText(fixed.text)
-        conf = Math.min(...fixed.confs)
-      }
       const src = source.get(c)
+      const done = finishCell(c, numeric, cells.length > 1, src?.pointSeen)
+      if (!done) continue
+      const { text, conf } = done
       // an unsure number keeps its other readings and glyph count, for the table identities (cellAlts.ts)
       const unsure = src && (conf < MIN_CONF || (src.valueRow && !/^\d+$/.test(text)))
       const alts = unsure ? cellAlternatives(src, text) : []
@@ -213,6 +206,20 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
   for (const wd of words) if (wd.confidence >= 70) readable += (wd.text.match(/[\u4e00-\u9fff\d]/g) ?? []).length
   const confidence = words.length ? words.reduce((s, wd) => s + wd.confidence, 0) / words.length : 0
   return { page, lines, skew, confidence: Math.round(confidence), readable, rereads: redo.length }
+}
+
+/**
+ * A cell's final text and confidence: a number checked (look-alikes, stray marks, separators), anything else
+ * a label or heading whose unsure characters the form's wording fixes; null for a mark to drop.
+ */
+export function finishCell(c: OcrCell, numericLine: boolean, inRow: boolean, pointSeen = false): { text: string; conf: number } | null {
+  const checked = checkNumberCell(c.text, cellConf(c), numericLine, MIN_CONF, pointSeen)
+  if (checked.drop) return null
+  if (checked.text !== c.text || (!inRow && c.text.length > 40)) return { text: checked.text, conf: checked.conf }
+  const fixed = repairLabel(c.text, c.confs)
+  // a number checkNumberCell put in doubt without changing it ('75394432.52' read below 95, '07') stays in doubt
+  const conf = checked.conf < cellConf(c) ? Math.min(checked.conf, ...fixed.confs) : Math.min(...fixed.confs)
+  return { text: normalizeText(fixed.text), conf }
 }
 
 /**

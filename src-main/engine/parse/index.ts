@@ -1,5 +1,5 @@
 // From a read document to the report model: format, sections, tables, body, year, 落款.
-import type { ParseProblem, ParsedReport, ReadResult, SectionHit, TableResult } from '../model.ts'
+import type { ParseProblem, ParsedReport, ReadResult, ReportMeta, SectionHit, TableResult } from '../model.ts'
 import { template, type FormatKey } from '../template.ts'
 import { detectFormat, parsingFormat } from './format.ts'
 import { repairHeadings } from './headingRepair.ts'
@@ -62,7 +62,7 @@ export function parseReport(read: ReadResult): ParsedReport {
   }
   if (problems.length) report.problems = problems
   // a heading found again in a misread line is a reading without confidence, whatever OCR said of its glyphs
-  const doubt = [...ocrDoubt(read), ...repaired.map((s): [number, number] => [s.start, s.end]), ...looseOcrLabels(read, [t2, t3, t4])]
+  const doubt = [...ocrDoubt(read), ...repaired.map((s): [number, number] => [s.start, s.end]), ...looseOcrLabels(read, [t2, t3, t4]), ...farSignDate(meta, scanned)]
   if (doubt.length) report.ocrDoubt = doubt
   Object.assign(report, meta)
   addProblems(report, placementProblems(report, read.lines, fmt))
@@ -74,6 +74,17 @@ function ocrDoubt(read: ReadResult): [number, number][] {
   const out: [number, number][] = []
   for (const l of read.lines) for (const c of l.cells) if (c.conf !== undefined && c.conf < MIN_CONF) out.push([c.start, c.end])
   return out
+}
+
+/**
+ * A 落款 date read from a scan in a year no slip of the pen gives (2074 for a 2023 report: a seal over its
+ * digits) is a misreading until shown otherwise, whatever confidence OCR gave it. A year or two off is left
+ * to the checks: a township's copied or mistyped date is what they are there to find.
+ */
+function farSignDate(meta: ReportMeta, scanned: boolean): [number, number][] {
+  if (!scanned || !meta.signDate || meta.year === undefined) return []
+  const y = Number(meta.signDate.iso.slice(0, 4))
+  return Math.abs(y - (meta.year + 1)) > 2 ? [[meta.signDate.span.start, meta.signDate.span.end]] : []
 }
 
 /**

@@ -15,10 +15,22 @@ const AGENCY_END = /(人民政府|政府|办事处|街道|镇|乡|办公厅|办�
  * street or government: '某某镇党政办公室' there is the office that drafted a township's report, not its body.
  */
 const GOV_END = /(人民政府|政府|办事处|街道|镇|乡)$/
+/** A region named without its 政府 ('平潭综合实验区', '洪泽区'); not '全区' or '本县'. */
+const REGION_END = /^(?![全本我])\S{1,20}[区县市旗州盟]$/
 /** A township unit's name left after a county government's name: 'XX街道', 'XX镇', 'XX乡'. */
 const GOV_UNIT = /^[^市区县旗州盟]{1,10}(?:街道|镇|乡)$/
 /** A department's name: its key is the whole name (its last place name would be its government's key). */
 const DEPARTMENT_END = /(办公厅|办公室|局|委员会|(?<!党)委|管委会|公署)$/
+/**
+ * A name standing alone above or below the title, or as the 落款, that is the report's body: a township, street
+ * or government, a region, or a department of a county or city ('…交通与建设局', '…人民政府办公厅'). A township's
+ * own office ('某某镇党政办公室') or a party office is the office that drafted the report, not its body.
+ */
+function standaloneBody(k: string): boolean {
+  if (GOV_END.test(k)) return true
+  if (DEPARTMENT_END.test(k)) return !/镇|乡|街道|党/.test(k)
+  return REGION_END.test(k)
+}
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
 function cnNumber(s: string): number | null {
@@ -207,9 +219,9 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
     const pk = labelKey(prev.text)
     const rest = folded.slice(jStart, tm.index)
     const yearAbove = /^(?:19|20)\d{2}年度?$/.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
-    const bodyAbove = GOV_END.test(pk) && /^\s*(?:关于\s*)?(?:19|20)\d{2}/.test(folded.slice(jStart))
+    const bodyAbove = standaloneBody(pk) && /^\s*(?:关于\s*)?(?:19|20)\d{2}/.test(folded.slice(jStart))
     // '2024年南关区永吉街道办事处' / '政府信息公开工作年度报告': year and body on the line above.
-    const yearBodyAbove = /^(?:19|20)\d{2}年度?/.test(pk) && GOV_END.test(pk) && !/(?:19|20)\d{2}\s*年/.test(rest)
+    const yearBodyAbove = /^(?:19|20)\d{2}年度?/.test(pk) && standaloneBody(pk.replace(/^(?:19|20)\d{2}年度?/, '')) && !/(?:19|20)\d{2}\s*年/.test(rest)
     if (pk.length > 30 || (!yearAbove && !bodyAbove && !yearBodyAbove)) break
     startLine--
     jStart = lineStart(startLine)
@@ -245,7 +257,8 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
   let bEnd = nameEnd > 0 ? at(nameEnd - 1) + 1 : bStart
   if (!bodyName) {
     const after = /^((?:19|20)\d{2}\s*年度?)(.+?)政府信息公开/.exec(tf)
-    if (after && AGENCY_END.test(labelKey(after[2] as string))) {
+    // '2019年平潭综合实验区政府信息公开…': a region's 政府 is read as part of 政府信息公开
+    if (after && (AGENCY_END.test(labelKey(after[2] as string)) || REGION_END.test(labelKey(after[2] as string)))) {
       bodyName = labelKey(after[2] as string)
       bStart = at((after[1] as string).length)
       bEnd = at((after[1] as string).length + (after[2] as string).length - 1) + 1
@@ -256,7 +269,7 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
     const below = head[lineOf[endIdx] as number + 1]
     const bk = below ? labelKey(below.text) : ''
     // Not the preface's first line ('根据《…条例》和《上海市政府'): a name quotes no document.
-    if (below && bk.length >= 2 && bk.length <= 30 && GOV_END.test(bk) && !/[。，,；;：:《》“”"]/.test(bk) && !/^(?:根据|依据|按照)/.test(bk)) {
+    if (below && bk.length >= 2 && bk.length <= 30 && standaloneBody(bk) && !/[。，,；;：:《》“”"]/.test(bk) && !/^(?:根据|依据|按照)/.test(bk)) {
       bodyName = bk
       bStart = below.start
       bEnd = below.end
@@ -301,7 +314,7 @@ function readSignature(meta: ReportMeta, lines: Line[], text: string): void {
     if (dm.index === 0) {
       meta.signDate = { iso, span: { start: p.start, end: p.end } }
       const b = tail[i - 1]
-      if (b && GOV_END.test(labelKey(b.text)) && labelKey(b.text).length <= 30) {
+      if (b && standaloneBody(labelKey(b.text)) && labelKey(b.text).length <= 30) {
         meta.signBody = { name: labelKey(b.text), span: { start: b.start, end: b.end } }
       }
     } else {

@@ -8,11 +8,50 @@ import { searchKey } from './search.ts'
 import type { GCell } from './types.ts'
 
 export type ColumnModel =
-  | { kind: 'x'; centers: number[]; gap: number }
+  | { kind: 'x'; centers: number[]; gap: number; drift?: Map<number, Drift> }
   | { kind: 'col'; map: Map<number, number> }
   | { kind: 'none' }
 
 const cx = (b: Box): number => (b[0] + b[2]) / 2
+
+const cy = (b: Box): number => (b[1] + b[3]) / 2
+
+/** How far a page's numbers stand right of the header's columns, at height y: a + b·y. */
+export interface Drift {
+  a: number
+  b: number
+}
+
+/**
+ * A scan's boxes are where the ink is on the page as scanned: on a page scanned askew a column drifts
+ * sideways from top to bottom (0.8° is 6 pt over a page), so numbers low on the page stand off the header's
+ * column positions. Per page, the numbers that stand clearly in a column give the drift as a line in y.
+ */
+function pageDrift(values: Item[], centers: number[], gap: number): Map<number, Drift> {
+  const byPage = new Map<number, { y: number; r: number }[]>()
+  for (const v of values) {
+    if (!v.box || v.page === undefined) continue
+    const x = cx(v.box)
+    const r = x - centers.reduce((best, c) => (Math.abs(c - x) < Math.abs(best - x) ? c : best))
+    if (Math.abs(r) > gap / 2) continue
+    byPage.set(v.page, [...(byPage.get(v.page) ?? []), { y: cy(v.box), r }])
+  }
+  const out = new Map<number, Drift>()
+  for (const [page, pts] of byPage) {
+    if (pts.length < DRIFT_POINTS) continue
+    const my = pts.reduce((s, p) => s + p.y, 0) / pts.length
+    const mr = pts.reduce((s, p) => s + p.r, 0) / pts.length
+    const vy = pts.reduce((s, p) => s + (p.y - my) ** 2, 0)
+    // a slope only where the numbers span some height; never more than a scan's skew could give
+    const b = vy > 0 && Math.sqrt(vy / pts.length) >= 20 ? Math.max(-MAX_SLOPE, Math.min(MAX_SLOPE, pts.reduce((s, p) => s + (p.y - my) * (p.r - mr), 0) / vy)) : 0
+    out.set(page, { a: mr - b * my, b })
+  }
+  return out
+}
+/** Numbers on a page needed to tell its drift. */
+const DRIFT_POINTS = 4
+/** tan 3°: the most a scan is skewed (image.ts estimateSkew looks up to 4°, and undoes it before OCR). */
+const MAX_SLOPE = 0.05
 
 function clusters(xs: number[], tol: number): number[] {
   const sorted = [...xs].sort((a, b) => a - b)
@@ -78,7 +117,7 @@ export function columnModel(rows: RowRead[], header: GCell[], spec: TableSpec): 
     const cs = clusters(values.map((v) => cx(v.box as Box)), 8)
     if (cs.length === n) return { kind: 'x', centers: cs, gap: minGap(cs) }
     const hs = headerPositions(header, spec, (c) => (c.box ? cx(c.box) : undefined)) ?? headerLine(header, spec)
-    if (hs && minGap(hs) > 8) return { kind: 'x', centers: hs, gap: minGap(hs) }
+    if (hs && minGap(hs) > 8) return { kind: 'x', centers: hs, gap: minGap(hs), drift: pageDrift(values, hs, minGap(hs)) }
     return { kind: 'none' }
   }
   if (values.every((v) => v.col !== undefined && !v.glued)) {
@@ -117,7 +156,8 @@ export function placeByModel(items: Item[], model: ColumnModel, n: number): { ce
         if (it.kind === 'empty') continue
         return null
       }
-      const x = cx(it.box)
+      const d = it.page !== undefined ? model.drift?.get(it.page) : undefined
+      const x = cx(it.box) - (d ? d.a + d.b * cy(it.box) : 0)
       let best = 0
       for (let i = 1; i < n; i++) if (Math.abs((model.centers[i] as number) - x) < Math.abs((model.centers[best] as number) - x)) best = i
       if (Math.abs((model.centers[best] as number) - x) > model.gap / 2) return null

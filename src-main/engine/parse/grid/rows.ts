@@ -46,6 +46,11 @@ function unreadOf(c: GCell, box: Box, conf: number): Unread {
   return u
 }
 
+/** A cell all of whose text is labels (a column name of a header row the table repeats on a new page): no misread value. */
+function allLabel(owner: Int16Array): boolean {
+  return owner.some((o) => o === -1) && owner.every((o) => o === -1 || o === -2)
+}
+
 export interface RowRead {
   id: string
   label?: { raw: string; span: Span; match: LabelMatch }
@@ -239,7 +244,7 @@ export function mapRows(grid: Grid, spec: TableSpec, from = 0): MappedRows | nul
         continue
       }
       if (!row.label && seenValue) textAfterValues.push(c.text)
-      if (seenValue && c.box && c.conf !== undefined) (row.unread ??= []).push(unreadOf(c, c.box, c.conf))
+      if (seenValue && c.box && c.conf !== undefined && !allLabel(ownerOf(ci))) (row.unread ??= []).push(unreadOf(c, c.box, c.conf))
       const o = ownerOf(ci)
       // Whitespace and skipped chars belong to the char before them.
       let prev = -2
