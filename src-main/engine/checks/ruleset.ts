@@ -21,7 +21,9 @@ import { REPORT_RULES } from './registry.ts'
 //     whole county's or another body's count in a township or department report, counts of other requests (办事申请,
 //     诉求, 工单), totals that 其中 narrows to information, subjects that qualify another noun (应诉培训2次, 整改问题3个),
 //     days (20个工作日内予以答复) and counts over other periods (近三年, 平均每月) (sentences).
-const CHECKS_REVISION = 17
+// 18: TXT-SUM counts a last part written without its unit (不予公开信息数79。) when it completes the total, and
+//     a breakdown that goes on past semicolons (其中:A1条，B1条；C共5条；…) when it adds up exactly (holdout5).
+const CHECKS_REVISION = 18
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)
