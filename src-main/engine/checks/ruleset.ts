@@ -24,7 +24,8 @@ import { REPORT_RULES } from './registry.ts'
 // 18: TXT-SUM counts a last part written without its unit (不予公开信息数79。) when it completes the total, and
 //     a breakdown that goes on past semicolons (其中:A1条，B1条；C共5条；…) when it adds up exactly (holdout5).
 // 19: TXT-T3-COUNT reads 依申请 without 公开 as information requests (办结依申请2件 = 总计) (holdout5).
-const CHECKS_REVISION = 19
+// 20: SEC1-ASPECTS takes 向社会公开/公布 for active disclosure (ptgaj2021: 凡属应当公开的信息，均依法及时向社会公开) (holdout5).
+const CHECKS_REVISION = 20
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)
