@@ -120,6 +120,8 @@ const READ: [string, string, number, string][] = [
   ['ptgaj2024.txt', 'new_received', 8, '收到群众通过邮寄、网络提交的各类政府信息公开申请共计8件'],
   ['ptgaj2024.txt', 'review', 0, '没有因政府信息公开针对区公安局申请行政复议'],
   ['ptgaj2024.txt', 'lit', 0, '没有因政府信息公开针对区公安局申请行政复议或行政诉讼'],
+  ['ptgwh2021.txt', 'new_received', 23, '收到政府信息公开申请23件'],
+  ['ptgwh2021.txt', 'r7_total', 23, '已办结23件'],
   ['ptgwh2023.txt', 'new_received', 21, '接收通过邮寄、网络提交的各类政府信息公开申请21件'],
   ['pthzs2021.txt', 'new_received', 6, '收到申请公开政府信息的要求6件'],
   ['pthzs2021.txt', 'review', 0, '未收到因政府信息公开提出的行政复议'],
