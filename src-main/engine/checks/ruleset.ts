@@ -23,7 +23,11 @@ import { REPORT_RULES } from './registry.ts'
 //     days (20个工作日内予以答复) and counts over other periods (近三年, 平均每月) (sentences).
 // 18: on scans a 落款 date years from the report's is a reading doubt; a department or region standing apart from
 //     the title or as the 落款 is the body (DOC-WRONG-ENTITY, DOC-DEADLINE, DOC-YEAR-CONSISTENT) (ocr99).
-const CHECKS_REVISION = 18
+// 19: TXT-SUM counts a last part written without its unit (不予公开信息数79。) when it completes the total, and
+//     a breakdown that goes on past semicolons (其中:A1条，B1条；C共5条；…) when it adds up exactly (holdout5).
+// 20: TXT-T3-COUNT reads 依申请 without 公开 as information requests (办结依申请2件 = 总计) (holdout5).
+// 21: SEC1-ASPECTS takes 向社会公开/公布 for active disclosure (ptgaj2021: 凡属应当公开的信息，均依法及时向社会公开) (holdout5).
+const CHECKS_REVISION = 21
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

@@ -12,6 +12,11 @@ export const CASES: SentenceCase[] = [
   },
   { s: '设立登录、审核、发布三个账号，主动发布政策文件30条。', fire: false, why: '审核、发布 accounts; 主动发布' },
   { s: '落实保密审查制度，主动公开政府信息50条。', fire: false },
+  {
+    s: '对涉及公众生产生活和群众关心的公安政务信息，严格按照政府信息公开目录和保密要求，逐条审查、科学界定，凡属应当公开的信息，均依法及时向社会公开。全年累计公开公安政府信息184条。重要信息增加法制部门审核环节，并经区局分管领导审查批准后公布。',
+    fire: false, why: 'holdout-full ptgaj2021 (holdout5): 依法及时向社会公开 is active disclosure, 审核…批准后公布 the review'
+  },
+  { s: '凡属应当公开的信息，均及时上网。重要信息经审核后发布。', fire: true, why: '上网 alone is no 主动公开' },
   { s: '（一）主动公开情况。全年公开信息120条。\n（三）政府信息管理情况。及时清理规范性文件。', fire: false, why: 'sub-headings' },
   { s: '全年主动公开政府信息120条。', fire: true, why: 'nothing about managing information' },
   { s: '严格信息发布审核，规范政府信息管理。', fire: true, why: 'nothing about active disclosure' },

@@ -44,5 +44,10 @@ export const CASES: SentenceCase[] = [
   { s: '“上海科技”网站全年累计发布信息 2139 条，其中动态类\n信息发布 1744 条，政务信息发布 393 条，解读类信息发布 21 条，\n回应公众关注热点信息 2 条。', fire: true, why: 'holdout kewei2024 as printed: 1744+393+21+2 = 2160, not 2139' },
   { s: '今年共发布380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行4条。', fire: false, why: 'holdout pingtan2019 (helper holdout3): the bracket breaks down 197, 152+197+27+4 = 380' },
   { s: '今年共发布380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行5条。', fire: true, why: 'the same with a wrong part outside the bracket' },
-  { s: '全年共发布信息120条（其中工作动态80条、通知公告30条）。', fire: true, why: 'the whole breakdown in a bracket still counts: 80+30 ≠ 120' }
+  { s: '全年共发布信息120条（其中工作动态80条、通知公告30条）。', fire: true, why: 'the whole breakdown in a bracket still counts: 80+30 ≠ 120' },
+  { s: '（一）主动公开政府信息的数量2019年制作、获取政府信息总数330条，其中主动公开政府信息90条，作为依申请公开信息数161条，不予公开信息数79。', fire: false, why: 'holdout-full ptczj2019 (holdout5): the last part without 条, 90+161+79 = 330' },
+  { s: '2019年制作、获取政府信息总数330条，其中主动公开政府信息90条，作为依申请公开信息数161条，不予公开信息数78。', fire: false, why: 'a part without its unit that does not complete the sum: the parts are not all read, no finding' },
+  { s: '(一)主动公开政府信息的数量2021年制作、获取政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。', fire: true, why: 'holdout-full ptczj2021: 198+142+137 = 477, not 510' },
+  { s: '2025年，在主动公开的53条政府信息中，全文电子化的主动公开信息数共53条，其中:减税降费1条，政策废止文件1条；财政预算、决算报告共5条；财政资金直达基层7条；其他文件共39条等。', fire: false, why: 'holdout-full ptczj2025: the breakdown goes on past its semicolons, 1+1+5+7+39 = 53' },
+  { s: '全文电子化的主动公开信息数共53条，其中:减税降费1条，政策废止文件1条；财政预算、决算报告共5条；财政资金直达基层7条；其他文件共38条。', fire: true, why: 'the same breakdown one short: no run of it reaches 53' }
 ]

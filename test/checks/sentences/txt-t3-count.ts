@@ -93,6 +93,9 @@ export const CASES: SentenceCase[] = [
   { s: '网上申请渠道畅通，全年收到群众留言20条。', fire: false, said: [], why: 'messages, not applications' },
   { s: '共受理政府信息公开申请1件，其中自然人1件。', fire: false, said: [['new_received', 1]] },
   { s: '本年度办结政府信息公开申请3件。', fire: true, said: [['r7_total', 3]] },
+  { year: 2024, body: '平潭综合实验区财政金融局', s: '2024年我局共收到政府网站上政府信息公开申请件2件，办结依申请2件，其中公开答复1件，无法提供1件 。', fire: false, said: [['new_received', 2], ['r7_total', 2]], cells: C(2, { 'T3.r7_total.total': 2 }), why: 'holdout-full ptczj2024 (holdout5): 办结依申请 (without 公开) counts the answered requests' },
+  { s: '全年收到政府信息公开申请3件，办结依申请3件。', fire: true, said: [['new_received', 3], ['r7_total', 3]], cells: C(3, { 'T3.r7_total.total': 2 }), why: '办结依申请 3 against a 总计 of 2' },
+  { s: '全年依申请人要求办结补正2件。', fire: false, said: [], why: '依申请人 is the applicant, not 依申请公开' },
   { s: '截至年底，3件申请均已办结。', fire: true, said: [['r7_total', 3]] },
   // Real sentences of the held-out reports (test/accuracy/holdout*/), as printed; `cells` set the report's own table.
   {

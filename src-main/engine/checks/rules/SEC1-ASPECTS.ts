@@ -2,8 +2,9 @@ import { matchAll, paragraphs, sectionBody, spanEvidence } from '../lib/narrativ
 import { na, pass, type Evidence, type ReportRule } from '../types.ts'
 
 const ASPECTS: { id: string; label: string; re: RegExp }[] = [
-  // 主动公示/主动发布 say the same as 主动公开 (a plain 上网发布 does not: seed 000 has no 主动公开 part).
-  { id: 'active', label: '主动公开', re: /主动(?:公开|公示|发布)/ },
+  // 主动公示/主动发布 say the same as 主动公开, and so does 向社会公开/公布 (the body publishing of its own
+  // accord, 条例 第十九条); a plain 上网发布 does not (seed 000 has no 主动公开 part).
+  { id: 'active', label: '主动公开', re: /主动(?:公开|公示|发布)|向社会(?:公开|公布)/ },
   { id: 'request', label: '依申请公开', re: /依申请|信息公开申请|申请公开/ },
   // Managing information is reviewing it before release (信息经层层审核后发布, 审核、发布 accounts,
   // 保密审查, a 三审三校 or 审签 procedure); a bare 审查 of 政务公开 in general is not (seed 000).

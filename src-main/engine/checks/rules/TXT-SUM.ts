@@ -49,6 +49,39 @@ function withoutSubParts(norm: string, from: number, parts: Part[]): Part[] {
   return kept
 }
 
+/** A clause that closes on a bare number ('不予公开信息数79'): a part written without its unit. */
+const BARE_END = /[\u4e00-\u9fa5](\d{1,9})[\s。！？]*$/
+
+/** The unit-less numbers closing the breakdown's clauses, which numberTokens cannot see as parts. */
+function bareParts(cs: Clause[], from: number): number[] {
+  const out: number[] = []
+  for (const [i, c] of cs.entries()) {
+    const m = BARE_END.exec(i === 0 ? c.text.slice(from) : c.text)
+    if (m) out.push(Number(m[1]))
+  }
+  return out
+}
+
+/**
+ * A breakdown whose items are set apart by semicolons ('其中:A1条，B1条；C共5条；D7条'): the parts of the
+ * groups after the first, taken clause by clause while they keep the total's unit class. True when some
+ * run of them completes the sum exactly; a near miss proves nothing, so it stays as the first group read it.
+ */
+function completesAcrossSemicolons(later: Clause[][], sum: number, total: Part): boolean {
+  let s = sum
+  for (const g of later) {
+    for (const c of g) {
+      if (QIZHONG.test(c.text)) return false
+      const ts = tokens(c)
+      if (ts.some((t) => CLASS[t.unit] !== CLASS[total.unit] || t.each)) return false
+      for (const t of ts) s += t.value
+      if (s === total.value) return true
+      if (s > total.value) return false
+    }
+  }
+  return false
+}
+
 /** Groups of clauses of a sentence: a semicolon ends a statement. */
 function groups(cs: Clause[], norm: string): Clause[][] {
   const out: Clause[][] = [[]]
@@ -78,7 +111,8 @@ const rule: ReportRule = {
       ctx.report.sections.filter((s) => s.found && s.titleSpan && s.titleSpan.start <= pos).pop()?.id ?? 'S0'
     for (const sen of sentences(ctx)) {
       if (sen.text.length > 2000) continue
-      for (const g of groups(clauses(sen), norm)) {
+      const gs = groups(clauses(sen), norm)
+      for (const [gi, g] of gs.entries()) {
         // The breakdown: 其中 in a clause; the total is the last count before it (same or previous clause).
         const qi = g.findIndex((c) => QIZHONG.test(c.text))
         let total: Part | undefined
@@ -86,6 +120,7 @@ const rule: ReportRule = {
         let partial = false
         let strict = true
         let from: number
+        let bare: number[] = []
         if (qi >= 0) {
           const qc = g[qi] as Clause
           const qpos = qc.text.search(QIZHONG)
@@ -100,11 +135,14 @@ const rule: ReportRule = {
           const rest = qc.text.slice(qpos + 2)
           partial = PARTIAL.test(rest)
           parts = tokens(qc, qpos + 2)
+          const taken: Clause[] = [qc]
           for (const c of g.slice(qi + 1)) {
             if (NEW_STATEMENT.test(c.text) || QIZHONG.test(c.text)) break
             if (PARTIAL.test(c.text)) partial = true
             parts.push(...tokens(c))
+            taken.push(c)
           }
+          bare = bareParts(taken, qpos + 2)
           from = clauseAt(qc, qpos + 2)
         } else {
           // 共X条，A发布a条、B发布b条 without 其中: only noted, never a finding.
@@ -150,6 +188,17 @@ const rule: ReportRule = {
         const n = (perSection.get(sec) ?? 0) + 1
         perSection.set(sec, n)
         if (sum === total.value) continue
+        const bareSum = bare.reduce((a, b) => a + b, 0)
+        if (bare.length && strict) {
+          // A part without its unit: counted when it completes the sum; otherwise the parts are not all read.
+          const fits = sum + bareSum === total.value
+          notes.push(`“${quote(ctx, start, end, 30)}”：有未写单位的分项（${bare.join('、')}）${fits ? `，计入后与总数${total.value}相符` : '，分项读不全，不作判断'}`)
+          continue
+        }
+        if (strict && sum < total.value && completesAcrossSemicolons(gs.slice(gi + 1), sum, total)) {
+          notes.push(`“${quote(ctx, start, end, 30)}”：分项在分号后继续，合计与总数${total.value}相符`)
+          continue
+        }
         if (!strict || items < 2 || partial) {
           const why = partial ? '分项只列举了一部分（“包括”“主要”“等”）' : strict ? '只有一个分项' : '未写“其中”'
           notes.push(`“${quote(ctx, start, end, 30)}”：分项${sum}≠总数${total.value}，但${why}，不判为错误`)

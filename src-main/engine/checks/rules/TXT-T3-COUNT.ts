@@ -38,7 +38,7 @@ const BETWEEN = /^(?:\s|申请|件数|数量|总数|数|共计|共|合计|总计
  * A statement that names information applications (政府信息公开申请, 依申请公开, 公开政府信息) counts them; 信息 or
  * 公开 alone do not ('信息变更申请', '公开招聘报名申请').
  */
-const INFO = /信息公开|依申请公开|公开政府信息|政府信息|公开申请/
+const INFO = /信息公开|依申请(?!人)|公开政府信息|政府信息|公开申请/
 /**
  * Requests a government handles that are not requests for information: a count of them ('便民服务中心受理办事申请
  * 560件', '12345热线工单已办结56件', '办结群众诉求20件', '收到低保申请35件') is no count of table 三.
@@ -101,7 +101,7 @@ export const T3_TOPICS: TopicSpec[] = [
   {
     id: 'r7_total',
     // A bare 办结 counts applications only in a sentence about them ('共收到70件申请，办结69件').
-    anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请)?|申请)?(?:共计|共|为)?/],
+    anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:(?:政府)?信息公开申请|依申请(?:公开)?(?:事项|申请)?|申请)?(?:共计|共|为)?/],
     units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/, between: BETWEEN,
     accept: (c, s, e) => (INFO.test(c.text.slice(s, e)) || mentionsApplication(c)) && informationApplications(c, s, e)
   },
