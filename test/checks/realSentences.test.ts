@@ -135,6 +135,7 @@ const READ: [string, string, number, string][] = [
   ['ptjjf2022.txt', 'review', 0, '未有政府信息公开行政复议'],
   ['ptjjf2022.txt', 'lit', 0, '未有政府信息公开行政复议及行政诉讼'],
   ['ptjsp2020.txt', 'new_received', 2, '接到依申请公开2件'],
+  ['ptjsp2024.txt', 'new_received', 5, '受理政府信息公开申请5件'],
   ['ptjtj2022.txt', 'new_received', 11, '收到政府信息公开申请11件'],
   ['ptjtj2025.txt', 'r7_total', 21, '办结政府信息公开申请21件'],
   ['ptspp2020.txt', 'new_received', 2, '受理办结2件'],
