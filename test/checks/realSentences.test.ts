@@ -125,6 +125,7 @@ const READ: [string, string, number, string][] = [
   ['ptgwh2023.txt', 'new_received', 21, '接收通过邮寄、网络提交的各类政府信息公开申请21件'],
   ['pthtp2020.txt', 'new_received', 0, '受理依申请公开 0 件'],
   ['pthtp2021.txt', 'new_received', 0, '暂未接到群众对依申请'],
+  ['pthtp2022.txt', 'new_received', 4, '受理政务信息公开的申请4条'],
   ['pthzs2020.txt', 'new_received', 1, '收到申请公开政府信息的要求1件'],
   ['pthzs2020.txt', 'review', 0, '未收到因政府信息公开提出的行政复议'],
   ['pthzs2020.txt', 'lit', 0, '未收到因政府信息公开提出的行政复议、行政诉讼'],
