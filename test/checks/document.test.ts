@@ -122,6 +122,17 @@ describe('DOC-TITLE', () => {
     expect(r.findings[0]).toMatchObject({ severity: 'warning', loc: 'title' })
     expect(r.findings[0]!.message).toContain('政府信息公开工作年度报告')
   })
+
+  it('fires when the page carries the covering letter’s title (关于报送…的函), which still names body and year', () => {
+    const text = edit('000', '郾城区裴城镇 2023 年政府信息公开工作年度报告', '郾城区裴城镇人民政府关于报送2023年度政府信息公开工作年度报告的函')
+    const r = runRule(rule('DOC-TITLE'), text)
+    expect(r.outcome).toBe('FAIL')
+    expect(r.findings[0]!.message).toContain('报送或印发年报的文件')
+    expect(ctxFromText(text, BATCH).report.body?.township).toBe('裴城镇')
+    // 关于 before the year in the report's own title is no covering letter.
+    const own = runRule(rule('DOC-TITLE'), edit('000', '郾城区裴城镇 2023 年政府信息公开工作年度报告', '郾城区裴城镇人民政府关于2023年度政府信息公开工作的年度报告'))
+    expect(own.findings.some((f) => f.message.includes('报送或印发'))).toBe(false)
+  })
 })
 
 describe('DOC-TITLE-AGENCY', () => {

@@ -118,3 +118,25 @@ describe('street offices named in the title (held-out nanyuan2020, tuofenglu2020
     expect(r.body).toBeUndefined()
   })
 })
+
+describe('a 表三 row name with a word added, glued between its neighbours', () => {
+  // As a crawler keeps a 2021-template 表三 (ptjsp2024 of holdout-full): each row's seven cells glued to its
+  // name and to the next row's ordinal.
+  const t3 = (r32: string): string =>
+    `${HEADER('某某镇2024年政府信息公开工作年度报告')}某某镇2024年政府信息公开工作年度报告 一、总体情况2024年，我镇推进政务公开。二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量3000003二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开1000001（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000（三）不予公开1.属于国家秘密0000000${r32}10000013.危及“三安全一稳定”00000004.保护第三方合法权益0000000（七）总计3000003 四、政府信息公开行政复议、行政诉讼情况`
+  const cells = (r: ParsedReport, row: string) => r.tables.T3.cells.filter((c) => c.row === row)
+
+  it('2.其他法律和行政法规禁止公开 is the row 2.其他法律行政法规禁止公开, its cells read', () => {
+    const r = parse(t3('2.其他法律和行政法规禁止公开'))
+    const row = cells(r, 'r3_2_law_prohibited')
+    expect(row.map((c) => c.value)).toEqual([1, 0, 0, 0, 0, 0, 1])
+    // Glued digits split by the row's own sum: certain (inferred).
+    expect(row.every((c) => c.status === 'ok' || c.status === 'inferred')).toBe(true)
+    expect(cells(r, 'r3_1_state_secret').map((c) => c.value)).toEqual([0, 0, 0, 0, 0, 0, 0])
+  })
+
+  it('a row name that is something else keeps its row unread, and never takes the next row for it', () => {
+    const r = parse(t3('2.其他事项'))
+    expect(cells(r, 'r3_2_law_prohibited').some((c) => (c.status === 'ok' || c.status === 'inferred') && c.value === 1)).toBe(false)
+  })
+})

@@ -331,6 +331,28 @@ describe('titles written 关于…的年度报告', () => {
   })
 })
 
+describe('a covering letter, and a preface sentence naming the report', () => {
+  const s003 = seed('003')
+  const body = s003.slice(s003.indexOf('一、总体情况'))
+  it('XX关于报送2020年度…年度报告的函: the letter names the body and the year', () => {
+    const t = '某某县某某镇人民政府关于报送2020年度政府信息公开工作年度报告的函县政府办公室：根据《中华人民共和国政府信息公开条例》要求，现公布我镇2020年信息公开工作年度报告。\n' + body
+    const r = parse(t)
+    expect(r.body?.name).toBe('某某县某某镇人民政府')
+    expect(r.body?.township).toBe('某某镇')
+    expect(r.year).toBe(2020)
+    expect(t.slice(r.body!.span.start, r.body!.span.end)).toBe('某某县某某镇人民政府')
+    // A sentence that follows such a notice quotes it: no title, no body.
+    const q = parse('按照县政府办公室关于报送2020年度政府信息公开工作年度报告的通知要求编制。\n' + body)
+    expect(q.title).toBeUndefined()
+  })
+  it('…要求，现公布2019年度政府信息公开工作年度报告 is a sentence: the crawler’s 标题 line names the body', () => {
+    const t = '标题: 某某县某某镇人民政府2019年政府信息公开工作年度报告\n栏目: 政府信息公开年报\n==== 正文 ====\n本报告根据《某某县人民政府办公室关于做好2019年政府信息公开工作年度报告编制公布工作的通知》要求，现公布2019年度政府信息公开工作年度报告。' + body
+    const r = parse(t)
+    expect(r.body?.name).toBe('某某县某某镇人民政府')
+    expect(r.year).toBe(2019)
+  })
+})
+
 describe('an office line is not the body of a township report', () => {
   const s003 = seed('003')
   const body = s003.slice(s003.indexOf('一、总体情况'))

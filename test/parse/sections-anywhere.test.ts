@@ -101,6 +101,27 @@ describe('a title cut short inside one paragraph', () => {
   })
 })
 
+describe('an ordinal written without its 、 inside one paragraph', () => {
+  const seed = readFileSync(join(SEED_DIR, SEEDS.find((s) => s.startsWith('000'))!), 'utf8')
+  it('…。一总体情况2020年… after a sentence is section 一, as a title without its ordinal mark', () => {
+    const one = variants['one paragraph']!(seed)
+    const at = one.indexOf('一、总体情况')
+    const before = one.slice(0, at).replace(/[。\s]*$/, '。')
+    const text = before + '一总体情况' + one.slice(at + '一、总体情况'.length)
+    const r = parse(text)
+    expectSixInOrder(r, 'no 、')
+    const s1 = r.sections.find((s) => s.id === 'S1')!
+    expect(text.slice(s1.titleSpan!.start, s1.titleSpan!.end)).toBe('一总体情况')
+    expect(s1.titleMatch).toBe('no-ordinal')
+  })
+  it('统一总体情况 inside a sentence is no heading', () => {
+    const one = variants['one paragraph']!(seed)
+    const at = one.indexOf('一、总体情况')
+    const text = one.slice(0, at) + '我们统一总体情况' + one.slice(at + '一、总体情况'.length)
+    expect(parse(text).sections.find((s) => s.id === 'S1')!.found).toBe(false)
+  })
+})
+
 describe('false headings', () => {
   const seed000 = readFileSync(join(SEED_DIR, SEEDS.find((s) => s.startsWith('000'))!), 'utf8')
 

@@ -27,7 +27,12 @@ import { REPORT_RULES } from './registry.ts'
 //     a breakdown that goes on past semicolons (其中:A1条，B1条；C共5条；…) when it adds up exactly (holdout5).
 // 20: TXT-T3-COUNT reads 依申请 without 公开 as information requests (办结依申请2件 = 总计) (holdout5).
 // 21: SEC1-ASPECTS takes 向社会公开/公布 for active disclosure (ptgaj2021: 凡属应当公开的信息，均依法及时向社会公开) (holdout5).
-const CHECKS_REVISION = 21
+// 22: a covering letter's title (XX局关于报送2020年度…年度报告的函) names the body and year, DOC-TITLE says it is the
+//     letter's title; '要求，现公布2019年度…报告' is a sentence, no title; '。一总体情况' (no 、) is section 一; TXT-SUM reads
+//     breakdowns whose part names hold 等方面 / 公共 / 办理行政许可 (条例第二十条 categories) to their end (holdout6).
+// 23: a long 表三 row name with a word added early (2.其他法律和行政法规禁止公开) glued between its neighbours is the row,
+//     no TBL-PRESENT (holdout6).
+const CHECKS_REVISION = 23
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

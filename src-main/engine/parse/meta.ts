@@ -3,6 +3,7 @@
 // footers: those are never the report's own words, so the body and year are never taken from them.
 import type { Line, ReportMeta, Span } from '../model.ts'
 import { foldText, labelKey } from './normalize.ts'
+import { quotesReport } from './titleQuote.ts'
 
 export type { ReportMeta } from '../model.ts'
 
@@ -121,8 +122,7 @@ function titleMatch(folded: string, lineOf: number[], head: Plain[]): RegExpExec
   const quoted = (m: RegExpExecArray): boolean => {
     const before = folded.slice(lineStart(lineOf[m.index] as number), m.index)
     const lead = before.slice(lastOf(before, /[。；;！？!?:：>》\]】|]/) + 1)
-    // '关于2021年度政府信息公开工作的年度报告' is a title; '关于做好…年度报告…的通知' quotes one.
-    return /[《“"]|关于(?!(?:19|20)\d{2})|按照|根据|印发|做好|编制|现将|现就/.test(lead) || lead.replace(/\s+/g, '').length > 40
+    return quotesReport(lead, (k) => AGENCY_END.test(k))
   }
   let m: RegExpExecArray | null
   TITLE.lastIndex = 0
@@ -249,8 +249,8 @@ function readTitle(meta: ReportMeta, head: Plain[], text: string): boolean {
   meta.yearSpan = { start: at(y.index), end: at(y.index + 3) + 1 }
   const beforeYear = tf.slice(0, y.index)
   const cut = lastOf(beforeYear, BODY_CUT)
-  // 'XX镇人民政府关于2021年度…': 关于 belongs to the title, not to the body.
-  const about = /关于\s*$/.exec(beforeYear)
+  // 'XX镇人民政府关于2021年度…' / '…关于报送2020年度…的函': 关于 (报送) belongs to the title, not to the body.
+  const about = /关于(?:\s*(?:报送|印发|公布|发布))?\s*$/.exec(beforeYear)
   const nameEnd = about ? about.index : y.index
   let bodyName = labelKey(beforeYear.slice(cut + 1, nameEnd))
   let bStart = at(cut + 1)

@@ -261,10 +261,20 @@ function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSecti
     for (let at = norm.indexOf(core); at >= 0; at = norm.indexOf(core, at + core.length)) {
       let b = at - 1
       while (b >= 0 && /[ \t*#>]/.test(norm[b] as string)) b--
+      // '…）。一总体情况2020年，…': the ordinal written without its 、, right after a sentence ends.
+      let from = at
+      if (b >= 0 && norm[b] === sec.no) {
+        let c = b - 1
+        while (c >= 0 && /[ \t]/.test(norm[c] as string)) c--
+        if (c < 0 || /[。；;！？!?\n]/.test(norm[c] as string)) {
+          from = b
+          b = c
+        }
+      }
       if (b >= 0 && !/[。；;！？!?\n]/.test(norm[b] as string)) continue
       // '总体情况良好' / '总体情况如下' is a sentence about the section, not its heading.
       if (/[如良较不是为的有及和与、，,。]/.test(norm[at + core.length] ?? '')) continue
-      out.push({ sec, cand: { text: norm.slice(at, at + core.length), start: at, end: at + core.length, kind: 'inline', match: 'no-ordinal', score: 2 } })
+      out.push({ sec, cand: { text: norm.slice(from, at + core.length), start: from, end: at + core.length, kind: 'inline', match: 'no-ordinal', score: from < at ? 4 : 2 } })
     }
   }
   out.sort((a, b) => a.cand.start - b.cand.start)

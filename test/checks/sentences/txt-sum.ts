@@ -49,5 +49,8 @@ export const CASES: SentenceCase[] = [
   { s: '2019年制作、获取政府信息总数330条，其中主动公开政府信息90条，作为依申请公开信息数161条，不予公开信息数78。', fire: false, why: 'a part without its unit that does not complete the sum: the parts are not all read, no finding' },
   { s: '(一)主动公开政府信息的数量2021年制作、获取政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。', fire: true, why: 'holdout-full ptczj2021: 198+142+137 = 477, not 510' },
   { s: '2025年，在主动公开的53条政府信息中，全文电子化的主动公开信息数共53条，其中:减税降费1条，政策废止文件1条；财政预算、决算报告共5条；财政资金直达基层7条；其他文件共39条等。', fire: false, why: 'holdout-full ptczj2025: the breakdown goes on past its semicolons, 1+1+5+7+39 = 53' },
-  { s: '全文电子化的主动公开信息数共53条，其中:减税降费1条，政策废止文件1条；财政预算、决算报告共5条；财政资金直达基层7条；其他文件共38条。', fire: true, why: 'the same breakdown one short: no run of it reaches 53' }
+  { s: '全文电子化的主动公开信息数共53条，其中:减税降费1条，政策废止文件1条；财政预算、决算报告共5条；财政资金直达基层7条；其他文件共38条。', fire: true, why: 'the same breakdown one short: no run of it reaches 53' },
+  { s: '2019年9月以来，苏平片区主动公开政府信息40条，其中办理对外管理服务事项的依据、条件、程序1条，扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况类4条，突发公共事件的应急预案、预警信息及应对情况1条，环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况类信息10条，重大建设项目的批准和实施情况3条，其他应主动公开的政府信息16条。', fire: true, why: 'holdout-full ptspp2019 (holdout6): 1+4+1+10+3+16 = 35, not 40; 等方面 and 公共 are words of the part names' },
+  { s: '主动公开政府信息43条，其中重大建设项目的批准和实施情况类信息1条，扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况类10条，环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况类信息10条，其他应主动公开的政府信息22条。', fire: false, why: 'holdout-full ptjjp2019 (holdout6): 1+10+10+22 = 43, read to the end' },
+  { s: '全年主动公开政府信息100条，其中教育、医疗等领域60条，其他信息30条等。', fire: false, why: '等 after the last part still says the list is partial' }
 ]

@@ -126,6 +126,8 @@ const DURATION = /^\s{0,2}(?:工作日|自然日|日内|天|小时|月|星期|�
 /** '行政复议、行政诉讼均为0' (no counting word after the 0). */
 const ZERO_AFTER = /^[^，。；\d]{0,6}?(?:均|都|各)?(?:为|是)\s*(?:0|零)(?![\d.件])/
 
+/** '受理办结' / '收到并答复': received and answered, one verb for two stages of the same applications. */
+const RECEIVED_ANSWERED = /^(?:受理|收到|接收)(?:办结|答复)$/
 const LIST_GAP = /^[、和及与或以及]{1,2}$|^[、和及与或]?(?:提起|被申请|发生|引发)?$/
 
 /**
@@ -180,7 +182,9 @@ export function extract(ctx: ReportCtx, topics: TopicSpec[]): Extraction {
           if (!LIST_GAP.test(sep) || boundAnchor.has(p)) break
           list.unshift(p)
         }
-        const multi = list.length > 1 && (/[均各都]/.test(gap) || n.value === 0)
+        // '共受理办结2件': two stages of the same applications written as one verb; the number counts each.
+        const oneVerb = list.length === 2 && RECEIVED_ANSWERED.test(c.text.slice(list[0]!.start, a.end))
+        const multi = list.length > 1 && (/[均各都]/.test(gap) || n.value === 0 || oneVerb)
         boundNum.add(n)
         boundAnchor.add(a)
         // '行政复议、行政诉讼案件共计15件': one number after a list counts the list together, not any one

@@ -32,6 +32,19 @@ const rule: ReportRule = {
       }
     }
     const key = labelKey(t.text)
+    // 'XX局关于报送2020年度政府信息公开工作年度报告的函': the page carries the covering letter's title, not the report's.
+    if (/关于(?:报送|印发|公布|发布)(?:19|20)\d{2}/.test(key)) {
+      return {
+        outcome: 'FAIL',
+        findings: [
+          {
+            rule: rule.id, severity: rule.severity, outcome: 'FAIL', loc: 'title',
+            evidence: [textEvidence(ctx, t.span.start, t.span.end, '标题')],
+            message: `标题“${t.text.replace(/\s+/g, '')}”是报送或印发年报的文件（函、通知）的标题，不是年报本身的标题；年报应以“××（机关）××××年政府信息公开工作年度报告”为题。`
+          }
+        ]
+      }
+    }
     const missing: string[] = []
     if (!/(?:19|20)\d{2}年/.test(key)) missing.push('四位数年度（如“2023年”）')
     if (!key.includes('政府信息公开工作年度报告')) missing.push('“政府信息公开工作年度报告”')

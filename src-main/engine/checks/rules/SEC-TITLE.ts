@@ -26,7 +26,9 @@ const rule: ReportRule = {
         const wantOrd = `${sec.no}、`
         findings.push({
           ...base, severity: 'info',
-          message: !ord
+          message: !ord && written.startsWith(sec.no)
+            ? `第${sec.no}部分标题“${written}”的序号后缺少“、”，应为“${sec.title}”。`
+            : !ord
             ? `第${sec.no}部分标题“${written}”缺少序号“${wantOrd}”，应为“${sec.title}”。`
             : labelKey(ord) !== wantOrd
               ? `第${sec.no}部分标题“${written}”的序号“${ord}”有误，应为“${sec.title}”。`

@@ -9,10 +9,16 @@ const CLASS: Record<string, string> = { 条: 'item', 篇: 'item', 则: 'item', �
 const UNITS = Object.keys(CLASS).join('')
 /** 其中 that opens a breakdown (not 其中标, 其中奖 …). */
 const QIZHONG = /其中(?![标奖签选])/
-/** A breakdown that names only some parts: its sum need not reach the total. */
-const PARTIAL = /^[:：]?(?:包括|包含|主要(?:有|是|包括|为)?|重点|涉及|如|有)|等|部分|主要|以及其他|若干/
-/** A clause that starts another statement ends the breakdown (共办理718件 after 其中…). */
-const NEW_STATEMENT = /共|合计|总计|累计|另有|另外|此外|同时|结转|办结|办理|答复|占|同比|较上年|比上年|增长|下降/
+/**
+ * A breakdown that names only some parts: its sum need not reach the total. '促进就业等方面的政策…' is a part's
+ * name (a category of 条例第二十条), not an 'and so on' of the breakdown.
+ */
+const PARTIAL = /^[:：]?(?:包括|包含|主要(?:有|是|包括|为)?|重点|涉及|如|有)|等(?!方面|领域)|部分|主要|以及其他|若干/
+/**
+ * A clause that starts another statement ends the breakdown (共办理718件 after 其中…). Not the 共 of 公共 nor the
+ * 办理 of a 条例第二十条 category ('突发公共事件的应急预案…1条', '办理行政许可和其他对外管理服务事项的依据…3条').
+ */
+const NEW_STATEMENT = /(?<!公)共|合计|总计|累计|另有|另外|此外|同时|结转|办结|办理(?!行政许可)|答复|占|同比|较上年|比上年|增长|下降/
 /** The total: the clause before 其中 says how many in all. */
 const TOTAL_WORD = /共|合计|总计|累计|全年|全部|各类|发布|公开|收到|受理|新收/
 

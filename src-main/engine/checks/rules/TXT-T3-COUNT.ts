@@ -101,7 +101,8 @@ export const T3_TOPICS: TopicSpec[] = [
   {
     id: 'r7_total',
     // A bare 办结 counts applications only in a sentence about them ('共收到70件申请，办结69件').
-    anchors: [/(?:已全部办结|全部办结|已办结|办结|办理完毕|予以答复|作出答复|已答复)(?:了)?(?:(?:政府)?信息公开申请|依申请(?:公开)?(?:事项|申请)?|申请)?(?:共计|共|为)?/],
+    // '2件均已及时答复': the number before, an adverb between 已 and the verb.
+    anchors: [/(?:已全部办结|全部办结|已(?:及时|依法|按时)?办结|办结|办理完毕|予以答复|作出答复|已(?:及时|依法|按时)?答复)(?:了)?(?:(?:政府)?信息公开申请|依申请(?:公开)?(?:事项|申请)?|申请)?(?:共计|共|为)?/],
     units: UNITS, gap: 6, before: 6, partWords: /其中|占|同比|较/, between: BETWEEN,
     accept: (c, s, e) => (INFO.test(c.text.slice(s, e)) || mentionsApplication(c)) && informationApplications(c, s, e)
   },

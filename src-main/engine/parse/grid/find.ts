@@ -67,14 +67,18 @@ export function findLabel(s: string, from: number, label: string, variants: stri
     if (i >= 0) return { a: i, b: i + core.length, match: 'exact' }
   }
   // A label cut by the converter: its beginning (of the label or a known variant), extended as far as it goes on.
-  for (const k of [full, ...variants.map(searchKey)]) {
-    if (k.length < 8) continue
-    const head = k.slice(0, Math.min(k.length, ord.length + 6))
-    const i = s.indexOf(head, from)
-    if (i < 0) continue
-    let b = i + head.length
-    while (b < s.length && b - i < k.length && s[b] === k[b - i]) b++
-    return { a: i, b, match: b - i === k.length ? 'exact' : 'truncated', key: k }
+  // A long label written with a word added early ('2.其他法律和行政法规禁止公开'): its first four characters
+  // only, for wholeCell to judge the rest.
+  for (const len of [6, 4]) {
+    for (const k of [full, ...variants.map(searchKey)]) {
+      if (k.length < (len === 6 ? 8 : 12)) continue
+      const head = k.slice(0, Math.min(k.length, ord.length + len))
+      const i = s.indexOf(head, from)
+      if (i < 0) continue
+      let b = i + head.length
+      while (b < s.length && b - i < k.length && s[b] === k[b - i]) b++
+      return { a: i, b, match: b - i === k.length ? 'exact' : 'truncated', key: k }
+    }
   }
   return null
 }
