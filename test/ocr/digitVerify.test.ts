@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { wordsText, type TCell } from '../../src-main/engine/ocr/cellRead.ts'
-import { verifyDigits } from '../../src-main/engine/ocr/digitVerify.ts'
+import { settleByGlyphCount, verifyDigits } from '../../src-main/engine/ocr/digitVerify.ts'
 import { checkGlyphs } from '../../src-main/engine/ocr/glyphCheck.ts'
 import { otsu, type Gray, type Rect } from '../../src-main/engine/ocr/image.ts'
 import { DOUBT_CONF } from '../../src-main/engine/ocr/layout.ts'
@@ -105,5 +105,34 @@ describe('glyphs of a low-resolution scan that fall apart', () => {
     checkGlyphs(g, cs, otsu(g), EM)
     expect(cs[3]!.conf).toBeUndefined()
     expect(cs[4]!.conf).toBe(DOUBT_CONF)
+  })
+})
+
+describe('an unsure number looked at again once its glyphs are counted', () => {
+  /** A cell the vote left unsure: its words, the readings made of it and the glyphs counted in its ink. */
+  const contested = (text: string, readings: [string, number][], nglyph: number, more: Partial<TCell> = {}): TCell => ({
+    ...cells([[text, 90]])[0]!,
+    conf: DOUBT_CONF,
+    contested: true,
+    readings: readings.map(([t, conf]) => ({ text: t, conf })),
+    nglyph,
+    ...more
+  })
+  it('a rival with a leading zero or another count of digits than the glyphs is no contradiction', () => {
+    const zero = contested('64', [['', 0], ['64', 89], ['04', 66], ['64', 90]], 2)
+    const longer = contested('351', [['351', 88], ['3531', 69], ['151', 0]], 3, { digitRead: { text: '351', conf: 79 } })
+    const shorter = contested('178', [['178', 90], ['18', 80], ['178', 91]], 3)
+    settleByGlyphCount([zero, longer, shorter])
+    expect([zero.conf, longer.conf, shorter.conf]).toEqual([90, 88, 91])
+  })
+  it('a rival that could be printed, one reading alone, or glyphs or a sign in doubt: still unsure', () => {
+    const rival = contested('351', [['351', 92], ['321', 71], ['351', 83]], 3)
+    const alone = contested('351', [['351', 88], ['3531', 69]], 3)
+    const word = contested('37', [['37', 88], ['37', 90], ['站', 85]], 2)
+    const glyphs = contested('64', [['64', 89], ['04', 66], ['64', 90]], 2, { glyphDoubt: true })
+    const sign = contested('64', [['64', 89], ['04', 66], ['64', 90]], 2, { signLost: true })
+    const uncounted = contested('64', [['64', 89], ['04', 66], ['64', 90]], 2, { nglyph: undefined })
+    settleByGlyphCount([rival, alone, word, glyphs, sign, uncounted])
+    for (const c of [rival, alone, word, glyphs, sign, uncounted]) expect(c.conf).toBe(DOUBT_CONF)
   })
 })

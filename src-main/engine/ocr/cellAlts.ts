@@ -7,13 +7,15 @@ import { digitsOf } from './layout.ts'
 
 /** Whole numbers (digits only, at most 7) the readings of `c` gave other than `text`, most often read first. */
 export function cellAlternatives(c: TCell, text: string): string[] {
+  // the readings compare digits without their sign: a signed number's other readings are no values of it
+  if (c.minus || c.signLost) return []
   const seen: string[] = []
   const add = (t: string | undefined, conf: number): void => {
     if (!t) return
     // a reading with little confidence is noise, unless it is made of the look-alikes OCR gives for digits
     if (conf < JUNK_CONF && !LOOKALIKE_ONLY.test(t)) return
-    const d = digitsOf(t)?.digits
-    if (d && /^(?:0|[1-9]\d{0,6})$/.test(d)) seen.push(d)
+    const d = digitsOf(t)
+    if (d && !d.minus && /^(?:0|[1-9]\d{0,6})$/.test(d.digits)) seen.push(d.digits)
   }
   for (const r of c.readings ?? []) add(r.text, r.conf)
   add(wordsText(c.words), 100)

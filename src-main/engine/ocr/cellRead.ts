@@ -32,10 +32,21 @@ export interface TCell {
   inkBox?: Rect
   /** What the glyph shapes read when each glyph clearly looks like one learned digit (looser than `glyphs`). */
   shape?: string
-  /** A minus sign stands before the digits but the reading has none (signCheck.ts): never certain. */
+  /**
+   * The sign is in doubt (signCheck.ts): a minus stands before the digits but no reading has one, or a
+   * reading has one where the ink shows none. Never certain.
+   */
   signLost?: boolean
+  /** The dash before the digits, as the ink shows it (signCheck.ts). */
+  dash?: Rect
+  /** The number is negative: the ink shows the dash and a reading has the minus (signCheck.ts). */
+  minus?: boolean
   /** The decimal point the reading has is where the ink shows one (pointCheck.ts). */
   pointSeen?: boolean
+  /** The vote among the readings left the number unsure (settleCell). */
+  contested?: boolean
+  /** The glyphs contradict the reading: a count or a shape that does not fit its digits (checkGlyphs). */
+  glyphDoubt?: boolean
   /** The cell's glyphs read once more as digits only (digitVerify.ts). */
   digitRead?: { text: string; conf: number }
 }
@@ -43,7 +54,8 @@ export interface TCell {
 export const PLACEHOLDER_RE = /^(?:\/|／|-|—|–|－|——|无|無|空|\\)$/
 
 
-export const NUMBERISH = /^[\d\s.,，]+$/
+/** A number as read, a leading minus included (its sign is settled apart: signCheck.ts). */
+export const NUMBERISH = /^[-−－–—]?[\d\s.,，]+$/
 
 /** Text of a set of words, in reading order, for comparing two readings of one cell. */
 export function wordsText(words: OcrWord[]): string {
@@ -111,6 +123,7 @@ export async function settleCell(g: Gray, c: TCell, thr: number, em: number, dpi
     if (verdict) {
       c.words = verdict.words
       c.conf = verdict.sure ? verdict.conf : Math.min(verdict.conf, DOUBT_CONF)
+      if (!verdict.sure) c.contested = true
       return
     }
     // nothing reads as a number: keep a text reading if there is one, else a zero-confidence guess

@@ -71,6 +71,48 @@ export async function rereadUnsure(g: Gray, cells: TCell[], em: number, dpi: num
 }
 
 /**
+ * A number the vote among its readings left unsure (settleCell) looked at again once the glyphs are counted
+ * (checkGlyphs): a rival reading that cannot be what is printed is no contradiction. A reading with another
+ * count of digits than the glyphs standing apart in the cell has dropped or made up a digit (the count the
+ * glyph checks hold every reading to), and a number with a leading zero ('04' for a printed 64) is not
+ * written in a report. The number is then sure on the terms of the vote: at least two readings of these
+ * digits (the digits-only reading counted too) and no other reading that could be printed, nor a
+ * character read with confidence. Nothing is done to a cell whose glyphs or sign are in doubt.
+ */
+export function settleByGlyphCount(cells: TCell[]): void {
+  for (const c of cells) {
+    const n = c.nglyph
+    if (!c.contested || c.glyphDoubt || c.signLost || c.verified || c.confirmed || n === undefined) continue
+    const own = digitsOf(wordsText(c.words))
+    if (!own || own.mapped || !/^\d+$/.test(own.digits) || !possible(own.digits, n)) continue
+    const reads = [...(c.readings ?? []), ...(c.digitRead ? [c.digitRead] : [])]
+    let agree = 0
+    let best = 0
+    let rival = false
+    for (const r of reads) {
+      if (r.text === '') continue
+      const d = digitsOf(r.text)
+      if (!d) {
+        if (r.conf >= MIN_CONF) rival = true
+        continue
+      }
+      if (r.conf < JUNK_CONF) continue
+      if (d.digits === own.digits && !d.mapped) {
+        agree++
+        best = Math.max(best, r.conf)
+      } else if (d.digits !== own.digits && possible(d.digits.replace(/\D/g, ''), n)) rival = true
+    }
+    if (agree >= 2 && !rival) {
+      c.conf = best
+      c.contested = false
+    }
+  }
+}
+
+/** Digits that could be the printed number of a cell showing `n` digit glyphs. */
+const possible = (digits: string, n: number): boolean => digits.length === n && !(n > 1 && digits.startsWith('0'))
+
+/**
  * The glyphs' box framed with a little white, read as one line of digits only, in grey: enlarging a
  * glyph past about 40 pixels or binarising it makes tesseract drop or misread it (measured on the
  * 150 dpi real scans: a '0' read at 93 unscaled, lost at 1.5x and 3x); a single-word reading when the

@@ -6,7 +6,7 @@ import { DigitMatcher, glyphBoxes, type DigitMatch } from './glyphs.ts'
 import type { Gray, Rect } from './image.ts'
 import { digitsOf, DOUBT_CONF } from './layout.ts'
 import { pointSeen } from './pointCheck.ts'
-import { minusBefore } from './signCheck.ts'
+import { noteSign } from './signCheck.ts'
 
 /**
  * Glyph checks on the value cells of a page. A number cannot have more glyphs than digits: a digit OCR
@@ -27,18 +27,26 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
   }
   // fewer glyphs than digits: digits that touch fill as much width as they count; a digit made up from a
   // speck or what is left of a rule ('4' read '14') does not
-  const widths = values
-    .filter((v) => v.conf >= SURE_CONF && v.boxes.length === v.digits.length)
-    .flatMap((v) => v.boxes.filter((_, i) => v.digits[i] !== '1').map((b) => b.x1 - b.x0))
-    .sort((a, b) => a - b)
+  const sure = values.filter((v) => v.conf >= SURE_CONF && v.boxes.length === v.digits.length)
+  const widths = sure.flatMap((v) => v.boxes.filter((_, i) => v.digits[i] !== '1').map((b) => b.x1 - b.x0)).sort((a, b) => a - b)
   const digitW = widths.length >= 3 ? (widths[widths.length >> 1] as number) : 0.45 * em
+  const heights = sure.flatMap((v) => v.boxes.map((b) => b.y1 - b.y0)).sort((a, b) => a - b)
+  const digitH = heights.length >= 3 ? (heights[heights.length >> 1] as number) : 0
+  // a digit's width in a cell whose type is clearly larger or smaller than most of the page's digits (表四
+  // printed larger than 表三): the page's digit width scaled by the height of the cell's glyphs
+  const widthIn = (boxes: Rect[]): number => {
+    const h = Math.max(0, ...boxes.map((b) => b.y1 - b.y0))
+    const r = digitH > 0 && h > 0 ? h / digitH : 1
+    return r >= SIZE_STEP || r <= 1 / SIZE_STEP ? digitW * r : digitW
+  }
   for (const v of values) {
     if (v.boxes.length <= v.digits.length) continue
     // small digits of a low-resolution scan lose their thinnest strokes: a '0' falls apart into its two
     // arcs. Pieces close together that fit one digit's width between them are one glyph; two real digits
     // never fit (a digit's advance leaves a gap, or together they are wider than one digit)
-    if (widths.length >= 3) v.boxes = joinPieces(v.boxes, digitW, em)
+    if (widths.length >= 3) v.boxes = joinPieces(v.boxes, widthIn(v.boxes), em)
     if (v.boxes.length > v.digits.length) {
+      v.c.glyphDoubt = true
       v.c.conf = Math.min(v.c.conf ?? 100, DOUBT_CONF)
       v.conf = Math.min(v.conf, DOUBT_CONF)
     }
@@ -50,16 +58,15 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
     const lighter = glyphBoxes(g, inner(v.c.rect), Math.round(thr + (255 - thr) * LIGHTER), 0.4 * em)
     if (lighter.length > v.boxes.length && lighter.length <= v.digits.length) v.boxes = lighter
     if (v.boxes.length >= v.digits.length) continue
-    const est = v.boxes.reduce((n, b) => n + Math.max(1, Math.round((b.x1 - b.x0) / digitW)), 0)
-    if (est !== v.digits.length) v.c.conf = Math.min(v.c.conf ?? 100, DOUBT_CONF)
+    const w = widthIn(v.boxes)
+    const est = v.boxes.reduce((n, b) => n + Math.max(1, Math.round((b.x1 - b.x0) / w)), 0)
+    if (est !== v.digits.length) {
+      v.c.glyphDoubt = true
+      v.c.conf = Math.min(v.c.conf ?? 100, DOUBT_CONF)
+    }
   }
-  // a number read without the minus sign that stands before its digits (signCheck.ts)
-  for (const v of values) {
-    if (v.boxes.length === 0 || !minusBefore(g, v.c.rect, v.boxes, thr, em)) continue
-    v.c.signLost = true
-    v.c.conf = Math.min(v.c.conf ?? 100, DOUBT_CONF)
-    v.conf = Math.min(v.conf, DOUBT_CONF)
-  }
+  // the sign: the dash the ink shows before the digits against the minus the readings have (signCheck.ts)
+  for (const v of values) noteSign(g, v.c, v.boxes, thr, em)
   // an amount's decimal point where the ink shows one (pointCheck.ts); an amount's cell may span the table
   const boxesOf = new Map(values.map((v) => [v.c, v.boxes]))
   for (const c of cells) {
@@ -74,11 +81,11 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
   // how many glyphs each number shows and what their shapes read: the parser's check on the alternative
   // readings of an unsure number (cellAlts.ts); a cell of a row of values read as no number at all ('4'
   // read '全') is looked at too
-  for (const v of values) noteShape(g, v.c, v.boxes, thr, digitW, matcher)
+  for (const v of values) noteShape(g, v.c, v.boxes, thr, widthIn(v.boxes), matcher)
   for (const c of cells) {
     if (!c.valueRow || digitsOf(wordsText(c.words)) || c.rect.x1 - c.rect.x0 > VALUE_CELL_EM * em) continue
     const boxes = glyphBoxes(g, inner(c.rect), thr, 0.4 * em)
-    noteShape(g, c, widths.length >= 3 ? joinPieces(boxes, digitW, em) : boxes, thr, digitW, matcher)
+    noteShape(g, c, widths.length >= 3 ? joinPieces(boxes, widthIn(boxes), em) : boxes, thr, widthIn(boxes), matcher)
   }
   for (const v of values) {
     if (v.boxes.length !== v.digits.length) continue
@@ -103,7 +110,10 @@ export function checkGlyphs(g: Gray, cells: TCell[], thr: number, em: number): v
       const wrong = seen.some(
         (m, i) => clear(m) && m.digit !== v.digits[i] && matcher.count(v.digits[i] as string, v.c) > 0,
       )
-      if (wrong) v.c.conf = DOUBT_CONF
+      if (wrong) {
+        v.c.glyphDoubt = true
+        v.c.conf = DOUBT_CONF
+      }
     } else if (!v.c.signLost && (v.c.conf ?? 100) > 0 && seen.every((m, i) => clear(m) && m.digit === v.digits[i])) {
       // every glyph is the digit read: a look-alike becomes its digit, and the number is no longer in doubt
       v.c.words = v.c.words.map((w) => ({ ...w, text: digitsOf(w.text)?.digits ?? w.text }))
@@ -129,6 +139,8 @@ function noteShape(g: Gray, c: TCell, boxes: Rect[], thr: number, digitW: number
 const inner = (r: Rect): Rect => ({ x0: r.x0 + 3, y0: r.y0 + 3, x1: r.x1 - 3, y1: r.y1 - 3 })
 /** Share of the way from the ink threshold to white at which a digit's faint strokes count as ink. */
 const LIGHTER = 0.3
+/** Glyphs this many times taller (or shorter) than most of the page's digits are of another type size. */
+const SIZE_STEP = 1.25
 /** A glyph wider than this many digit widths may be two digits that touch. */
 const SINGLE_WIDTH = 1.4
 

@@ -158,12 +158,19 @@ const LOOKALIKE: Record<string, string> = {
 }
 const FULLWIDTH_DIGIT = /[０-９]/g
 
+/** A minus sign as the recognizer writes it before the digits of a signed number ('-72'). */
+export const MINUS_LEAD = /^[-−－–—]/
+
 /**
  * A reading of a value cell with look-alike characters turned into digits ('了2' -> '72'), or null when it
- * is not made of digits and look-alikes only. `mapped` tells whether a look-alike was needed.
+ * is not made of digits and look-alikes only. `mapped` tells whether a look-alike was needed. A leading
+ * minus is left out of `digits` and told by `minus`: readings of one number are compared by their digits,
+ * and its sign is settled on the ink apart (signCheck.ts).
  */
-export function digitsOf(text: string): { digits: string; mapped: boolean } | null {
-  const s = text.replace(/\s+/g, '').replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+export function digitsOf(text: string): { digits: string; mapped: boolean; minus: boolean } | null {
+  let s = text.replace(/\s+/g, '').replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+  const minus = MINUS_LEAD.test(s)
+  if (minus) s = s.slice(1)
   // a long amount with its decimals ('75394432.52' 元) is a number too
   if (s === '' || (s.length > 9 && !/^[\d,]{1,12}\.\d{1,4}$/.test(s))) return null
   let out = ''
@@ -175,7 +182,7 @@ export function digitsOf(text: string): { digits: string; mapped: boolean } | nu
       mapped = true
     } else return null
   }
-  return /\d/.test(out) ? { digits: out, mapped } : null
+  return /\d/.test(out) ? { digits: out, mapped, minus } : null
 }
 /** Blank placeholders as the parser reads them (values.ts PLACEHOLDER), plus rule remnants. */
 const PLACEHOLDER = /^(?:\/|／|-|—|–|－|——|无|無|空|\\|、|\||_|~|一)$/

@@ -18,8 +18,9 @@ import { MIN_CONF, VERIFIED_CONF } from '../parse/values.ts'
 import { confirmedByRow, NUMBERISH, PLACEHOLDER_RE, readRegion, readValueRows, settleCell, textLines, VALUE_CELL_EM, wordsText, type TCell } from './cellRead.ts'
 import { flattenFill } from './fill.ts'
 import { cellAlternatives } from './cellAlts.ts'
-import { rereadUnsure, verifyDigits } from './digitVerify.ts'
+import { rereadUnsure, settleByGlyphCount, verifyDigits } from './digitVerify.ts'
 import { checkGlyphs } from './glyphCheck.ts'
+import { applySign, readSigns } from './signCheck.ts'
 import { encodePgm, estimateSkew, inkBlobs, inkShare, isBilevel, otsu, removeRules, soften, type Gray, type Rect, type Rule } from './image.ts'
 import { cellConf, checkNumberCell, groupItems, isNumericLine, joinCell, normalizeText, type OcrCell, type VRule } from './layout.ts'
 import { isPhrase, repairLabel } from './lexicon.ts'
@@ -166,15 +167,18 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
   // lines: one per table row (each table cell one Cell, wrapped text joined), text outside tables as the PDF reader does
   const vr: VRule[] = vRules.map((r) => ({ x: (r.x0 + r.x1) / 2, y0: r.y0, y1: r.y1 }))
   checkGlyphs(g, [...tcells.values()], thr, em)
+  await readSigns(g, [...tcells.values()], thr, dpi, pool, signal)
   await verifyDigits(g, [...tcells.values()], em, dpi, pool, signal)
   await rereadUnsure(g, [...tcells.values()], em, dpi, pool, signal)
   signal?.throwIfAborted()
+  settleByGlyphCount([...tcells.values()])
   const tableCells: { rect: Rect; cell: OcrCell }[] = []
   const source = new Map<OcrCell, TCell>()
   for (const c of tcells.values()) {
     const cell = joinCell(c.words.flatMap((w) => toItems(w, em, vRules, c.conf)))
     if (cell && c.confirmed) cell.confs = cell.confs.map(() => MIN_CONF + 5)
     if (cell && c.verified) cell.confs = cell.confs.map(() => VERIFIED_CONF)
+    if (cell) applySign(cell, c)
     if (cell) tableCells.push({ rect: c.rect, cell })
     if (cell) source.set(cell, c)
   }
