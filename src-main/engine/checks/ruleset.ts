@@ -32,7 +32,11 @@ import { REPORT_RULES } from './registry.ts'
 //     breakdowns whose part names hold 等方面 / 公共 / 办理行政许可 (条例第二十条 categories) to their end (holdout6).
 // 23: a long 表三 row name with a word added early (2.其他法律和行政法规禁止公开) glued between its neighbours is the row,
 //     no TBL-PRESENT (holdout6).
-const CHECKS_REVISION = 23
+// 24: a template title under another ordinal (六、存在的主要问题和改进情况), a retitled 一/五 (一、年度工作核心成效,
+//     五、当前存在的突出问题) and 其他…事项 under any ordinal (七、其他需说明事项) are their sections; a title whose
+//     last word is rewritten (改进措施) is reworded, not truncated; DOC-DECLARED-PARTS counts a part the preface
+//     names and the text numbers that the template lacks (五、信息处理费收取情况) (holdout7).
+const CHECKS_REVISION = 24
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

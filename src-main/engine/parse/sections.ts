@@ -6,7 +6,10 @@
 // sub-heading that merely mentions a title does not take the place of the real heading.
 import type { Line, SectionHit } from '../model.ts'
 import type { TplSection } from '../template.ts'
+import { looseHeading, titleAt, type HeadingCandidate, type TitleEntry } from './inlineTitle.ts'
 import { labelCore, labelKey, similarity } from './normalize.ts'
+
+export type { HeadingCandidate } from './inlineTitle.ts'
 
 /** Words a section heading must contain when its wording differs from the template. */
 export const SECTION_KEYWORDS: Record<string, string[]> = {
@@ -19,17 +22,6 @@ export const SECTION_KEYWORDS: Record<string, string[]> = {
   S6: ['其他', '事项']
 }
 
-/** A place where a section heading may stand. */
-export interface HeadingCandidate {
-  text: string
-  start: number
-  end: number
-  /** 'line': a line (or two, '二、' + title) of its own; 'inline': an ordinal and a template title inside a paragraph. */
-  kind: 'line' | 'inline'
-  match: NonNullable<SectionHit['titleMatch']>
-  /** Preference when several places read as the same heading. */
-  score: number
-}
 
 /** Markdown and quoting marks before a heading ('## ', '> ', '- ', '**'); labelKey already drops '*' and '|'. */
 const LEAD = /^[#>\-+]+/
@@ -149,61 +141,14 @@ function lineScore(sec: TplSection, { key }: Keyed, match: HeadingCandidate['mat
   return s
 }
 
-/** Characters skipped when comparing a title inside running text: spaces, markdown, punctuation. */
-const SKIP = /[\s*|#，,。.、:：;；()（）"'-]/
-
-/**
- * End (exclusive) of `core` read in norm from `from` on, skipping SKIP characters on the text side;
- * -1 when the text says something else. Linear in the title length.
- */
-function readTitle(norm: string, from: number, core: string): number {
-  const r = readPrefix(norm, from, core)
-  return r.n === core.length ? r.end : -1
-}
-
-/** How much of `core` the text spells from `from` on (n characters), and where that ends. */
-function readPrefix(norm: string, from: number, core: string): { n: number; end: number } {
-  let i = from
-  let n = 0
-  let end = from
-  for (const ch of core) {
-    while (i < norm.length && SKIP.test(norm[i] as string)) i++
-    if (norm[i] !== ch) break
-    i++
-    n++
-    end = i
-  }
-  return { n, end }
-}
-
-/**
- * End of `core` read from where `part` stopped, past one extra or one wrong character of the text; -1 when
- * the rest of the title does not follow.
- */
-function oneEdit(norm: string, part: { n: number; end: number }, core: string): number {
-  if (part.n >= core.length) return -1
-  let skip = part.end
-  while (skip < norm.length && SKIP.test(norm[skip] as string)) skip++
-  const extra = readTitle(norm, skip + 1, core.slice(part.n))
-  if (extra > 0) return extra
-  return part.n + 1 < core.length ? readTitle(norm, skip + 1, core.slice(part.n + 1)) : -1
-}
-
-/** End of the run of Chinese characters from `from` on, at most `max` of them. */
-function wordsEnd(norm: string, from: number, max: number): number {
-  let i = from
-  while (i < norm.length && i - from < max && /[\u4e00-\u9fff]/.test(norm[i] as string)) i++
-  return i
-}
-
-/** Ordinals of the six sections, written with or without spaces ('一、', '一 、', '一.', after folding '一．'). */
-const ORDINAL = /[一二三四五六][ \t]*[、.]/g
+/** Ordinals of the six sections (and of more parts: 七、其他需说明事项), written with or without spaces ('一、', '一 、', '一.', after folding '一．'). */
+const ORDINAL = /[一二三四五六七八九十][ \t]*[、.]/g
 /** Characters that make an ordinal part of a bigger number or a citation ('十二、', '第二、'). */
 const NOT_BEFORE = /[一二三四五六七八九十百第(（]/
 
 /** Template titles (and the variants seen) inside paragraphs: 'ordinal + title', found by one pass over the text. */
 function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSection; cand: HeadingCandidate }[] {
-  const byNo = new Map<string, { sec: TplSection; key: string; cores: { core: string; variant: boolean }[] }>()
+  const byNo = new Map<string, TitleEntry>()
   for (const sec of sections) {
     const cores = [{ core: labelCore(sec.title), variant: false }, ...(sec.title_variants_seen ?? []).map((v) => ({ core: labelCore(v), variant: true }))]
     // Longest first: a variant that extends the title ('…工作存在的主要问题…') must win over a prefix.
@@ -218,40 +163,26 @@ function inlineCandidates(norm: string, sections: TplSection[]): { sec: TplSecti
     let b = at - 1
     while (b >= 0 && (norm[b] === ' ' || norm[b] === '\t')) b--
     if (b >= 0 && NOT_BEFORE.test(norm[b] as string)) continue
-    const entry = byNo.get(m[0][0] as string)
-    if (!entry) continue
-    for (const { core, variant } of entry.cores) {
-      const end = readTitle(norm, at + m[0].length, core)
-      if (end < 0) continue
-      const written = norm.slice(at, end)
-      // norm is already folded: only spaces and marks stand between the written title and its key.
-      const exact = written.replace(/[\s*|]+/g, '') === entry.key
-      out.push({ sec: entry.sec, cand: { text: written, start: at, end, kind: 'inline', match: exact ? 'exact' : variant ? 'variant' : 'exact', score: 8 } })
+    const own = byNo.get(m[0][0] as string)
+    const cand = own ? titleAt(norm, at, at + m[0].length, own) : null
+    if (own && cand) {
+      out.push({ sec: own.sec, cand })
+      continue
+    }
+    const loose = looseHeading(norm, at, at + m[0].length, own, byNo)
+    if (loose) {
+      out.push(loose)
+      continue
+    }
+    // A template title under another section's ordinal ('五、信息处理费收取情况…六、存在的主要问题和改进情况'): the
+    // section is there, numbered differently (SEC-TITLE says so). Only a title read whole or with one edit, and
+    // scored low, so the ordered chain takes it only where the section has no heading of its own.
+    for (const other of byNo.values()) {
+      if (other === own) continue
+      const moved = titleAt(norm, at, at + m[0].length, other)
+      if (!moved || moved.match === 'truncated') continue
+      out.push({ sec: other.sec, cand: { ...moved, match: moved.match === 'exact' || moved.match === 'variant' ? 'no-ordinal' : 'reworded', score: 3, moved: true } })
       break
-    }
-    if (out.length && (out[out.length - 1] as { cand: HeadingCandidate }).cand.start === at) continue
-    // A title cut short inside a paragraph ('四、政府信息公开行政复议、行政诉讼情行政复议…'): most of it, in order.
-    const core = labelCore(entry.sec.title)
-    const part = readPrefix(norm, at + m[0].length, core)
-    if (part.n >= Math.max(6, Math.ceil(0.75 * core.length))) {
-      out.push({ sec: entry.sec, cand: { text: norm.slice(at, part.end), start: at, end: part.end, kind: 'inline', match: 'truncated', score: 6 } })
-      continue
-    }
-    // The whole title with one character added or miswritten ('四、政府信息公开行政法复议、行政诉讼情况'): the
-    // heading, written differently (SEC-TITLE says so). Only for a title that is long and matched on both sides.
-    const typo = oneEdit(norm, part, core)
-    if (typo > 0 && part.n >= 4 && core.length >= 10) {
-      out.push({ sec: entry.sec, cand: { text: norm.slice(at, typo), start: at, end: typo, kind: 'inline', match: 'reworded', score: 6 } })
-      continue
-    }
-    // A title 'A及B' that keeps its whole first clause and rewrites the second ('五、存在的主要问题及明年工作计划2024年，…'
-    // in a crawler's one-paragraph text): the section starts at the ordinal. A title broken inside a clause
-    // ('行政法律复议') is no heading. The written title runs on over Chinese words up to the first digit, mark
-    // or space (where the glued body starts). Scored below every other reading, so the ordered chain takes it
-    // only where the section has no better heading.
-    if (part.n >= 6 && /[及和与]/.test(core[part.n - 1] ?? '')) {
-      const end = wordsEnd(norm, part.end, core.length - part.n + 6)
-      out.push({ sec: entry.sec, cand: { text: norm.slice(at, end), start: at, end, kind: 'inline', match: 'reworded', score: 4 } })
     }
   }
   // A title without its ordinal ('…止。总体情况2023年，…') counts only right after a sentence ends,
@@ -297,9 +228,10 @@ export function headingCandidates(lines: Line[], norm: string, sections: TplSect
   }
   const inline = inlineCandidates(norm, sections)
   // A table of contents in the preface ('一、总体情况；二、主动公开…') lists the titles one right after another.
-  for (let i = 0; i < inline.length; i++) {
-    const a = inline[i] as { cand: HeadingCandidate }
-    const next = inline[i + 1]
+  const listed = inline.filter((x) => !x.cand.moved)
+  for (let i = 0; i < listed.length; i++) {
+    const a = listed[i] as { cand: HeadingCandidate }
+    const next = listed[i + 1]
     if (next && next.cand.start - a.cand.end <= 12) a.cand.score -= 5
   }
   // A heading on its own line is also found inline: keep the line reading (both lists are in text order).

@@ -13,6 +13,30 @@ const NAMED: { id: string; re: RegExp }[] = [
   { id: 'S6', re: /其他/ }
 ]
 const NO = ['一', '二', '三', '四', '五', '六']
+const HEADING = /[一二三四五六七八九十][、.]([\u4e00-\u9fff]{4,12})/g
+
+/**
+ * Parts of the report's own that the template does not have but the preface names and the text heads with
+ * an ordinal ('……信息处理费收取情况和存在的主要问题及改进措施等六个部分组成' … '五、信息处理费收取情况'): the
+ * report has them as declared (whether the template's parts are all there is SEC-PRESENT's question).
+ */
+function extraParts(text: string, from: number, list: string, sections: { titleSpan?: { start: number } }[]): number {
+  const starts = new Set(sections.map((s) => s.titleSpan?.start))
+  const seen = new Set<string>()
+  HEADING.lastIndex = from
+  let m: RegExpExecArray | null
+  while ((m = HEADING.exec(text))) {
+    if (starts.has(m.index)) continue
+    const words = m[1] as string
+    for (let k = words.length; k >= 4; k--) {
+      const head = words.slice(0, k)
+      if (!list.includes(head)) continue
+      if (!NAMED.some((n) => n.re.test(head))) seen.add(head)
+      break
+    }
+  }
+  return seen.size
+}
 
 // 前言写“全文由……六部分组成”时，所列部分和实际章节数必须对得上（真实年报中出现过写“六部分”却只列五部分）。
 const rule: ReportRule = {
@@ -36,15 +60,16 @@ const rule: ReportRule = {
       templateSections(ctx).some((t) => t.id === id && findHeadings(ctx, t).length > 0)
     const found = ctx.report.sections.filter((s) => s.found || there(s.id))
     const list = hit.m[1] ?? ''
+    const extra = extraParts(ctx.report.norm, hit.end, list, ctx.report.sections)
     const named = list.length >= 10 ? NAMED.filter((n) => n.re.test(list)) : null
     const problems: string[] = []
-    if (declared !== found.length) {
+    if (declared !== found.length + extra) {
       const missing = ctx.report.sections.filter((s) => !found.includes(s)).map((s) => `${NO[Number(s.id.slice(1)) - 1]}`)
-      problems.push(`实际找到${found.length}个部分${missing.length ? `（缺第${missing.join('、')}部分）` : ''}`)
+      problems.push(`实际找到${found.length + extra}个部分${missing.length ? `（缺第${missing.join('、')}部分）` : ''}`)
     }
-    if (named && named.length !== declared) {
+    if (named && named.length + extra !== declared) {
       const absent = NAMED.filter((n) => !named.includes(n)).map((n) => NO[Number(n.id.slice(1)) - 1])
-      problems.push(`前言只列出了${named.length}个部分${absent.length ? `（未列第${absent.join('、')}部分）` : ''}`)
+      problems.push(`前言只列出了${named.length + extra}个部分${absent.length ? `（未列第${absent.join('、')}部分）` : ''}`)
     }
     if (!problems.length) return pass(`前言称${declared}部分，与正文一致`)
     return {

@@ -63,6 +63,23 @@ function otherHeading(ctx: ReportCtx, id: string, no: string): { start: number; 
     if (tables.some((t) => start >= t.start && start < t.end)) continue
     return { start, end: start + line.length, text: ctx.text.slice(start, start + line.length) }
   }
+  return gluedHeading(ctx, from, to, no, tables)
+}
+
+/** Chinese words of a heading glued to its body: '一、年度工作核心成效（一）主动公开…' (a crawler's one-paragraph text). */
+const GLUED = /^[\u4e00-\u9fff]{4,12}(?![\u4e00-\u9fff])/
+
+/** The first 'ordinal + a few words' in [from, to) that ends where the glued body starts (a bracket, a digit, a mark). */
+function gluedHeading(ctx: ReportCtx, from: number, to: number, no: string, tables: { start: number; end: number }[]): { start: number; end: number; text: string } | null {
+  const norm = ctx.report.norm
+  for (let at = norm.indexOf(`${no}、`, from); at >= 0 && at < to; at = norm.indexOf(`${no}、`, at + 2)) {
+    if (/[一二三四五六七八九十百第(（]/.test(norm[at - 1] ?? '')) continue
+    if (tables.some((t) => at >= t.start && at < t.end)) continue
+    const words = GLUED.exec(norm.slice(at + 2, Math.min(to, at + 16)))
+    if (!words || T3_ROW.test(norm.slice(at, at + 8))) continue
+    const end = at + 2 + words[0].length
+    return { start: at, end, text: ctx.text.slice(at, end) }
+  }
   return null
 }
 
