@@ -28,7 +28,9 @@ export function tokenize(lines: Line[]): Token[] {
   const out: Token[] = []
   lines.forEach((line, li) => {
     const n = line.cells.length
-    for (const c of line.cells) {
+    // An index loop: with TurboFan off while reading (ingest/jitTier.ts) an array iterator allocates per step.
+    for (let ci = 0; ci < n; ci++) {
+      const c = line.cells[ci] as Line['cells'][number]
       out.push({
         text: c.text,
         key: labelKey(c.text),
