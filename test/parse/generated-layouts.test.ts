@@ -12,6 +12,22 @@ const parse = (text: string) => parseReport(readText(Buffer.from(text, 'utf8')))
 const corpus = (layout: string, file: string) => parseReport(readText(readFileSync(join(ROOT, 'test', 'accuracy', 'files', layout, file))))
 const row = (r: ReturnType<typeof parse>, t: 'T2' | 'T3' | 'T4', id: string) => r.tables[t].cells.filter((c) => c.row === id)
 
+describe('rows written with tabs or pipes between cells', () => {
+  it('cuts each line at its own tabs and pipes, whatever the lines before and after hold', () => {
+    const text = '一、总体情况\r\n规章\t0\t 1 \t2\r\n\n| 行政许可 | 3 |\n本镇全年未收取任何费用。\n'
+    const lines = textToLines(text)
+    expect(lines.map((l) => l.cells.map((c) => c.text))).toEqual([['一、总体情况'], ['规章', '0', '1', '2'], ['', '行政许可', '3', ''], ['本镇全年未收取任何费用。']])
+    expect(lines[1]?.cells.map((c) => c.col)).toEqual([0, 1, 2, 3])
+    for (const c of lines.flatMap((l) => l.cells)) expect(text.slice(c.start, c.end)).toBe(c.text)
+  })
+
+  it('reads a text of 160,000 lines without a separator as one cell a line (the search stays within each line)', () => {
+    const lines = textToLines('统计数据一行文字\n'.repeat(160_000))
+    expect(lines).toHaveLength(160_000)
+    expect(lines.every((l) => l.cells.length === 1 && l.cells[0]?.text === '统计数据一行文字')).toBe(true)
+  })
+})
+
 describe('rows written with commas between cells', () => {
   it('splits a comma row into fields, a quoted field whole, with offsets into the text', () => {
     const text = '规章,0,0,0\n一、本年新收政府信息公开申请数量,"3,001",53,0,0,61,4,"3,119"\n'

@@ -64,9 +64,14 @@ export function loadStamped(db: Db, batchId: number, settings: string, spill?: T
     const stamp = settlementStamp(settlements)
     const loadFull = (): ParsedReport => cache.full(versionId, settlements)
     const storedWork = r.ruleset === RULESET ? (prepOf.get(versionId) as string | Buffer | undefined) : undefined
-    let prep = storedWork ? storedPrep(storedWork) : null
+    // The stored rules' results as the record holds them (JSON text), cut from it rather than made again.
+    let rulesJson: string | undefined
+    let prep: CheckPrep | null = null
+    if (storedWork && opt.rules === false) prep = storedPrepHead(storedWork)
+    else if (storedWork) ({ prep, rulesJson } = storedPrepWithRules(storedWork))
     if (prep && (prep.settled ?? '') !== stamp) prep = null
     if (!prep) {
+      rulesJson = undefined
       prep = prepareChecks(loadFull(), cache.text(versionId), stamp)
       if (!opt.readOnly) savePrep.run(versionId, prep.ruleset, packJson(prep))
     }
@@ -83,7 +88,7 @@ export function loadStamped(db: Db, batchId: number, settings: string, spill?: T
     // In a check they wait in the spill file, taken from the record unpacked here: read again from the
     // database they were inflated and parsed a second time (about 0.3 ms a report; issue 17). The JSON
     // round trip gives what the stored record gives.
-    const rulesRef = spill && opt.rules !== false ? spill.write(JSON.stringify({ results: prep.results, findings: prep.findings })) : null
+    const rulesRef = spill && opt.rules !== false ? spill.write(rulesJson ?? JSON.stringify({ results: prep.results, findings: prep.findings })) : null
     // Getters written in the literal: defined afterwards over data properties, they turned each of these
     // objects into a dictionary (about 1 KB a report held for the whole check).
     prep = {
@@ -130,9 +135,51 @@ interface LoadOptions {
 
 /** Stored per-version work, or null when it cannot be used (then it is redone). */
 function storedPrep(stored: string | Buffer): CheckPrep | null {
+  return storedPrepWithRules(stored).prep
+}
+
+function usablePrep(p: Partial<CheckPrep>): p is CheckPrep {
+  return Boolean(p.outline?.tables && Array.isArray(p.results) && Array.isArray(p.findings) && p.sigs)
+}
+
+/**
+ * Where the rules' results start in a record as prepareChecks makes it ({ ruleset, settled?, outline, sigs,
+ * textKey, results, findings }): the first ',"results":[' (a quote inside a JSON string is escaped, so the
+ * sequence cannot stand in one), followed by findings alone; -1 for a record of another shape.
+ */
+function rulesStart(json: string): number {
+  const i = json.indexOf(',"results":[')
+  return i > 0 && json.indexOf('],"findings":[', i) > 0 && json.endsWith(']}') ? i : -1
+}
+
+/**
+ * The record and its rules' results as JSON text, {"results":[…],"findings":[…]}: the text is cut from the
+ * record, so that a check does not serialise again what it has just parsed (issue 17).
+ */
+function storedPrepWithRules(stored: string | Buffer): { prep: CheckPrep | null; rulesJson?: string } {
   try {
-    const p = JSON.parse(jsonText(stored) as string) as Partial<CheckPrep>
-    return p.outline?.tables && Array.isArray(p.results) && Array.isArray(p.findings) && p.sigs ? (p as CheckPrep) : null
+    const json = jsonText(stored) as string
+    const p = JSON.parse(json) as Partial<CheckPrep>
+    if (!usablePrep(p)) return { prep: null }
+    const at = rulesStart(json)
+    return at < 0 ? { prep: p } : { prep: p, rulesJson: `{${json.slice(at + 1)}` }
+  } catch {
+    return { prep: null }
+  }
+}
+
+/**
+ * The record without its rules' results, for a thread that never asks for them (the second check thread):
+ * only the part before them is parsed, about a seventh of the record. A record whose results cannot be
+ * cut off is read whole, as storedPrep reads it.
+ */
+function storedPrepHead(stored: string | Buffer): CheckPrep | null {
+  try {
+    const json = jsonText(stored) as string
+    const at = rulesStart(json)
+    if (at < 0) return storedPrep(stored)
+    const p = JSON.parse(`${json.slice(0, at)},"results":[],"findings":[]}`) as Partial<CheckPrep>
+    return usablePrep(p) ? p : null
   } catch {
     return null
   }

@@ -63,7 +63,8 @@ export function tradShare(original: string, folded: string): number {
     const c = original.charCodeAt(i)
     if (c < 0x4e00 || c > 0x9fff) continue
     han++
-    if (original[i] !== folded[i]) changed++
+    // Code units, not one-character strings: a Han character read as original[i] is a new string each time.
+    if (c !== folded.charCodeAt(i)) changed++
   }
   return han === 0 ? 0 : changed / han
 }

@@ -12,20 +12,22 @@ const NO_NAME: Record<string, string> = { S1: '一', S2: '二', S3: '三', S4: '
 /** The folded text without spaces, markdown and pipes, with the offset of each kept character. */
 export interface Compact {
   text: string
-  at: number[]
+  at: Int32Array
 }
 
 export function compact(norm: string): Compact {
   // Char codes, not one-char strings: this runs over the whole text of every report.
   const codes = new Uint16Array(norm.length)
-  const at: number[] = []
+  // Offsets in a typed array of the text's length: an array grown by push was reallocated as it grew.
+  const all = new Int32Array(norm.length)
   let n = 0
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i)
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2a || c === 0x7c || c === 0x3000) continue
+    all[n] = i
     codes[n++] = c
-    at.push(i)
   }
+  const at = all.subarray(0, n)
   let text = ''
   for (let i = 0; i < n; i += 4096) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[])
   return { text, at }

@@ -56,13 +56,22 @@ interface LineText {
   end: number
 }
 
+/** A character that trim() keeps: \s is trim()'s whitespace and line terminators. */
+const NON_BLANK = /\S/
+
 function lineText(line: Line): LineText | null {
-  const cells = line.cells.filter((c) => c.text.trim() !== '')
-  if (cells.length === 0 || cells.length > 2) return null
-  const first = cells[0]
-  const last = cells[cells.length - 1]
-  if (!first || !last) return null
-  return { text: cells.map((c) => c.text).join(''), start: first.start, end: last.end }
+  // The one or two non-blank cells picked without a filtered copy or trimmed strings: this runs for every line.
+  let first: Line['cells'][number] | undefined
+  let second: Line['cells'][number] | undefined
+  for (let i = 0; i < line.cells.length; i++) {
+    const c = line.cells[i] as Line['cells'][number]
+    if (!NON_BLANK.test(c.text)) continue
+    if (second) return null
+    if (first) second = c
+    else first = c
+  }
+  if (!first) return null
+  return second ? { text: first.text + second.text, start: first.start, end: second.end } : { text: first.text, start: first.start, end: first.end }
 }
 
 /** Short lines (and cells of table rows that start with a section ordinal) that may be headings. */

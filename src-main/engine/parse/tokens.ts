@@ -28,8 +28,10 @@ export function tokenize(lines: Line[]): Token[] {
   const out: Token[] = []
   lines.forEach((line, li) => {
     const n = line.cells.length
-    for (const c of line.cells) {
-      out.push({
+    // An index loop: with TurboFan off while reading (ingest/jitTier.ts) an array iterator allocates per step.
+    for (let ci = 0; ci < n; ci++) {
+      const c = line.cells[ci] as Line['cells'][number]
+      const t: Token = {
         text: c.text,
         key: labelKey(c.text),
         start: c.start,
@@ -40,10 +42,12 @@ export function tokenize(lines: Line[]): Token[] {
         page: c.page,
         box: c.box,
         conf: c.conf,
-        ...(c.alts ? { alts: c.alts } : {}),
-        ...(c.nglyph !== undefined ? { nglyph: c.nglyph } : {}),
         lineCells: n
-      })
+      }
+      // Set when present, not spread from a literal made for each cell (two objects a token with TurboFan off).
+      if (c.alts) t.alts = c.alts
+      if (c.nglyph !== undefined) t.nglyph = c.nglyph
+      out.push(t)
     }
   })
   return out

@@ -84,11 +84,16 @@ export interface Extraction {
 /** Global twins of the anchor patterns, made once per pattern. */
 const GLOBAL = new WeakMap<RegExp, RegExp>()
 
+// Index loops, not for…of: this runs for every clause × topic × anchor, and with TurboFan off while
+// reading (ingest/jitTier.ts) each step of an array iterator allocated its result (a fifth of a report's
+// iterator garbage).
 function anchorsIn(c: Clause, topics: TopicSpec[]): Anchor[] {
   const out: Anchor[] = []
-  for (const t of topics) {
+  for (let ti = 0; ti < topics.length; ti++) {
+    const t = topics[ti] as TopicSpec
     if (t.rejectClause?.test(c.text)) continue
-    for (const re of t.anchors) {
+    for (let ri = 0; ri < t.anchors.length; ri++) {
+      const re = t.anchors[ri] as RegExp
       let g = GLOBAL.get(re)
       if (!g) GLOBAL.set(re, (g = new RegExp(re.source, 'g')))
       g.lastIndex = 0
@@ -105,7 +110,8 @@ function anchorsIn(c: Clause, topics: TopicSpec[]): Anchor[] {
   // Overlapping anchors: the longest wins (受理…申请 over 申请).
   out.sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Anchor[] = []
-  for (const a of out) {
+  for (let ai = 0; ai < out.length; ai++) {
+    const a = out[ai] as Anchor
     const last = kept[kept.length - 1]
     if (last && a.start < last.end) {
       if (a.end - a.start > last.end - last.start) kept[kept.length - 1] = a

@@ -33,8 +33,6 @@ export function decodeText(buf: Uint8Array, declared?: string): { text: string; 
   }
 }
 
-const FIELD_SEP = /[\t|]/g
-
 /** Split text into lines; each line's tab/pipe fields become cells with their column index. */
 export function textToLines(text: string): Line[] {
   const lines: Line[] = []
@@ -56,12 +54,13 @@ export function textToLines(text: string): Line[] {
       cells.push({ text: text.slice(s, e), start: s, end: e, col })
       col++
     }
-    FIELD_SEP.lastIndex = pos
-    for (;;) {
-      const m = FIELD_SEP.exec(text)
-      if (!m || m.index >= lineEnd) break
-      pushField(m.index)
-      fieldStart = m.index + 1
+    // Tabs and pipes looked for within the line only: a search of the whole text from the line's start ran on
+    // to the next separator, however far, for every line (a text without any took minutes at 160,000 lines).
+    for (let i = pos; i < lineEnd; i++) {
+      const ch = text.charCodeAt(i)
+      if (ch !== 0x09 && ch !== 0x7c) continue
+      pushField(i)
+      fieldStart = i + 1
     }
     pushField(lineEnd)
     const commas = cells.length === 1 ? commaFields(text, pos, lineEnd) : null

@@ -23,7 +23,9 @@ function missingAll(spec: TableSpec, note: string): TableResult['cells'] {
 /** Tokens overlapping [start, end), cut to it: a paragraph holding several tables is shared between them. */
 export function clipTokens(tokens: Token[], start: number, end: number): Token[] {
   const out: Token[] = []
-  for (const t of tokens) {
+  // An index loop: with TurboFan off while reading (ingest/jitTier.ts) an array iterator allocates per step.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token
     if (t.end <= start || t.start >= end) continue
     if (t.start >= start && t.end <= end) {
       out.push(t)
