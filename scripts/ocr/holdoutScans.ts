@@ -38,6 +38,19 @@ export const HOLDOUT_SCANS: HoldoutSpec[] = [
   { name: 'syfgj2023.c200', report: 'syfgj2023', dpi: 200, rotate: -0.8, colour: true, seal: true, traditional: false, quality: 60, small: true, oneLineTitle: false, footer: 0.09 }
 ]
 
+/**
+ * A second set, kept apart from the first (the OCR was tuned on HOLDOUT_SCANS): 平潭 片区管理局 reports added after
+ * that tuning, measured first as they came. Both templates, a 2022 report in the 2019 tables, traditional and
+ * simplified, 150/200/300 dpi, skew, seals, grey and colour, A5.
+ */
+export const HOLDOUT_SCANS_2: HoldoutSpec[] = [
+  { name: 'pthtp2022.tra300', report: 'pthtp2022', dpi: 300, rotate: 0.5, colour: false, seal: false, traditional: true, quality: 55, small: false, oneLineTitle: false },
+  { name: 'ptjjp2023.seal150', report: 'ptjjp2023', dpi: 150, rotate: -0.6, colour: true, seal: true, traditional: false, quality: 60, small: true, oneLineTitle: true, footer: 0.09 },
+  { name: 'ptjsp2020.g150', report: 'ptjsp2020', dpi: 150, rotate: 0.3, colour: false, seal: false, traditional: false, quality: 55, small: false, oneLineTitle: true },
+  { name: 'ptspp2021.tra200', report: 'ptspp2021', dpi: 200, rotate: -0.4, colour: true, seal: true, traditional: true, quality: 60, small: false, oneLineTitle: false },
+  { name: 'ptjsp2024.a5g200', report: 'ptjsp2024', dpi: 200, rotate: 0.7, colour: false, seal: false, traditional: false, quality: 60, small: true, oneLineTitle: false, footer: 0.09 }
+]
+
 /** Seeds whose tables give each template's grid (004 is the 2019 template, in traditional characters). */
 const SHAPE: Record<string, string> = { '2021': '002_3439ace2b5349fdf', '2019': '004_f4dd133f55a6f46e' }
 

@@ -122,8 +122,9 @@ describe('OCR of scanned seed reports: every table value right or flagged', () =
       const a = compareTables(parseReport(read), e.tables)
       report('digits scan', a)
       expect(a.wrongCertainCells).toEqual([])
-      // The random values break the template's column identities by construction, and a failing identity on
-      // digits not all read with full confidence puts them in doubt: most cells are right but flagged here.
+      // The random values break the template's column identities by construction: a failing identity puts in
+      // doubt the cells one misread could explain that were not read with full confidence, so some cells are
+      // right but flagged here.
       expect(a.right + a.rightUncertain).toBeGreaterThanOrEqual(0.97 * a.cells)
     },
     SLOW

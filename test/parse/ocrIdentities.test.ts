@@ -93,6 +93,22 @@ describe('identities on OCR cells', () => {
     applyOcrIdentities(sum, text, cols, [])
     expect(statuses(text)).toEqual(['inferred', 'uncertain', 'ok'])
   })
+  it('a failing identity doubts only the cells one misread could account for: a 0 on the side that sums higher cannot', () => {
+    // a + b = total with 1 + 0 against 0: only a (read too high) or total (read too low) can explain it
+    const m = row([[1, 90], [0, 85], [0, 96]])
+    const unplaced: { row: string; col: string }[] = []
+    applyOcrIdentities(sum, m, cols, unplaced)
+    expect(statuses(m)).toEqual(['uncertain', 'ok', 'uncertain'])
+    expect(unplaced).toEqual([{ row: 'r', col: 'a' }, { row: 'r', col: 'total' }])
+    // those two read beyond doubt: the report's own error stands as printed, whatever b's confidence
+    const sure = row([[1, 96], [0, 85], [0, 96]])
+    applyOcrIdentities(sum, sure, cols, [])
+    expect(statuses(sure)).toEqual(['ok', 'ok', 'ok'])
+    // on the lower side a 0 may be a misread (of the 1 missing there): every cell is in doubt
+    const low = row([[0, 85], [0, 96], [1, 96]])
+    applyOcrIdentities(sum, low, cols, [])
+    expect(statuses(low)).toEqual(['uncertain', 'uncertain', 'uncertain'])
+  })
   it('cells from a text layer are never touched', () => {
     const m = row([[3, undefined], [4, undefined], [8, undefined]])
     applyOcrIdentities(sum, m, cols, [])

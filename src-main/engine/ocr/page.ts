@@ -113,11 +113,12 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
     return c
   }
   const outside: OcrWord[] = []
+  const onRule: OcrWord[] = []
   for (const w of first.words.flatMap((wd) => splitAtRules(wd, vRules))) {
     const c = cellAt((w.bbox.x0 + w.bbox.x1) / 2, (w.bbox.y0 + w.bbox.y1) / 2)
     if (c === 'rule') {
       // read from what is left of a rule (or noise on it): not text, unless read with confidence
-      if (w.confidence >= REREAD_CONF) outside.push(w)
+      if (w.confidence >= REREAD_CONF) onRule.push(w)
       continue
     }
     if (!c) outside.push(w)
@@ -126,8 +127,6 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
       if (w.confidence < REREAD_CONF) c.redo = true
     }
   }
-  await rereadLargeLines(g, outside, em, dpi, pool, signal)
-  await tick()
   const blobs = inkBlobs(g, thr, { minPixels: Math.round(40 * (dpi / 300) ** 2), joinGap: Math.round(0.3 * em) })
   for (const b of blobs) {
     if (b.y1 - b.y0 < 0.35 * em && b.x1 - b.x0 < 0.35 * em) continue // a speck
@@ -136,6 +135,13 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
     c.blobs.push(b)
     if (!c.words.some((w) => overlaps(w.bbox, b))) c.redo = true
   }
+  // a word centred on a rule over ink the cells beside it hold is that ink read across the rule (two zeros
+  // either side of it read as one '0'): the cells read it again on their own; kept, it would be a value
+  // standing on a line of its own
+  const cellInk = [...tcells.values()].flatMap((c) => [...c.words.map((w) => w.bbox), ...c.blobs])
+  for (const w of onRule) if (!cellInk.some((r) => overlaps(w.bbox, r))) outside.push(w)
+  await rereadLargeLines(g, outside, em, dpi, pool, signal)
+  await tick()
 
   // a cell whose text lines were not all read (a wrapped label or header losing its second line)
   for (const c of tcells.values()) {

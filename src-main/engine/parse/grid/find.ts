@@ -140,7 +140,37 @@ export function fuzzyRows(s: string, cellOf: Int32Array, cells: GCell[], spec: T
       }
       k = e
     }
+    const lone = unreadRowLabel(s, cellOf, cells, hits, i, lo, hi)
+    if (lone) hits[i] = lone
   })
+}
+
+/**
+ * A row whose label OCR could not read at all: the one text cell read without confidence that stands, at
+ * the start of a line of numbers, between the rows found just before and just after it in the template
+ * (each of which has its own line), is that row's label. The template fixes which row stands there; the
+ * numbers keep their own confidences and the identities still check them. A label read with confidence is
+ * never taken this way (it says what row it is), nor one where two such cells stand.
+ */
+function unreadRowLabel(s: string, cellOf: Int32Array, cells: GCell[], hits: (Hit | null)[], i: number, lo: number, hi: number): Hit | null {
+  const before = hits[i - 1]
+  const after = hits[i + 1]
+  if (!before || !after || hi <= lo) return null
+  const found: Hit[] = []
+  for (let k = lo; k < hi; ) {
+    const ci = cellOf[k] as number
+    let e = k
+    while (e < s.length && cellOf[e] === ci) e++
+    const c = cells[ci] as GCell
+    const starts = k === 0 || cellOf[k - 1] !== ci
+    const next = cells[ci + 1]
+    const prevLine = cells[cellOf[before.b - 1] as number]?.line
+    if (starts && e <= hi && c.conf !== undefined && c.conf < MIN_CONF && /[\u4e00-\u9fff]/.test(c.text) && next?.kind === 'value' && next.line === c.line && c.line !== prevLine && c.line !== cells[cellOf[after.a] as number]?.line) {
+      found.push({ a: k, b: e, match: 'exact' })
+    }
+    k = e
+  }
+  return found.length === 1 ? (found[0] as Hit) : null
 }
 
 /**

@@ -2,8 +2,9 @@
 // the identities would want: an identity may only confirm it (the digit read makes the identity hold, every
 // other cell of it read with confidence), choose among the numbers its own readings gave (exactly one of
 // them makes every identity through the cell hold whose other cells were read beyond doubt, and has as many
-// digits as the cell shows glyphs), or, when it fails on readings that are not all sure, put its cells in
-// doubt (an OCR misread is likelier than an arithmetic error; a parse problem, not a finding), except the
+// digits as the cell shows glyphs), or, when it fails and a cell one misread could account for is not sure,
+// put those cells in doubt (an OCR misread is likelier than an arithmetic error; a parse problem, not a
+// finding). A 0 on the side that already sums higher accounts for nothing (counts are never negative), and
 // cells whose number two recognisers read the same (VERIFIED_CONF): those stand as printed, so a report's
 // real addition error still shows. When the one unsure digit of a failing identity is a single digit away
 // from what the sum needs, the doubt stays on it alone.
@@ -133,7 +134,11 @@ function applyOnce(ids: Identity[], placed: Map<string, CellValue[]>, colIds: st
       }
       continue
     }
-    if (cs.every((c) => confOf(c) >= SURE)) continue
+    // counts are never negative: on the side that already sums higher, a cell can account for the gap only
+    // if it was read at least that much too high (a 0 there never can); on the lower side any cell can
+    const gap = sum(id.lhs.length, 0) - sum(id.rhs.length, id.lhs.length)
+    const suspects = cs.filter((c, i) => (gap > 0) !== i < id.lhs.length || (c.value as number) >= Math.abs(gap))
+    if (suspects.every((c) => confOf(c) >= SURE)) continue
     // one unsure digit, everything else read with confidence, and the sum is off by what one misread digit
     // of it would make ('95' read '99'): the doubt stays on that cell alone
     if (doubtful.length === 1 && cs.every((c) => c === doubtful[0] || confOf(c) >= MIN_CONF)) {
@@ -142,7 +147,7 @@ function applyOnce(ids: Identity[], placed: Map<string, CellValue[]>, colIds: st
       const need = (d.value as number) + (onLeft ? 1 : -1) * (sum(id.rhs.length, id.lhs.length) - sum(id.lhs.length, 0))
       if (oneDigitApart(d.value as number, need)) continue
     }
-    for (const c of cs) {
+    for (const c of suspects) {
       // a number two recognisers read the same is what was printed: the doubt falls on the others
       if (c.status !== 'ok' || confOf(c) >= VERIFIED_CONF) continue
       c.status = 'uncertain'
