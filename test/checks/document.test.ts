@@ -238,6 +238,22 @@ describe('DOC-DECLARED-PARTS', () => {
     expect(r.outcome).toBe('FAIL')
     expect(r.findings[0]!.message).toContain('7部分')
   })
+
+  // 君山片区 2025: the preface names six parts, the text numbers seven (one of them not in the template).
+  const numbered = (t: string): string => t.replace('\n总体情况\n', '\n一、总体情况\n')
+  it('counts the parts the text numbers in order, a part outside the template included', () => {
+    const text = numbered(edit('002', '\n六、其他需要报告的事项', '\n六、下一步工作打算\n继续做好政务公开工作。\n七、其他需要报告的事项'))
+    const r = runRule(rule('DOC-DECLARED-PARTS'), text)
+    expect(r.outcome).toBe('FAIL')
+    expect(r.findings[0]!.message).toContain('正文按序号写有7个部分')
+  })
+
+  it('does not count a list inside a part, nor a retitled part as missing', () => {
+    const list = numbered(edit('002', '\n六、其他需要报告的事项\n', '\n六、其他需要报告的事项\n一、加强学习。\n二、完善制度。\n'))
+    expect(runRule(rule('DOC-DECLARED-PARTS'), list).outcome).toBe('PASS')
+    const retitled = edit('002', '\n总体情况\n', '\n一、年度工作核心成效\n')
+    expect(runRule(rule('DOC-DECLARED-PARTS'), retitled).outcome).toBe('PASS')
+  })
 })
 
 describe('DOC-CITATION', () => {

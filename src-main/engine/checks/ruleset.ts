@@ -36,7 +36,9 @@ import { REPORT_RULES } from './registry.ts'
 //     五、当前存在的突出问题) and 其他…事项 under any ordinal (七、其他需说明事项) are their sections; a title whose
 //     last word is rewritten (改进措施) is reworded, not truncated; DOC-DECLARED-PARTS counts a part the preface
 //     names and the text numbers that the template lacks (五、信息处理费收取情况) (holdout7).
-const CHECKS_REVISION = 24
+// 25: DOC-DECLARED-PARTS counts a part standing in its place under other words as present and the parts the text
+//     numbers 一、…七、 in order (君山 2025: seven parts written, six declared; no false 缺第一部分).
+const CHECKS_REVISION = 25
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

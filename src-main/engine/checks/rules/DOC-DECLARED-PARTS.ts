@@ -1,6 +1,7 @@
 import { readNumber } from '../lib/cnnum.ts'
 import { findHeadings, templateSections } from '../lib/headings.ts'
 import { matchAll, narrativeRanges, quote } from '../lib/narrative.ts'
+import { otherHeading, writtenPartCount } from '../lib/otherHeading.ts'
 import { textEvidence } from '../evidence.ts'
 import { na, pass, type ReportRule } from '../types.ts'
 
@@ -54,18 +55,24 @@ const rule: ReportRule = {
     if (!hit) return na('前言未声明年报由几部分组成')
     const declared = readNumber(hit.m[2] as string)
     if (declared === null) return na('部分数无法读出')
-    // A section out of order (SEC-ORDER) or present but not placeable (parse problem) is still there.
+    // A section out of order (SEC-ORDER), present but not placeable (parse problem) or standing in its place under
+    // other words (SEC-PRESENT's warning) is still there.
     const there = (id: string): boolean =>
       (ctx.report.problems ?? []).some((p) => p.code === 'section-unplaced' && p.section === id) ||
-      templateSections(ctx).some((t) => t.id === id && findHeadings(ctx, t).length > 0)
+      templateSections(ctx).some((t) => t.id === id && (findHeadings(ctx, t).length > 0 || otherHeading(ctx, t.id, t.no) !== null))
     const found = ctx.report.sections.filter((s) => s.found || there(s.id))
     const list = hit.m[1] ?? ''
     const extra = extraParts(ctx.report.norm, hit.end, list, ctx.report.sections)
+    // Parts the text numbers 一、…七、 beyond those placed (君山 2025: seven parts, one of them not in the template).
+    const written = writtenPartCount(ctx)
+    const count = Math.max(found.length + extra, written)
     const named = list.length >= 10 ? NAMED.filter((n) => n.re.test(list)) : null
     const problems: string[] = []
-    if (declared !== found.length + extra) {
+    if (declared !== count) {
       const missing = ctx.report.sections.filter((s) => !found.includes(s)).map((s) => `${NO[Number(s.id.slice(1)) - 1]}`)
-      problems.push(`实际找到${found.length + extra}个部分${missing.length ? `（缺第${missing.join('、')}部分）` : ''}`)
+      problems.push(count === written && written > found.length + extra
+        ? `正文按序号写有${written}个部分`
+        : `实际找到${count}个部分${missing.length ? `（缺第${missing.join('、')}部分）` : ''}`)
     }
     if (named && named.length + extra !== declared) {
       const absent = NAMED.filter((n) => !named.includes(n)).map((n) => NO[Number(n.id.slice(1)) - 1])
