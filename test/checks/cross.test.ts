@@ -414,6 +414,13 @@ describe('XDOC-IDENTICAL-TABLE', () => {
     expect(all(zeros.perReport)).toEqual([])
   })
 
+  it('compares tables of one report year only', () => {
+    const pa = batchReport(seedText('002'), 'a.txt')
+    const earlier = batchReport(as2022(seedText('002')).replaceAll('平安镇', '新店镇'), 'b.txt')
+    expect([earlier.township, earlier.year]).toEqual(['新店镇', 2022])
+    expect(all(run(XDOC_IDENTICAL_TABLE, [pa, earlier]).perReport)).toEqual([])
+  })
+
   it('a table shared by eight townships names five others and counts the rest', () => {
     const towns = ['甲镇', '乙镇', '丙镇', '丁镇', '戊镇', '己镇', '庚镇', '辛镇']
     const rs = towns.map((t, i) => batchReport(seedText('002').replaceAll('平安镇', t), `${i}.txt`))

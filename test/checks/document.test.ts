@@ -285,6 +285,20 @@ describe('DOC-WRONG-ENTITY', () => {
     expect(r.findings[0]!.message).toContain('农业农村局')
   })
 
+  it('holds a unit the roster names as one of the county\'s townships, and only that one', () => {
+    const text = edit('003', '原州区头营镇 2023年政府', '平潭综合实验区海坛片区管理局 2023年政府')
+    expect(runRule(rule('DOC-WRONG-ENTITY'), text).outcome).toBe('FAIL')
+    for (const roster of [['海坛片区管理局', '金井片区管理局'], ['海坛片区'], ['平潭综合实验区海坛片区管理局']]) {
+      expect(runRule(rule('DOC-WRONG-ENTITY'), text, { roster }).findings.filter((f) => f.loc === 'title.entity'), roster.join()).toEqual([])
+    }
+    // Another unit on the roster, or a two-character name, does not cover it.
+    for (const roster of [['金井片区管理局', '头营镇'], ['片区']]) {
+      expect(runRule(rule('DOC-WRONG-ENTITY'), text, { roster }).findings.some((f) => f.loc === 'title.entity'), roster.join()).toBe(true)
+    }
+    const dept = edit('003', '原州区头营镇 2023年政府', '原州区农业农村局 2023年政府')
+    expect(runRule(rule('DOC-WRONG-ENTITY'), dept, { roster: ['头营镇', '开城镇'] }).outcome).toBe('FAIL')
+  })
+
   it('fires when title and 落款 name different townships', () => {
     const r = runRule(rule('DOC-WRONG-ENTITY'), edit('004', '宿城區王官集鎮人民政府\n2021年1月25日', '宿城區陳集鎮人民政府\n2021年1月25日'))
     expect(r.outcome).toBe('FAIL')

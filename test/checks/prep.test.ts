@@ -121,25 +121,31 @@ describe('re-checking', () => {
 })
 
 describe('the settings flag', () => {
-  const A: BatchSettings = { year: 2019, deadline: '2000-01-01', roster: ['平安镇人民政府', '某某街道办事处'] }
+  const A: BatchSettings = { year: 2019, deadline: '2000-01-01', roster: ['平安镇人民政府', '某某街道办事处', '海坛片区管理局'] }
   const B: BatchSettings = { year: 2023, deadline: '2099-12-31', roster: [] }
-  const results = (rules: typeof FIXED_RULES, id: string, s: BatchSettings): string[] => {
-    const ctx = ctxFromText(seedText(id), s)
+  // An area office that does a township's work: on roster A, so DOC-WRONG-ENTITY reads the roster.
+  const texts: [string, string][] = [
+    ...SEED_IDS.map((id): [string, string] => [id, seedText(id)]),
+    ['003 as 片区管理局', seedText('003').replace('原州区头营镇 2023年政府', '平潭综合实验区海坛片区管理局 2023年政府')]
+  ]
+  const results = (rules: typeof FIXED_RULES, text: string, s: BatchSettings): string[] => {
+    const ctx = ctxFromText(text, s)
     return rules.map((r) => JSON.stringify(r.check(ctx)))
   }
 
   it('rules run once per version give the same result whatever the batch settings', () => {
-    for (const id of SEED_IDS) expect(results(FIXED_RULES, id, A), id).toEqual(results(FIXED_RULES, id, B))
+    for (const [id, text] of texts) expect(results(FIXED_RULES, text, A), id).toEqual(results(FIXED_RULES, text, B))
   })
 
   it('the rules marked as reading the settings do change with them', () => {
-    expect(SETTINGS_RULES.map((r) => r.id).sort()).toEqual(['DOC-DEADLINE', 'DOC-TARGET-YEAR'])
+    const reading = ['DOC-DEADLINE', 'DOC-TARGET-YEAR', 'DOC-WRONG-ENTITY']
+    expect(SETTINGS_RULES.map((r) => r.id).sort()).toEqual(reading)
     const changed = new Set<string>()
-    for (const id of SEED_IDS) {
-      const a = results(SETTINGS_RULES, id, A)
-      const b = results(SETTINGS_RULES, id, B)
+    for (const [, text] of texts) {
+      const a = results(SETTINGS_RULES, text, A)
+      const b = results(SETTINGS_RULES, text, B)
       SETTINGS_RULES.forEach((r, i) => a[i] !== b[i] && changed.add(r.id))
     }
-    expect([...changed].sort()).toEqual(['DOC-DEADLINE', 'DOC-TARGET-YEAR'])
+    expect([...changed].sort()).toEqual(reading)
   })
 })

@@ -38,7 +38,9 @@ import { REPORT_RULES } from './registry.ts'
 //     names and the text numbers that the template lacks (五、信息处理费收取情况) (holdout7).
 // 25: DOC-DECLARED-PARTS counts a part standing in its place under other words as present and the parts the text
 //     numbers 一、…七、 in order (君山 2025: seven parts written, six declared; no false 缺第一部分).
-const CHECKS_REVISION = 25
+// 26: DOC-WRONG-ENTITY holds a unit the roster names (平潭's 片区管理局); XDOC-IDENTICAL-TABLE compares tables of one
+//     report year only (a mixed folder set 苏平 2021 beside 君山 2025).
+const CHECKS_REVISION = 26
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

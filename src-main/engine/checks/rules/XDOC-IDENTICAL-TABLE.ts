@@ -4,9 +4,13 @@ import { containment, grams, simText } from '../lib/similarity.ts'
 import { TABLE_NAME, tableSignature } from '../lib/tables.ts'
 import type { BatchReport, BatchRule, Evidence } from '../types.ts'
 
+/**
+ * Tables are compared within one report year: a folder that mixes years would otherwise set one township's
+ * table of 2021 beside another's of 2025 (平潭: two area offices, four years apart, each with one request).
+ */
 function grid(r: BatchReport, t: TableId): string | null {
   const sig = r.prep ? r.prep.sigs[t] ?? null : tableSignature(r.report, t)
-  return sig && `${r.format}:${sig}`
+  return sig && `${r.year ?? '?'}:${r.format}:${sig}`
 }
 
 /** Two files of one report whose township could not be read (a scan and its text file) share their wording. */
@@ -17,7 +21,7 @@ function sameWording(a: BatchReport, b: BatchReport): boolean {
   return Math.min(containment(ga, gb), containment(gb, ga)) >= 0.85
 }
 
-// Observation: two townships with exactly the same non-zero table 二 or 三 — possible copying of data.
+// Observation: two townships with exactly the same non-zero table 二 or 三 of one year — possible copying of data.
 const rule: BatchRule = {
   id: 'XDOC-IDENTICAL-TABLE',
   family: 'cross',
