@@ -255,3 +255,19 @@ describe('an amount written in a column of counts', () => {
     expect(cells(r)).toEqual([['items', 'ok', 3], ['amount', 'ok', 28291965]])
   })
 })
+
+// Word's table to text with spaces: 本年增/减 written with a minus sign (平潭 2020, 2019 tables).
+describe('a signed value standing alone between spaces', () => {
+  const vals = (r: ReturnType<typeof parse>, id: string) => row(r, 'T2', id).map((c) => [c.status, c.status === 'ok' ? c.value : null])
+  it('reads the minus as the sign of the number after it', () => {
+    const r = corpus('wide-word-text-spaces', 'pingtan2020.txt')
+    expect(vals(r, 'A20_6.admin_penalty')).toEqual([['ok', 2648], ['ok', -18], ['ok', 538]])
+    expect(vals(r, 'A20_8.admin_fees')).toEqual([['ok', 35], ['ok', -15]])
+  })
+  it('still reads a dash with a space after it as a blank cell', () => {
+    const text = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'wide-word-text-spaces', 'pingtan2020.txt'), 'utf8')
+    expect(text).toContain('行政处罚 2648 -18 538\n')
+    const r = parse(text.replace('行政处罚 2648 -18 538\n', '行政处罚 2648 - 538\n'))
+    expect(vals(r, 'A20_6.admin_penalty')).toEqual([['ok', 2648], ['blank', null], ['ok', 538]])
+  })
+})

@@ -41,7 +41,9 @@ import { REPORT_RULES } from './registry.ts'
 // 26: DOC-DECLARED-PARTS does not count a template part's own heading as an extra part when its title span starts
 //     before the ordinal (markdown '## 四、…'); an amount (…元) in a count column of 表二 is read uncertain, with
 //     the row's empty or repeated fields (a cell spanning its neighbour), not as a count.
-const CHECKS_REVISION = 26
+// 27: a minus sign opening its own space-separated run is the sign of the number after it ('行政处罚 2648 -18 538'),
+//     not a blank mark and a second number.
+const CHECKS_REVISION = 27
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)
