@@ -1,6 +1,7 @@
 // Regenerates the accuracy corpus under test/accuracy/ (issue 12 §4, issue 13 "planted errors on every layout").
 //
 //   node scripts/make-accuracy.ts            (Node 22+; `npm run accuracy:make` uses the project's Node 24)
+//   node scripts/make-accuracy.ts --wide-only   (only the wide-* layouts, scripts/accuracy/wide.ts: no browser)
 //
 // Inputs (all in the repository): test/fixtures/seeds/*.html (the seeds with real tables, from
 // scripts/make-fixtures.py), resources/sample/*.txt (the seeds as given), test/accuracy/real/*.pdf (copies of
@@ -16,7 +17,7 @@
 // reference, not copied. Expected cell values and findings are written by hand: test/expected/*.json (seeds),
 // test/accuracy/expected/*.json (real PDFs), test/accuracy/findings.json.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +31,7 @@ import { PAGED_FOOTER, pagedHtml } from './accuracy/paged.ts'
 import { docFromRaw } from './accuracy/realDoc.ts'
 import { blankColumn, docxOf, splitT3, t4Rows, wrappedLabels } from './accuracy/docx.ts'
 import { loadExpected } from './accuracy/corpus.ts'
+import { isWideLayout, wideLayouts } from './accuracy/wide.ts'
 import type { CorpusEntry } from './accuracy/corpus.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -221,7 +223,22 @@ async function plantDocx(bytes: Uint8Array, p: PlantId): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
 }
 
+/** The complete held-out reports through the block layouts (scripts/accuracy/wide.ts): text only, no browser. */
+async function wide(): Promise<void> {
+  await wideLayouts(ROOT, (layout, report, ext, data) => add({ layout, report, file: write(join(ACC, 'files', layout, `${report}.${ext}`), data) }), s2t)
+}
+
+/** `--wide-only`: rewrites the wide-* layouts and keeps every other entry of the manifest as it is (no Chromium, no pdftotext). */
+async function wideOnly(): Promise<void> {
+  const kept = (JSON.parse(readFileSync(join(ACC, 'corpus.json'), 'utf8')) as { entries: CorpusEntry[] }).entries.filter((e) => !isWideLayout(e.layout))
+  for (const e of kept) add(e)
+  for (const l of new Set(readdirSync(join(ACC, 'files')).filter(isWideLayout))) rmSync(join(ACC, 'files', l), { recursive: true, force: true })
+  await wide()
+  finish()
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--wide-only')) return wideOnly()
   rmSync(join(ACC, 'files'), { recursive: true, force: true })
   rmSync(join(ACC, 'planted'), { recursive: true, force: true })
 
@@ -269,6 +286,7 @@ async function main(): Promise<void> {
   for (const [r, d] of realDocs) flatLayouts(r, d, true)
   for (const [s, d] of docs) await docxLayouts(s, d, TRAD_SEEDS.includes(s))
   for (const [r, d] of realDocs) await docxLayouts(r, d, true)
+  await wide()
 
   // Printed by Chromium at narrow widths, then extracted by pdftotext; plants go into the page before printing.
   if (process.argv.includes('--no-pdf')) return finish()

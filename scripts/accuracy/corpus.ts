@@ -19,7 +19,8 @@ const HELD_OUT: { dir: string; layout: string }[] = [
   { dir: HOLDOUT_DIR, layout: HOLDOUT_LAYOUT },
   { dir: HOLDOUT_FULL_DIR, layout: HOLDOUT_FULL_LAYOUT },
 ]
-export const isHeldOutLayout = (layout: string): boolean => HELD_OUT.some((h) => h.layout === layout)
+/** Held-out reports are checked alone: in their own folders, and rendered through the block layouts (`wide-*`, wide.ts). */
+export const isHeldOutLayout = (layout: string): boolean => HELD_OUT.some((h) => h.layout === layout) || /^(?:trad-)?wide-/.test(layout)
 
 export interface CorpusEntry {
   layout: string

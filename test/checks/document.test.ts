@@ -248,6 +248,18 @@ describe('DOC-DECLARED-PARTS', () => {
     expect(r.findings[0]!.message).toContain('正文按序号写有7个部分')
   })
 
+  // A 2019-template preface names part 四 otherwise than its heading; the headings written as markdown ('## 四、…').
+  it('does not count a part of the template as an extra part when its heading is written as markdown', () => {
+    const worded = edit('002', '政府信息公开行政复议和行政诉讼情况', '因政府信息公开申请行政复议、提起行政诉讼的情况')
+    expect(runRule(rule('DOC-DECLARED-PARTS'), worded).outcome).toBe('PASS')
+    const md = worded.replace(/\n([一二三四五六]、)/g, '\n## $1')
+    expect(md).toContain('## 四、政府信息公开行政复议')
+    expect(runRule(rule('DOC-DECLARED-PARTS'), md).outcome).toBe('PASS')
+    // A part of its own the preface names still counts, under a markdown heading too.
+    const own = md.replace('六部分组成', '信息处理费收取情况等七部分组成').replace('\n## 六、其他需要报告的事项', '\n## 六、信息处理费收取情况\n无。\n## 七、其他需要报告的事项')
+    expect(runRule(rule('DOC-DECLARED-PARTS'), own).outcome).toBe('PASS')
+  })
+
   it('does not count a list inside a part, nor a retitled part as missing', () => {
     const list = numbered(edit('002', '\n六、其他需要报告的事项\n', '\n六、其他需要报告的事项\n一、加强学习。\n二、完善制度。\n'))
     expect(runRule(rule('DOC-DECLARED-PARTS'), list).outcome).toBe('PASS')

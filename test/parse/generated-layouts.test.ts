@@ -235,3 +235,39 @@ describe('表四 split over lines: one line per column group (行政复议 / 未
     }
   })
 })
+
+// A held-out 2021 report in the 2019 tables (wide-* layouts): 政府集中采购 given as one glued amount
+// '328291965元' over its two columns (采购项目数量, 采购总金额).
+describe('an amount written in a column of counts', () => {
+  const cells = (r: ReturnType<typeof parse>) => row(r, 'T2', 'A20_9.central_procurement').map((c) => [c.col, c.status, c.status === 'ok' ? c.value : '?'])
+  it('leaves the row uncertain, its empty or repeated fields included (Excel copy, filled merge, Word table)', () => {
+    for (const layout of ['wide-excel-tsv', 'wide-excel-filled', 'wide-word-text-spaces', 'wide-cell-lines']) {
+      const r = corpus(layout, 'pthtp2021.txt')
+      expect(cells(r), layout).toEqual([['items', 'uncertain', '?'], ['amount', 'uncertain', '?']])
+      // The rest of 表二 is read as written.
+      expect(row(r, 'T2', 'A20_1.normative_docs').map((c) => [c.status, c.value]), layout).toEqual([['ok', 4], ['ok', 4], ['ok', 4]])
+    }
+  })
+  it('reads a count and an amount with its unit where each stands in its own column', () => {
+    const text = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'wide-excel-tsv', 'pthtp2021.txt'), 'utf8')
+    expect(text).toContain('政府集中采购\t328291965元\t\t')
+    const r = parse(text.replace('政府集中采购\t328291965元\t\t', '政府集中采购\t3\t28291965元\t'))
+    expect(cells(r)).toEqual([['items', 'ok', 3], ['amount', 'ok', 28291965]])
+  })
+})
+
+// Word's table to text with spaces: 本年增/减 written with a minus sign (平潭 2020, 2019 tables).
+describe('a signed value standing alone between spaces', () => {
+  const vals = (r: ReturnType<typeof parse>, id: string) => row(r, 'T2', id).map((c) => [c.status, c.status === 'ok' ? c.value : null])
+  it('reads the minus as the sign of the number after it', () => {
+    const r = corpus('wide-word-text-spaces', 'pingtan2020.txt')
+    expect(vals(r, 'A20_6.admin_penalty')).toEqual([['ok', 2648], ['ok', -18], ['ok', 538]])
+    expect(vals(r, 'A20_8.admin_fees')).toEqual([['ok', 35], ['ok', -15]])
+  })
+  it('still reads a dash with a space after it as a blank cell', () => {
+    const text = readFileSync(join(ROOT, 'test', 'accuracy', 'files', 'wide-word-text-spaces', 'pingtan2020.txt'), 'utf8')
+    expect(text).toContain('行政处罚 2648 -18 538\n')
+    const r = parse(text.replace('行政处罚 2648 -18 538\n', '行政处罚 2648 - 538\n'))
+    expect(vals(r, 'A20_6.admin_penalty')).toEqual([['ok', 2648], ['blank', null], ['ok', 538]])
+  })
+})

@@ -38,9 +38,14 @@ import { REPORT_RULES } from './registry.ts'
 //     names and the text numbers that the template lacks (五、信息处理费收取情况) (holdout7).
 // 25: DOC-DECLARED-PARTS counts a part standing in its place under other words as present and the parts the text
 //     numbers 一、…七、 in order (君山 2025: seven parts written, six declared; no false 缺第一部分).
-// 26: DOC-WRONG-ENTITY holds a unit the roster names (平潭's 片区管理局); XDOC-IDENTICAL-TABLE compares tables of one
+// 26: DOC-DECLARED-PARTS does not count a template part's own heading as an extra part when its title span starts
+//     before the ordinal (markdown '## 四、…'); an amount (…元) in a count column of 表二 is read uncertain, with
+//     the row's empty or repeated fields (a cell spanning its neighbour), not as a count.
+// 27: a minus sign opening its own space-separated run is the sign of the number after it ('行政处罚 2648 -18 538'),
+//     not a blank mark and a second number.
+// 28: DOC-WRONG-ENTITY holds a unit the roster names (平潭's 片区管理局); XDOC-IDENTICAL-TABLE compares tables of one
 //     report year only (a mixed folder set 苏平 2021 beside 君山 2025).
-const CHECKS_REVISION = 26
+const CHECKS_REVISION = 28
 
 /** Report rules that read the batch settings: run at every check. */
 export const SETTINGS_RULES = REPORT_RULES.filter((r) => r.usesSettings)

@@ -21,13 +21,15 @@ const HEADING = /[一二三四五六七八九十][、.]([\u4e00-\u9fff]{4,12})/g
  * an ordinal ('……信息处理费收取情况和存在的主要问题及改进措施等六个部分组成' … '五、信息处理费收取情况'): the
  * report has them as declared (whether the template's parts are all there is SEC-PRESENT's question).
  */
-function extraParts(text: string, from: number, list: string, sections: { titleSpan?: { start: number } }[]): number {
-  const starts = new Set(sections.map((s) => s.titleSpan?.start))
+function extraParts(text: string, from: number, list: string, sections: { titleSpan?: { start: number; end: number } }[]): number {
+  // A template part's own heading is none, wherever its title span starts (a markdown '## 四、…' starts at the '#').
+  const spans = sections.flatMap((s) => (s.titleSpan ? [s.titleSpan] : []))
   const seen = new Set<string>()
   HEADING.lastIndex = from
   let m: RegExpExecArray | null
   while ((m = HEADING.exec(text))) {
-    if (starts.has(m.index)) continue
+    const at = m.index
+    if (spans.some((s) => at >= s.start && at < s.end)) continue
     const words = m[1] as string
     for (let k = words.length; k >= 4; k--) {
       const head = words.slice(0, k)

@@ -27,6 +27,22 @@ const spanOfItem = (it: Item): Span => {
   return s
 }
 
+const MONEY_IN_COUNT = '件数栏内写的是金额（带“元”），该格可能跨占了相邻的金额栏，无法确定各格数值'
+
+/** A row with an amount in a count column: its empty cells may be the rest of that cell's span, not blanks. */
+function doubtRowOfMoney(cells: CellValue[]): CellValue[] {
+  const money = cells.filter((c) => c.note === MONEY_IN_COUNT).map((c) => c.raw.trim())
+  if (!money.length) return cells
+  for (const c of cells) {
+    // An empty field, or the same text again (a merged cell a converter filled), is that cell's span.
+    if (c.note === MONEY_IN_COUNT || (c.status !== 'blank' && !money.includes(c.raw.trim()))) continue
+    c.status = 'uncertain'
+    c.value = null
+    c.note = '同行件数栏内写的是金额，本格可能是该格跨占的部分，无法确定'
+  }
+  return cells
+}
+
 function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undefined): CellValue {
   const col = spec.cols[ci] as (typeof spec.cols)[number]
   const base = { table: spec.table, row, col: col.id }
@@ -53,6 +69,12 @@ function cellFromItem(spec: TableSpec, row: string, ci: number, it: Item | undef
     note = `识别结果“${it.text}”不是该栏应有的数字形式（${note ?? ''}），请对照原件核对`
   }
   if (v.unit && status === 'ok') note = `单元格内写有单位“${v.unit}”`
+  if (status === 'ok' && (v.unit === '元' || v.unit === '万元') && col.type !== 'decimal') {
+    // An amount in a column of counts ('政府集中采购 | 328291965元' over 采购项目数量 and 采购总金额): the cell
+    // stands over more than its column, or the row's digits ran together; which column it is cannot be told.
+    status = 'uncertain'
+    note = MONEY_IN_COUNT
+  }
   if (status === 'ok' && col.type !== 'signed_int' && value !== null && value < 0) {
     status = 'invalid'
     note = '数值不能为负'
@@ -158,7 +180,7 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
     }
     const onGrid = placeByModel(row.items, model, n)
     if (onGrid) {
-      const cells = onGrid.cells.map((it, i) => cellFromItem(spec, row.id, i, it))
+      const cells = doubtRowOfMoney(onGrid.cells.map((it, i) => cellFromItem(spec, row.id, i, it)))
       // Columns the source does not show at all (a shorter tab row) are not blank: nothing says so.
       if (model.kind === 'col') {
         cells.forEach((c, i) => {
@@ -183,13 +205,13 @@ export function readSpec(mapped: MappedRows, spec: TableSpec, source: GridSource
     // merged label leaves empty fields before them): an empty field is a blank cell the source shows.
     const own = ownFields(row, values)
     if (own && values.length < n) {
-      const cells = own.map((it, i) => cellFromItem(spec, row.id, i, it))
+      const cells = doubtRowOfMoney(own.map((it, i) => cellFromItem(spec, row.id, i, it)))
       placed.set(row.id, cells)
       fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
       continue
     }
     if (values.length === n) {
-      const cells = values.map((it, i) => cellFromItem(spec, row.id, i, it))
+      const cells = doubtRowOfMoney(values.map((it, i) => cellFromItem(spec, row.id, i, it)))
       placed.set(row.id, cells)
       fixed.push({ row: row.id, readings: [cells.map((c) => (c.status === 'ok' ? c.value : null))] })
       continue

@@ -427,7 +427,9 @@ function* pieces(c: GCell, owner: Int16Array, r: number): Generator<{ text: stri
       }
       // A minus sign between two glued digit runs ('2648-18538': 上一年项目数量 2648, 本年增/减 -18, 处理决定数量 538)
       // belongs to the number after it: it is no blank mark standing for a cell of its own.
-      const minus = m.index - k === 1 && k > 0 && /[0-9]/.test(run[k - 1] as string) && MINUS.test(run[k] as string)
+      // So does one opening a run of its own right before the digits ('行政处罚 2648 -18 538', Word's table to text).
+      const minus =
+        m.index - k === 1 && MINUS.test(run[k] as string) && ((k > 0 && /[0-9]/.test(run[k - 1] as string)) || (k === 0 && m.index + m[0].length === run.length))
       const from = minus ? k : m.index
       if (!minus && m.index > k) yield { text: run.slice(k, m.index), start: offsetIn(c, i + k), end: offsetIn(c, i + m.index), at: i + k }
       yield { text: run.slice(from, m.index + m[0].length), start: offsetIn(c, i + from), end: offsetIn(c, i + m.index + m[0].length), at: i + from }
