@@ -22,6 +22,7 @@ import type { BatchReport, BatchRule, BatchSettings, Finding } from '../../src-m
 import { seedText } from '../helpers/check.ts'
 import { FIXTURES } from '../helpers/seeds.ts'
 import { foldText } from '../../src-main/engine/parse/normalize.ts'
+import { cellOf } from '../../src-main/engine/checks/lib/tables.ts'
 
 const SEEDS = ['000', '001', '002', '003', '004']
 const planted = (f: string): string => readFileSync(join(FIXTURES, 'planted', f), 'utf8')
@@ -139,6 +140,21 @@ describe('XDOC-CARRY', () => {
     // Only this report's own cell is cited as cell evidence.
     expect(f.evidence.filter((e) => e.kind === 'cell').map((e) => (e.kind === 'cell' ? e.row : ''))).toEqual(['carried_over'])
     expect((res.perReport.get(y22.reportId) ?? []).every((x) => x.severity === 'info')).toBe(true)
+  })
+
+  it('last year\'s cell the app could not read makes it a parse problem, not a warning to this year', () => {
+    const y22 = batchReport(planted('pair/平安镇-2022.txt'), '平安镇-2022.txt')
+    const y23 = batchReport(planted('pair/平安镇-2023.txt'), '平安镇-2023.txt')
+    const c = cellOf(y22.report, 'T3', 'carried_forward', 'total')!
+    Object.assign(c, { status: 'uncertain', value: null })
+    const f = (run(XDOC_CARRY, [y22, y23]).perReport.get(y23.reportId) ?? []).find((x) => x.loc.startsWith('T3.carried_over.total')) as Finding
+    expect([f.outcome, f.severity]).toEqual(['UNVERIFIABLE', 'parse'])
+    expect(f.message).toContain('无法确定')
+    // Left blank by the township last year: not a reading failure; the check stays the township's (info here,
+    // as blank read as 0 makes 0 = 0).
+    Object.assign(c, { status: 'blank', value: null })
+    const g = (run(XDOC_CARRY, [y22, y23]).perReport.get(y23.reportId) ?? []).find((x) => x.loc.startsWith('T3.carried_over.total')) as Finding
+    expect([g.outcome, g.severity]).toEqual(['UNVERIFIABLE', 'info'])
   })
 
   it('planted pair-ok: PASS', () => {

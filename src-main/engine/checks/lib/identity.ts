@@ -65,9 +65,12 @@ export function checkIdentity(spec: IdentitySpec): Finding | null {
     const list = bad
       .map((t) => (onlyBlank ? name(t) : `${name(t)}（${t.cell ? (STATUS_NAME[t.cell.status] ?? t.cell.status) : '未找到'}）`))
       .join('、')
+    // A cell of another report the app could not read is its reading failure as much as one of this report's
+    // (run.ts sends those to the parse problems by their cell evidence; another report's cells are not cited).
+    const unreadElsewhere = bad.some((t) => t.foreign && (!t.cell || t.cell.status === 'uncertain' || t.cell.status === 'missing'))
     return {
       rule: spec.rule,
-      severity: unverifiedSeverity(spec.severity, terms.map((t) => t.cell), l0 === r0),
+      severity: unreadElsewhere ? 'parse' : unverifiedSeverity(spec.severity, terms.map((t) => t.cell), l0 === r0),
       outcome: 'UNVERIFIABLE',
       loc: spec.loc,
       evidence,
