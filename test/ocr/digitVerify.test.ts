@@ -4,11 +4,11 @@
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { wordsText, type TCell } from '../../src-main/engine/ocr/cellRead.ts'
-import { settleByGlyphCount, verifyDigits } from '../../src-main/engine/ocr/digitVerify.ts'
+import { confirmShort, settleByGlyphCount, verifyDigits } from '../../src-main/engine/ocr/digitVerify.ts'
 import { checkGlyphs } from '../../src-main/engine/ocr/glyphCheck.ts'
 import { otsu, type Gray, type Rect } from '../../src-main/engine/ocr/image.ts'
 import { DOUBT_CONF } from '../../src-main/engine/ocr/layout.ts'
-import { OcrPool, type OcrWord } from '../../src-main/engine/ocr/pool.ts'
+import { OcrPool, type OcrWord, type Recognizer } from '../../src-main/engine/ocr/pool.ts'
 
 const require = createRequire(import.meta.url)
 const SLOW = Number(process.env.OCR_TEST_TIMEOUT ?? 180_000)
@@ -135,4 +135,45 @@ describe('an unsure number looked at again once its glyphs are counted', () => {
     settleByGlyphCount([rival, alone, word, glyphs, sign, uncounted])
     for (const c of [rival, alone, word, glyphs, sign, uncounted]) expect(c.conf).toBe(DOUBT_CONF)
   })
+})
+
+describe('a short number read again on its own (confirmShort)', () => {
+  it(
+    'a digit read with confidence and read the same again is verified; one read otherwise, one the page read without confidence or with a rival reading is not',
+    async () => {
+      const printed = ['0', '0', '0', '1', '0', '7', '0', '0']
+      const g = row(printed)
+      const cs = cells([
+        ['0', 95],
+        ['0', 96],
+        ['0', 95],
+        ['1', 92], // read 92: no glyph verification (no other 1 on the page), the second reading agrees
+        ['0', 91],
+        ['1', 92], // a 7 read as 1 with confidence: the second reading says 7, so it stays as it was
+        ['0', 70], // read without confidence: not a candidate, whatever a second reading says
+        ['0', 93] // a rival reading of the cell (a 6 read with some confidence): not a candidate
+      ])
+      cs[7]!.readings = [{ text: '0', conf: 93 }, { text: '6', conf: 60 }]
+      checkGlyphs(g, cs, otsu(g), EM)
+      expect(cs.map((c) => c.nglyph)).toEqual([1, 1, 1, 1, 1, 1, 1, 1])
+      expect(cs[5]!.glyphDoubt).toBeFalsy()
+      let calls = 0
+      const counting: Recognizer = {
+        tag: pool.tag,
+        size: pool.size,
+        recognized: 0,
+        recognize: (img, opts) => {
+          calls++
+          return pool.recognize(img, opts)
+        },
+        terminate: () => Promise.resolve()
+      }
+      await confirmShort(g, cs, EM, 300, counting)
+      expect(cs.map((c) => !!c.verified)).toEqual([true, true, true, true, true, false, false, false])
+      // the 7 read as 1 was read again (two readings each for six candidates): the second reading disagreed
+      expect(calls).toBe(12)
+      expect(wordsText(cs[5]!.words)).toBe('1')
+    },
+    SLOW
+  )
 })

@@ -18,7 +18,7 @@ import { sharedPool, type Recognizer } from './pool.ts'
 import { openPdf, type OpenPdf } from './raster.ts'
 
 /** Version of this pipeline: part of the cache key, so that improved OCR is not shadowed by old results. */
-export const OCR_VERSION = 'ocr-11'
+export const OCR_VERSION = 'ocr-12'
 export const NO_TEXT_MESSAGE = '扫描件中没有识别出文字（可能是空白页或图片）'
 
 export interface OcrOptions {

@@ -18,7 +18,7 @@ import { MIN_CONF, VERIFIED_CONF } from '../parse/values.ts'
 import { confirmedByRow, NUMBERISH, PLACEHOLDER_RE, readRegion, readValueRows, settleCell, textLines, VALUE_CELL_EM, wordsText, type TCell } from './cellRead.ts'
 import { flattenFill } from './fill.ts'
 import { cellAlternatives } from './cellAlts.ts'
-import { rereadUnsure, settleByGlyphCount, verifyDigits } from './digitVerify.ts'
+import { confirmShort, rereadUnsure, settleByGlyphCount, verifyDigits } from './digitVerify.ts'
 import { checkGlyphs } from './glyphCheck.ts'
 import { applySign, readSigns } from './signCheck.ts'
 import { encodePgm, estimateSkew, inkBlobs, inkShare, isBilevel, otsu, removeRules, soften, type Gray, type Rect, type Rule } from './image.ts'
@@ -178,6 +178,8 @@ export async function ocrPage(doc: OpenPdf, page: number, dpi: number, pool: Rec
   await rereadUnsure(g, [...tcells.values()], em, dpi, pool, signal)
   signal?.throwIfAborted()
   settleByGlyphCount([...tcells.values()])
+  // short numbers no recogniser verified: a second reading of their own (digitVerify.ts)
+  await confirmShort(g, [...tcells.values()], em, dpi, pool, signal)
   const tableCells: { rect: Rect; cell: OcrCell }[] = []
   const source = new Map<OcrCell, TCell>()
   for (const c of tcells.values()) {
