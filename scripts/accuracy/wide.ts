@@ -42,12 +42,14 @@ const WIDE_TRAD = ['pthtp2021', 'ptspp2025']
 
 /**
  * Reports planted into in every wide layout (scripts/accuracy/plant.ts, made in the blocks as for the seeds): a
- * 2019-template zone report, a 2025 report in seven parts (其他需说明事项 is 七), a department under the 2021
+ * 2019-template zone report, a 2022 report in the 2019 tables, a 2025 report in seven parts (其他需说明事项 is 七), a department under the 2021
  * template, a county government. A plant whose precondition the report's own prose lacks is skipped, with why;
  * any other plant that finds nothing to change throws.
  */
 const WIDE_PLANTED: Record<string, Partial<Record<PlantId, string>>> = {
   pingtan2019: { 'narrative-count': 'its prose gives no count of applications received (表三 alone has it)' },
+  // A 2022 report in the 2019 tables that counts applications in 条 (共受理政务信息公开的申请4条).
+  pthtp2022: {},
   ptjsp2025: {},
   ptjtj2022: {},
   shuyang2025: {}
