@@ -42,9 +42,10 @@ const WIDE_TRAD = ['pthtp2021', 'ptspp2025']
 
 /**
  * Reports planted into in every wide layout (scripts/accuracy/plant.ts, made in the blocks as for the seeds): a
- * 2019-template zone report, a 2022 report in the 2019 tables, a 2025 report in seven parts (其他需说明事项 is 七), a department under the 2021
- * template, a county government. A plant whose precondition the report's own prose lacks is skipped, with why;
- * any other plant that finds nothing to change throws.
+ * 2019-template zone report, a 2022 report in the 2019 tables, a 2025 report in seven parts (其他需说明事项 is 七),
+ * one with the fee as a part (and its traditional copies), two departments under the 2021 template, a county
+ * government. A plant whose precondition the report's own prose lacks is skipped, with why; any other plant that
+ * finds nothing to change throws.
  */
 const WIDE_PLANTED: Record<string, Partial<Record<PlantId, string>>> = {
   pingtan2019: { 'narrative-count': 'its prose gives no count of applications received (表三 alone has it)' },
@@ -52,6 +53,10 @@ const WIDE_PLANTED: Record<string, Partial<Record<PlantId, string>>> = {
   pthtp2022: {},
   ptjsp2025: {},
   ptjtj2022: {},
+  // A department whose 表三 does not balance as published (T3-BALANCE already raised on the unchanged copy).
+  ptgaj2021: { 'period-year': 'its prose gives no statistics period (统计期限)' },
+  // The fee as a part of its own, and written in traditional characters too.
+  ptspp2025: { 'no-section-6': 'its six parts have no 其他需要报告的事项 (五 is 信息处理费收取情况, 六 存在的主要问题和改进情况)' },
   shuyang2025: {}
 }
 
