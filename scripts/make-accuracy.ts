@@ -225,14 +225,22 @@ async function plantDocx(bytes: Uint8Array, p: PlantId): Promise<Uint8Array> {
 
 /** The complete held-out reports through the block layouts (scripts/accuracy/wide.ts): text only, no browser. */
 async function wide(): Promise<void> {
-  await wideLayouts(ROOT, (layout, report, ext, data) => add({ layout, report, file: write(join(ACC, 'files', layout, `${report}.${ext}`), data) }), s2t)
+  await wideLayouts(
+    ROOT,
+    (layout, report, ext, data, plant) =>
+      add({ layout, report, plant, file: write(join(ACC, plant ? 'planted' : 'files', layout, `${report}${plant ? `.${plant}` : ''}.${ext}`), data) }),
+    s2t
+  )
 }
 
 /** `--wide-only`: rewrites the wide-* layouts and keeps every other entry of the manifest as it is (no Chromium, no pdftotext). */
 async function wideOnly(): Promise<void> {
   const kept = (JSON.parse(readFileSync(join(ACC, 'corpus.json'), 'utf8')) as { entries: CorpusEntry[] }).entries.filter((e) => !isWideLayout(e.layout))
   for (const e of kept) add(e)
-  for (const l of new Set(readdirSync(join(ACC, 'files')).filter(isWideLayout))) rmSync(join(ACC, 'files', l), { recursive: true, force: true })
+  for (const dir of ['files', 'planted']) {
+    const at = join(ACC, dir)
+    for (const l of existsSync(at) ? readdirSync(at).filter(isWideLayout) : []) rmSync(join(at, l), { recursive: true, force: true })
+  }
   await wide()
   finish()
 }

@@ -96,12 +96,16 @@ export function wordText(d: Doc, full: boolean, sep = full ? '\u3000' : ' '): st
   )
 }
 
+/** The heading of the part 其他需要报告的事项 (其他需说明事项 in some 2025 reports). */
+const OTHER_MATTERS = /其他需要?(?:[报報]告|[说說]明)?的?事[项項]/
+
 /** The doc with one planted error (see plant.ts), made in the blocks so every rendering shows it alike. */
 export function plantDoc(d: Doc, p: PlantId): Doc {
   const out = cloneDoc(d)
   if (p === 'no-section-6') {
-    const at = out.blocks.findIndex((b) => b.kind === 'p' && b.cls === 'h' && /^六/.test(b.text))
-    if (at < 0) throw new Error('no heading 六')
+    // The part by its name, not its number: a 2025 report in seven parts has 六、下一步改进举措 and 七、其他需说明事项.
+    const at = out.blocks.findIndex((b) => b.kind === 'p' && b.cls === 'h' && OTHER_MATTERS.test(b.text))
+    if (at < 0) throw new Error('no part 其他需要报告的事项')
     let end = at + 1
     while (end < out.blocks.length && !(out.blocks[end]?.kind === 'p' && (out.blocks[end] as { cls: string }).cls === 'sign')) end++
     out.blocks.splice(at, end - at)

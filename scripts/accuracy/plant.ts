@@ -48,9 +48,9 @@ function noSection6(text: string): string {
   return text.slice(0, m.index) + (lt >= 0 ? text.slice(lt) : '\n')
 }
 
-/** The first narrative count of applications (申请 N 件 after 收到/受理/新收) raised by two. */
+/** The first narrative count of applications (申请 N 件, or 条 as some reports count them, after 收到/受理/新收) raised by two. */
 function narrativeCount(text: string): string {
-  const m = /(?:收到|受理|新收)[^。；，,\d]{0,24}?申[请請][\s\n]*(\d+)[\s\n]*件/.exec(text)
+  const m = /(?:收到|受理|新收)[^。；，,\d]{0,24}?申[请請][\s\n]*(\d+)[\s\n]*[件条條]/.exec(text)
   if (!m) throw new Error('no narrative application count')
   const num = m[1] as string
   const at = m.index + m[0].lastIndexOf(num)
