@@ -8,6 +8,8 @@
 //                     (test/accuracy/holdout-full printed by Chromium and scanned: scripts/ocr/holdoutScans.ts)
 //   ./node_modules/.bin/node scripts/bench-ocr.ts --holdout2 [name-filter]   five more, of reports added after the
 //                     OCR was tuned on the six (HOLDOUT_SCANS_2)
+//   ./node_modules/.bin/node scripts/bench-ocr.ts --holdout3 [name-filter]   five more, made after the tuning on
+//                     both sets (HOLDOUT_SCANS_3)
 //   ... --cache DIR   keep each file's OCR result in DIR (keyed by OCR_VERSION): reruns only parse, for work on
 //                     the reading of OCR output; the s/page figures are then not OCR times
 //
@@ -28,7 +30,7 @@ import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { tmpdir } from 'node:os'
-import { HOLDOUT_SCANS, HOLDOUT_SCANS_2, HOLDOUT_SCANS_VERSION, makeHoldoutScans } from './ocr/holdoutScans.ts'
+import { HOLDOUT_SCANS, HOLDOUT_SCANS_2, HOLDOUT_SCANS_3, HOLDOUT_SCANS_VERSION, makeHoldoutScans } from './ocr/holdoutScans.ts'
 import { makeRealScans, REAL_SCANS_VERSION } from './ocr/realScans.ts'
 import { compareTables, type ExpectedTables } from '../src-main/engine/ocr/accuracy.ts'
 import { OcrCache } from '../src-main/engine/ocr/cache.ts'
@@ -63,13 +65,13 @@ if (args.includes('--compare')) {
   }
   process.exit(failed ? 1 : 0)
 }
-const holdoutFlag = args.find((a) => a === '--holdout' || a === '--holdout2')
+const holdoutFlag = args.find((a) => a === '--holdout' || a === '--holdout2' || a === '--holdout3')
 if (holdoutFlag) {
   args.splice(args.indexOf(holdoutFlag), 1)
-  const second = holdoutFlag === '--holdout2'
-  const dir = join(tmpdir(), `xxgk-holdout${second ? '2' : ''}-scans-${HOLDOUT_SCANS_VERSION}`)
+  const set = holdoutFlag.slice('--holdout'.length)
+  const dir = join(tmpdir(), `xxgk-holdout${set}-scans-${HOLDOUT_SCANS_VERSION}`)
   const t0 = performance.now()
-  const made = await makeHoldoutScans(ROOT, dir, second ? HOLDOUT_SCANS_2 : HOLDOUT_SCANS)
+  const made = await makeHoldoutScans(ROOT, dir, set === '3' ? HOLDOUT_SCANS_3 : set === '2' ? HOLDOUT_SCANS_2 : HOLDOUT_SCANS)
   console.log(`scans of held-out real reports in ${dir} (${made.length} files, made or found in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--dir', dir, ...args], { stdio: 'inherit' })
   process.exit(r.status ?? 1)
